@@ -1,0 +1,47 @@
+/** Machine-readable codes carried by every error this library throws on bad input. */
+export type ErrorCode =
+  // numbers
+  | 'INVALID_TYPE'
+  | 'EMPTY'
+  | 'BAD_CHARACTER'
+  | 'WRONG_LENGTH'
+  | 'NOT_400'
+  | 'UNKNOWN_SEGMENT'
+  | 'UNKNOWN_STYLE'
+  // scoring
+  | 'UNKNOWN_PROFILE'
+  | 'BAD_PROFILE'
+  | 'BAD_COMPANY'
+  | 'BAD_DATA'
+  | 'UNKNOWN_LANGUAGE';
+
+/**
+ * The one error class of the library. `code` is stable (part of the public contract);
+ * `message` names the input and, where it applies, the offending position.
+ */
+export class Vanity400Error extends Error {
+  readonly code: ErrorCode;
+  /** The value that was rejected, as given. */
+  readonly input?: unknown;
+  /** 0-based index into `input` (a string) of the offending character, where one is to blame. */
+  readonly position?: number;
+
+  constructor(code: ErrorCode, message: string, details: { input?: unknown; position?: number } = {}) {
+    super(message);
+    this.name = 'Vanity400Error';
+    this.code = code;
+    if ('input' in details) this.input = details.input;
+    if (details.position !== undefined) this.position = details.position;
+  }
+
+  /** A JSON-safe view: `{ code, message, position? }`. */
+  toJSON(): { code: ErrorCode; message: string; position?: number } {
+    return this.position === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, position: this.position };
+  }
+}
+
+export function isVanity400Error(value: unknown): value is Vanity400Error {
+  return value instanceof Vanity400Error;
+}

@@ -1,0 +1,21 @@
+/**
+ * vanity400: the public, browser-safe API (no Node built-ins). Node-only parts have their own entry points.
+ */
+export { Vanity400Error, isVanity400Error, type ErrorCode } from './errors/vanity400-error.js';
+
+export { parse, tryParse, isValid400, format, segmentInfo, listSegments } from './number/index.js';
+export type { Number400, Carrier, SegmentInfo, FormatStyle, ParseOptions } from './number/index.js';
+
+export { score } from './scoring/score.js';
+export { explain, findingSentence, type Explanation, type Language } from './scoring/explain.js';
+export { fastScoreTenths, scoreSegment, type SegmentScores, type FastScoreOptions } from './scoring/fast-score.js';
+export { resolveProfile, checkProfile, profileNames, RULES_VERSION, type Profile } from './scoring/profile.js';
+export { TIERS, tierById, type Tier, type TierId } from './scoring/tiers.js';
+export type { Assessment, Finding, ScoreOptions } from './scoring/types.js';
+
+export { FAMILIES, FAMILY_LABELS, type RuleFamily } from './rules/families.js';
+export { SHAPES, type ShapeName } from './rules/shapes.js';
+export { lexiconPhrases } from './rules/lexicon.js';
+export { multiplicationPhrases } from './rules/multiplication.js';
+export { companyPhrases, type CompanyProfile } from './rules/company.js';
+export type { Phrase } from './rules/phrase.js';

@@ -1,0 +1,202 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { listSegments, segmentInfo } from './segments.js';
+import type { Number400, ParseOptions } from './types.js';
+
+/** The longest digit run that can still be valid: 0086 + 10 digits. */
+const MAX_KEPT = 14;
+const EXPECTED = 'expected 400 followed by 7 digits, e.g. 400-851-7517';
+
+/** Characters ignored between digits: whitespace, dashes, dots, slashes, parentheses and their look-alikes. */
+function isSeparator(c: number): boolean {
+  switch (c) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x0a: // line feed
+    case 0x0d: // carriage return
+    case 0x2d: // -
+    case 0x2e: // .
+    case 0x2f: // /
+    case 0x28: // (
+    case 0x29: // )
+    case 0xa0: // no-break space
+    case 0x3000: // ideographic space
+    case 0x2010: // hyphen
+    case 0x2011: // non-breaking hyphen
+    case 0x2012: // figure dash
+    case 0x2013: // en dash
+    case 0x2014: // em dash
+    case 0x2212: // minus sign
+    case 0xff08: // full-width (
+    case 0xff09: // full-width )
+    case 0xff0d: // full-width hyphen-minus
+    case 0xff0e: // full-width full stop
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isPlus(c: number): boolean {
+  return c === 0x2b || c === 0xff0b; // + and full-width ＋
+}
+
+/** The input, quoted and shortened so a huge argument cannot flood the message. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+/** @internal A short, never-throwing description of a wrongly typed argument. */
+export function describeValue(value: unknown): string {
+  try {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'an array';
+    switch (typeof value) {
+      case 'number':
+      case 'bigint':
+      case 'boolean':
+        return `${typeof value} ${String(value)}`;
+      case 'undefined':
+        return 'undefined';
+      case 'object':
+        return 'an object';
+      default:
+        return `a ${typeof value}`;
+    }
+  } catch {
+    return 'a value that cannot be inspected'; // e.g. a revoked Proxy
+  }
+}
+
+function badCharacter(text: string, i: number): Vanity400Error {
+  const cp = text.codePointAt(i) ?? 0;
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  const ch = JSON.stringify(String.fromCodePoint(cp));
+  const reason = isPlus(cp)
+    ? `unexpected ${ch} at position ${i}; a "+" is only allowed once, before the country code 86 and any other digit`
+    : `unexpected character ${ch} (U+${hex}) at position ${i}; expected digits 0-9 (ASCII or full-width) and separators such as spaces, "-", ".", "/" or parentheses`;
+  return new Vanity400Error('BAD_CHARACTER', `Invalid 400 number ${quote(text)}: ${reason}.`, { input: text, position: i });
+}
+
+function badPlus(text: string, i: number): Vanity400Error {
+  return new Vanity400Error(
+    'BAD_CHARACTER',
+    `Invalid 400 number ${quote(text)}: the "+" at position ${i} must be followed by the country code 86, e.g. +86 400-851-7517.`,
+    { input: text, position: i },
+  );
+}
+
+let knownSegmentsText: string | undefined;
+
+/** "4000, 4006 (China Unicom); 4001, 4007 (China Mobile); 4008, 4009 (China Telecom)", from the data file. */
+function knownSegments(): string {
+  if (knownSegmentsText === undefined) {
+    const byCarrier = new Map<string, string[]>();
+    for (const s of listSegments()) {
+      if (!s.confirmed || s.carrierEn === null) continue;
+      const list = byCarrier.get(s.carrierEn) ?? [];
+      list.push(s.segment);
+      byCarrier.set(s.carrierEn, list);
+    }
+    knownSegmentsText = [...byCarrier].map(([name, segs]) => `${segs.join(', ')} (${name})`).join('; ');
+  }
+  return knownSegmentsText;
+}
+
+/**
+ * Reads a 400 number written in any common way: "400-851-7517", "4008 517 517", "400.8517.517",
+ * full-width digits, look-alike dashes and spaces, and an optional +86 / 86 / 0086 country code.
+ *
+ * A "+" (or full-width "＋") may appear once, before any digit, and must be followed by 86;
+ * otherwise the error is BAD_CHARACTER with `position` at the "+".
+ *
+ * @throws Vanity400Error (and nothing else) with code INVALID_TYPE, EMPTY, BAD_CHARACTER,
+ *   WRONG_LENGTH, NOT_400 or UNKNOWN_SEGMENT.
+ */
+export function parse(text: string, options?: ParseOptions): Number400 {
+  if (typeof text !== 'string') {
+    throw new Vanity400Error('INVALID_TYPE', `Expected a 400 number as a string, got ${describeValue(text)}.`, {
+      input: text,
+    });
+  }
+
+  let kept = ''; // the first MAX_KEPT digits, as ASCII
+  let count = 0;
+  let plusAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let d: number;
+    if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+    else if (c >= 0xff10 && c <= 0xff19) d = c - 0xff10;
+    else if (isSeparator(c)) continue;
+    else if (isPlus(c) && plusAt < 0 && count === 0) {
+      plusAt = i;
+      continue;
+    } else throw badCharacter(text, i);
+
+    // Check the country code as soon as its digits arrive, so errors come in reading order.
+    if (plusAt >= 0 && count < 2 && d !== (count === 0 ? 8 : 6)) throw badPlus(text, plusAt);
+    if (count < MAX_KEPT) kept += String.fromCharCode(0x30 + d);
+    count++;
+  }
+
+  if (plusAt >= 0 && count < 2) throw badPlus(text, plusAt);
+  if (count === 0) {
+    const what = text.length === 0 ? 'it is empty' : 'it has no digits, only separators or whitespace';
+    throw new Vanity400Error('EMPTY', `Invalid 400 number ${quote(text)}: ${what}; ${EXPECTED}.`, { input: text });
+  }
+
+  let skip = 0;
+  if (plusAt >= 0) skip = 2;
+  else if (count === 12 && kept.startsWith('86400')) skip = 2;
+  else if (count === 14 && kept.startsWith('0086400')) skip = 4;
+
+  const length = count - skip;
+  if (length !== 10) {
+    const after = plusAt >= 0 ? ' after the country code +86' : '';
+    throw new Vanity400Error(
+      'WRONG_LENGTH',
+      `Invalid 400 number ${quote(text)}: found ${length} digit${length === 1 ? '' : 's'}${after}; ` +
+        `expected 10 (400 followed by 7 digits), optionally preceded by +86, 86 or 0086.`,
+      { input: text },
+    );
+  }
+
+  const digits = skip === 0 ? kept : kept.slice(skip);
+  if (!digits.startsWith('400')) {
+    throw new Vanity400Error(
+      'NOT_400',
+      `Invalid 400 number ${quote(text)}: it starts with ${digits.slice(0, 3)}; ${EXPECTED}.`,
+      { input: text },
+    );
+  }
+
+  const segment = digits.slice(0, 4);
+  const info = segmentInfo(segment);
+  const allowUnconfirmed = typeof options === 'object' && options !== null && options.allowUnconfirmed === true;
+  if (info === undefined || (!info.confirmed && !allowUnconfirmed)) {
+    throw new Vanity400Error(
+      'UNKNOWN_SEGMENT',
+      `Invalid 400 number ${quote(text)}: segment ${segment} is not a confirmed 400 segment; ` +
+        `expected a known segment: ${knownSegments()}. Pass { allowUnconfirmed: true } to accept it anyway.`,
+      { input: text },
+    );
+  }
+  return { digits, segment, carrier: info.carrier };
+}
+
+export type TryParseResult = { ok: true; value: Number400 } | { ok: false; error: Vanity400Error };
+
+/** Like {@link parse}, but returns the error instead of throwing it. */
+export function tryParse(text: unknown, options?: ParseOptions): TryParseResult {
+  try {
+    return { ok: true, value: parse(text as string, options) };
+  } catch (error) {
+    if (error instanceof Vanity400Error) return { ok: false, error };
+    throw error; // only a bug (or a throwing options getter) gets here
+  }
+}
+
+/** Whether `text` is a 400 number that {@link parse} accepts with the same options. */
+export function isValid400(text: unknown, options?: ParseOptions): boolean {
+  return tryParse(text, options).ok;
+}

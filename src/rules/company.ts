@@ -1,0 +1,71 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import type { Phrase } from './phrase.js';
+
+/** Facts about the company buying the number; every field is optional. */
+export interface CompanyProfile {
+  /** Founding year, e.g. 1987 or "1987". */
+  founded?: number | string;
+  /** Registration date, "YYYY-MM-DD" (also YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD). */
+  registered?: string;
+  /** Door (street) number, e.g. "88" or "1203". */
+  door?: number | string;
+  /** Landline, any separators, e.g. "010-87654321". */
+  landline?: string;
+  /** Any other digit strings the company cares about. */
+  digits?: readonly string[];
+}
+
+const BODY = 7;
+
+function digitsOf(value: unknown, field: string, pattern: RegExp, expected: string): string {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !pattern.test(text.trim())) {
+    throw new Vanity400Error('BAD_COMPANY', `company.${field}: ${JSON.stringify(value)} is not ${expected}`, {
+      input: value,
+    });
+  }
+  return text.replace(/\D/g, '');
+}
+
+/**
+ * The digit strings a company profile contributes, each with the fact it comes from:
+ * years as 1987 and 87, dates as MMDD, YYMMDD and YYYYMMDD, the door number, and a landline's
+ * last 4 to 7 digits (its subscriber part). Strings longer than the 7 digits after 400 cannot occur and are left out.
+ */
+export function companyPhrases(profile: CompanyProfile): Phrase[] {
+  const out = new Map<string, Phrase>();
+  const add = (digits: string, zh: string, en: string) => {
+    if (digits.length < 2 || digits.length > BODY || out.has(digits)) return;
+    out.set(digits, { digits, family: 'company', zh, en, source: 'company-profile' });
+  };
+  if (profile.founded !== undefined) {
+    const year = digitsOf(profile.founded, 'founded', /^(19|20)\d\d$/, 'a year such as 1987');
+    add(year, `公司成立年份 ${year}`, `the founding year ${year}`);
+    add(year.slice(2), `成立年份 ${year} 的后两位`, `the founding year ${year} (last two digits)`);
+  }
+  if (profile.registered !== undefined) {
+    const date = digitsOf(
+      profile.registered,
+      'registered',
+      /^(19|20)\d\d[-/.]?(0[1-9]|1[0-2])[-/.]?(0[1-9]|[12]\d|3[01])$/,
+      'a date such as 2015-03-18',
+    );
+    add(date.slice(4), `注册日 ${date.slice(4, 6)}月${date.slice(6)}日`, `the registration day ${date.slice(4, 6)}-${date.slice(6)}`);
+    add(date.slice(2), `注册日期 ${date}`, `the registration date ${date}`);
+    add(date, `注册日期 ${date}`, `the registration date ${date}`);
+  }
+  if (profile.door !== undefined) {
+    const door = digitsOf(profile.door, 'door', /^\d{1,7}[A-Za-z]?$/, 'a door number of 1 to 7 digits');
+    add(door, `门牌号 ${door}`, `the door number ${door}`);
+  }
+  if (profile.landline !== undefined) {
+    const line = digitsOf(profile.landline, 'landline', /^[\d\s()+-]{5,20}$/, 'a landline such as 010-87654321');
+    for (let n = Math.min(BODY, line.length); n >= 4; n--) {
+      add(line.slice(-n), `固话 ${profile.landline} 的后 ${n} 位`, `the last ${n} digits of the landline ${profile.landline}`);
+    }
+  }
+  for (const [i, digits] of (profile.digits ?? []).entries()) {
+    add(digitsOf(digits, `digits[${i}]`, /^\d{2,7}$/, 'a string of 2 to 7 digits'), `企业数字 ${digits}`, `the company's number ${digits}`);
+  }
+  return [...out.values()];
+}

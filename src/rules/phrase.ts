@@ -1,0 +1,18 @@
+import type { RuleFamily } from './families.js';
+
+/** A digit string the scanner looks for anywhere after "400", with what it means. */
+export interface Phrase {
+  digits: string;
+  family: Extract<RuleFamily, 'homophone' | 'memorable' | 'taboo' | 'multiplication' | 'company'>;
+  /** Chinese label: the phrase it sounds like, or what it is known as. */
+  zh: string;
+  /** English label. */
+  en: string;
+  /** Pinyin with tone marks, where the entry has one. */
+  reading?: string;
+  /** 1 (weak) … 5 (everyone knows it); lexicon entries only. */
+  weight?: number;
+  tags?: readonly string[];
+  /** Where the fact came from: a source id of the data file it was read from, or the generator's name. */
+  source: string;
+}

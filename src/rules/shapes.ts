@@ -1,0 +1,16 @@
+import { FAMILY_COUNT } from './families.js';
+
+/**
+ * Shape flags: whole-number shapes that decide tiers and that pools index. They sit in the
+ * same bit set as the families (bit i = family i is present), above the family bits.
+ */
+export const SHAPES = ['tailRun4', 'tailRun5', 'run6', 'tailSequence5', 'tailPattern6'] as const;
+export type ShapeName = (typeof SHAPES)[number];
+
+export function shapeBit(name: ShapeName): number {
+  return 1 << (FAMILY_COUNT + SHAPES.indexOf(name));
+}
+
+export function isShapeName(value: unknown): value is ShapeName {
+  return typeof value === 'string' && (SHAPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,41 @@
+import { format } from '../number/format.js';
+import { parse } from '../number/parse.js';
+import type { Number400 } from '../number/types.js';
+import { FAMILY_COUNT } from '../rules/families.js';
+import { BODY_OFFSET } from '../rules/kinds.js';
+import { combine } from './compile.js';
+import { toFindings } from './findings.js';
+import { Scanner } from './scanner.js';
+import { tablesFor } from './tables.js';
+import { TIERS, tierIndexOf } from './tiers.js';
+import type { Assessment, ScoreOptions } from './types.js';
+
+/**
+ * Scores one number and says why: the explain path. `input` is any written form parse() takes
+ * (or a parsed number). The score equals the fast path's for the same number and options.
+ */
+export function score(input: string | Number400, options: ScoreOptions = {}): Assessment {
+  const parsed = typeof input === 'string' ? parse(input, { allowUnconfirmed: options.allowUnconfirmed ?? false }) : input;
+  const tables = tablesFor(options.profile, options.company);
+  const scanner = new Scanner(tables);
+  const log: NonNullable<Scanner['log']> = [];
+  scanner.log = log;
+  scanner.scan(parsed.digits.slice(BODY_OFFSET));
+
+  // The score is rebuilt from the findings alone, so a finding the list lacks would show as a mismatch with the fast path.
+  const sums = new Int32Array(FAMILY_COUNT);
+  for (const f of log) sums[f.family]! += f.points;
+  const scoreTenths = combine(tables, sums);
+  const tier = TIERS[tierIndexOf(scoreTenths, scanner.bits)]!;
+  return {
+    number: parsed.digits,
+    display: format(parsed.digits),
+    segment: parsed.segment,
+    carrier: parsed.carrier,
+    score: scoreTenths / 10,
+    tier: tier.id,
+    special: tier.special,
+    findings: toFindings(log, parsed.digits, tables),
+  };
+}
+

@@ -1,0 +1,32 @@
+import { companyPhrases, type CompanyProfile } from '../rules/company.js';
+import { lexiconPhrases } from '../rules/lexicon.js';
+import { multiplicationPhrases } from '../rules/multiplication.js';
+import { compileTables, type ScoringTables } from './compile.js';
+import { resolveProfile, type Profile } from './profile.js';
+
+const byName = new Map<string, ScoringTables>();
+const byObject = new WeakMap<Profile, ScoringTables>();
+const MAX_COMPANY_TABLES = 32;
+const withCompany = new Map<string, ScoringTables>();
+
+/** The compiled tables for a profile (and company), built once and reused. */
+export function tablesFor(profile: string | Profile = 'seed', company?: CompanyProfile): ScoringTables {
+  if (company) {
+    const key = `${typeof profile === 'string' ? profile : JSON.stringify(profile)}|${JSON.stringify(company)}`;
+    let t = withCompany.get(key);
+    if (!t) {
+      t = compileTables(resolveProfile(profile), [...lexiconPhrases(), ...multiplicationPhrases(), ...companyPhrases(company)]);
+      if (withCompany.size >= MAX_COMPANY_TABLES) withCompany.delete(withCompany.keys().next().value!);
+      withCompany.set(key, t);
+    }
+    return t;
+  }
+  if (typeof profile !== 'string') {
+    let t = byObject.get(profile);
+    if (!t) byObject.set(profile, (t = compileTables(resolveProfile(profile), [...lexiconPhrases(), ...multiplicationPhrases()])));
+    return t;
+  }
+  let t = byName.get(profile);
+  if (!t) byName.set(profile, (t = compileTables(resolveProfile(profile), [...lexiconPhrases(), ...multiplicationPhrases()])));
+  return t;
+}

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+let dir: string;
+
+/** npm pack, then install the tarball into an empty folder, as a user would. */
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vanity400-pack-'));
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe' });
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-vanity400', private: true }));
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], { cwd: dir, stdio: 'pipe' });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const node = (args: string[]) => execFileSync('node', args, { cwd: dir, encoding: 'utf8' });
+
+describe('the packed package', () => {
+  it('ships dist, data, README, LICENSE and CHANGELOG, and not the sources or tests', () => {
+    const files = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    const paths: string[] = JSON.parse(files)[0].files.map((f: { path: string }) => f.path);
+    for (const p of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'data/lexicon.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+      expect(paths).toContain(p);
+    }
+    expect(paths.some((p) => p.startsWith('src/') || p.startsWith('tests/'))).toBe(false);
+  });
+
+  it('works from ESM', () => {
+    const out = node(['--input-type=module', '-e', "import { score } from 'vanity400'; console.log(JSON.stringify(score('400-851-7517')))"]);
+    expect(JSON.parse(out)).toMatchObject({ number: '4008517517', carrier: 'telecom' });
+  });
+
+  it('works from CommonJS', () => {
+    const out = node(['-e', "const { explain } = require('vanity400'); console.log(explain('4006161615', { lang: 'en' }).summary)"]);
+    expect(out).toMatch(/^400-616-1615 scores/);
+  });
+
+  it('works as a CLI', () => {
+    const out = execFileSync(join(dir, 'node_modules/.bin/vanity400'), ['score', '--json', '4006888888'], { encoding: 'utf8' });
+    expect(JSON.parse(out)[0].tier).toBe('super');
+  });
+});
