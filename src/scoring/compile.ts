@@ -1,12 +1,16 @@
 import { FAMILIES, FAMILY_COUNT, TABOO, familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, KIND, KIND_COUNT, PATTERN_KINDS } from '../rules/kinds.js';
 import { buildPhraseAutomaton, type PhraseAutomaton } from '../rules/phrase-automaton.js';
+import { classifyWindow4 } from '../rules/pattern.js';
+import { isCombination } from '../rules/combination.js';
 import type { Phrase } from '../rules/phrase.js';
 import { shapeBit } from '../rules/shapes.js';
 import type { Profile } from './profile.js';
 
 /** Slots per kind: a finding's length, or for DIGIT the digit itself. */
 export const SLOTS = 10;
+/** Set in window4 when the four digits are a clever combination. */
+export const COMBINATION_FLAG = 0x100;
 
 /**
  * A profile turned into lookup tables. Points are integers in tenths of a point and already
@@ -26,6 +30,8 @@ export interface ScoringTables {
   readonly phraseLength: Int8Array;
   /** [phrase * BODY_LENGTH + end] → points (tenths) */
   readonly phrasePoints: Int32Array;
+  /** [four digits, one per 4 bits] → pattern kind (or 0) | COMBINATION_FLAG: the four-digit rules, looked up instead of re-tested */
+  readonly window4: Int16Array;
   /** family f's points saturate as saturation[f * saturationLength + min(sum, saturationLength - 1)]; taboo's are negative */
   readonly saturation: Int32Array;
   readonly saturationLength: number;
@@ -122,9 +128,21 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   const scoreOf = new Int16Array(positiveTotal + 1);
   for (let t = 0; t <= positiveTotal; t++) scoreOf[t] = Math.round(1000 * (1 - Math.exp(-((t / scale) ** profile.shape))));
 
+  const window4 = new Int16Array(1 << 16);
+  for (let a = 0; a < 10; a++) {
+    for (let b = 0; b < 10; b++) {
+      for (let c = 0; c < 10; c++) {
+        for (let e = 0; e < 10; e++) {
+          window4[(a << 12) | (b << 8) | (c << 4) | e] = classifyWindow4(a, b, c, e) | (isCombination(a, b, c, e) ? COMBINATION_FLAG : 0);
+        }
+      }
+    }
+  }
+
   return {
     profile,
     points,
+    window4,
     family,
     bits,
     automaton,

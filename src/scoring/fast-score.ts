@@ -3,33 +3,20 @@ import { segmentInfo } from '../number/segments.js';
 import type { CompanyProfile } from '../rules/company.js';
 import { BODY_LENGTH } from '../rules/kinds.js';
 import type { Profile } from './profile.js';
-import { Scanner } from './scanner.js';
-import { tablesFor } from './tables.js';
-import { tierIndexOf } from './tiers.js';
+import { scannerFor, tablesFor } from './tables.js';
 
 export interface FastScoreOptions {
   profile?: string | Profile;
   company?: CompanyProfile;
 }
 
-/** Scores of a whole segment, indexed by the last six digits (0 … 999,999). */
+/** Scores of a whole segment, indexed by the last six digits (0 … 999,999). A number's tier is tierIndexOf(score, bits). */
 export interface SegmentScores {
   segment: string;
   /** Score in tenths (0-1000). */
   scores: Uint16Array;
-  /** Index into TIERS. */
-  tiers: Uint8Array;
   /** Bit f: rule family f found (FAMILIES order); higher bits: shape flags (SHAPES order). */
   bits: Uint16Array;
-}
-
-const scanners = new WeakMap<object, Scanner>();
-
-function scannerFor(options: FastScoreOptions): Scanner {
-  const tables = tablesFor(options.profile, options.company);
-  let s = scanners.get(tables);
-  if (!s) scanners.set(tables, (s = new Scanner(tables)));
-  return s;
 }
 
 /**
@@ -42,7 +29,7 @@ export function fastScoreTenths(digits: string, options: FastScoreOptions = {}):
       input: digits,
     });
   }
-  return scannerFor(options).scan(digits.slice(3));
+  return scannerFor(tablesFor(options.profile, options.company)).scan(digits.slice(3));
 }
 
 /**
@@ -57,28 +44,10 @@ export function scoreSegment(segment: string, options: FastScoreOptions & { allo
     });
   }
   const size = 10 ** (BODY_LENGTH - 1);
-  const out: SegmentScores = { segment, scores: new Uint16Array(size), tiers: new Uint8Array(size), bits: new Uint16Array(size) };
-  const s = new Scanner(tablesFor(options.profile, options.company));
-  const { scores, tiers, bits } = out;
-  const last = BODY_LENGTH - 1;
-  s.push(0, segment.charCodeAt(3) - 48);
-  let index = 0;
-  const walk = (p: number): void => {
-    for (let d = 0; d < 10; d++) {
-      s.push(p, d);
-      if (p < last - 1) walk(p + 1);
-      else {
-        for (let e = 0; e < 10; e++) {
-          s.push(last, e);
-          const score = s.finish();
-          scores[index] = score;
-          bits[index] = s.bits;
-          tiers[index] = tierIndexOf(score, s.bits);
-          index++;
-        }
-      }
-    }
-  };
-  walk(1);
+  const out: SegmentScores = { segment, scores: new Uint16Array(size), bits: new Uint16Array(size) };
+  const from = new Int8Array(BODY_LENGTH);
+  const to = new Int8Array(BODY_LENGTH).fill(9);
+  from[0] = to[0] = segment.charCodeAt(3) - 48;
+  scannerFor(tablesFor(options.profile, options.company)).walk(from, to, out);
   return out;
 }

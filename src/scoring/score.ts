@@ -5,8 +5,8 @@ import { FAMILY_COUNT } from '../rules/families.js';
 import { BODY_OFFSET } from '../rules/kinds.js';
 import { combine } from './compile.js';
 import { toFindings } from './findings.js';
-import { Scanner } from './scanner.js';
-import { tablesFor } from './tables.js';
+import type { RawFinding } from './scanner.js';
+import { scannerFor, tablesFor } from './tables.js';
 import { TIERS, tierIndexOf } from './tiers.js';
 import type { Assessment, ScoreOptions } from './types.js';
 
@@ -17,10 +17,9 @@ import type { Assessment, ScoreOptions } from './types.js';
 export function score(input: string | Number400, options: ScoreOptions = {}): Assessment {
   const parsed = typeof input === 'string' ? parse(input, { allowUnconfirmed: options.allowUnconfirmed ?? false }) : input;
   const tables = tablesFor(options.profile, options.company);
-  const scanner = new Scanner(tables);
-  const log: NonNullable<Scanner['log']> = [];
-  scanner.log = log;
-  scanner.scan(parsed.digits.slice(BODY_OFFSET));
+  const scanner = scannerFor(tables);
+  const log: RawFinding[] = [];
+  scanner.scan(parsed.digits.slice(BODY_OFFSET), log);
 
   // The score is rebuilt from the findings alone, so a finding the list lacks would show as a mismatch with the fast path.
   const sums = new Int32Array(FAMILY_COUNT);

@@ -3,6 +3,7 @@ import { lexiconPhrases } from '../rules/lexicon.js';
 import { multiplicationPhrases } from '../rules/multiplication.js';
 import { compileTables, type ScoringTables } from './compile.js';
 import { resolveProfile, type Profile } from './profile.js';
+import { Scanner } from './scanner.js';
 
 const byName = new Map<string, ScoringTables>();
 const byObject = new WeakMap<Profile, ScoringTables>();
@@ -29,4 +30,13 @@ export function tablesFor(profile: string | Profile = 'seed', company?: CompanyP
   let t = byName.get(profile);
   if (!t) byName.set(profile, (t = compileTables(resolveProfile(profile), [...lexiconPhrases(), ...multiplicationPhrases()])));
   return t;
+}
+
+const scanners = new WeakMap<ScoringTables, Scanner>();
+
+/** One scanner per compiled tables, reused: scanning allocates nothing after the first call. */
+export function scannerFor(tables: ScoringTables): Scanner {
+  let s = scanners.get(tables);
+  if (!s) scanners.set(tables, (s = new Scanner(tables)));
+  return s;
 }

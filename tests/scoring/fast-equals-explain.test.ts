@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { score } from '../../src/scoring/score.js';
 import { fastScoreTenths, scoreSegment } from '../../src/scoring/fast-score.js';
 import { resolveProfile } from '../../src/scoring/profile.js';
+import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
 import { lexiconPhrases } from '../../src/rules/lexicon.js';
 import { multiplicationPhrases } from '../../src/rules/multiplication.js';
 import { companyPhrases, type CompanyProfile } from '../../src/rules/company.js';
@@ -60,7 +61,7 @@ describe('fast path and explain path', () => {
         const n = `4008${String(i).padStart(6, '0')}`;
         const a = score(n);
         expect(seg.scores[i]! / 10).toBe(a.score);
-        expect(seg.tiers[i]).toBe(['ordinary', 'select', 'premium', 'top', 'super'].indexOf(a.tier));
+        expect(TIERS[tierIndexOf(seg.scores[i]!, seg.bits[i]!)]!.id).toBe(a.tier);
       }),
       { numRuns: 3000 },
     );
