@@ -12,6 +12,16 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
+    // vanity400/node: files. It imports the core as a package, so both share one copy of it.
+    entry: { node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    external: ['vanity400'],
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     sourcemap: true,

@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The node entry imports the core by its package name; tests use the sources of both.
+    alias: { vanity400: new URL('./src/index.ts', import.meta.url).pathname },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],

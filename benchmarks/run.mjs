@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from './harness.mjs';
 import { benchScoring } from './scoring.mjs';
+import { benchSearch } from './search.mjs';
 
-const suites = { scoring: benchScoring };
+const suites = { scoring: benchScoring, search: benchSearch };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -15,7 +16,14 @@ for (const [name, run] of Object.entries(suites)) {
   const result = { suite: name, machine: machine(), ...run() };
   writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`${name}: ${result.task}`);
-  console.log(`  ours      ${result.ours.medianMs} ms median (${result.ours.numbersPerSecond.toLocaleString('en')} numbers/s)`);
-  console.log(`  baseline  ${result.baseline.medianMs} ms median (${result.baseline.numbersPerSecond.toLocaleString('en')} numbers/s) — ${result.baseline.engine}`);
-  console.log(`  ratio     ${result.ratio}× faster`);
+  if (name === 'scoring') {
+    console.log(`  ours      ${result.ours.medianMs} ms median (${result.ours.numbersPerSecond.toLocaleString('en')} numbers/s)`);
+    console.log(`  baseline  ${result.baseline.medianMs} ms median (${result.baseline.numbersPerSecond.toLocaleString('en')} numbers/s) — ${result.baseline.engine}`);
+    console.log(`  ratio     ${result.ratio}× faster`);
+  } else {
+    console.log(`  pool      ${JSON.stringify(result.pool)}`);
+    for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms (with reasons ${q.oursWithReasonsMs})  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  identical ${q.identical}`);
+    for (const n of result.near) console.log(`  near ${n.number} d=2: ours ${n.oursMs} ms, fuse.js ${n.fuseMs} ms (${n.vsFuse}×), fuse recall ${n.fuseRecallOfTop20}, exact ${n.identicalToBruteForce}`);
+    console.log(`  summary   ${JSON.stringify(result.summary)}`);
+  }
 }

@@ -19,3 +19,12 @@ export { lexiconPhrases } from './rules/lexicon.js';
 export { multiplicationPhrases } from './rules/multiplication.js';
 export { companyPhrases, type CompanyProfile } from './rules/company.js';
 export type { Phrase } from './rules/phrase.js';
+
+export { createPool, type PoolOptions } from './pool/create-pool.js';
+export { Pool, NUMBER_BASE } from './pool/pool.js';
+export { poolToSnapshot, poolFromSnapshot } from './pool/snapshot.js';
+export { search, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions } from './search/search.js';
+export type { SearchQuery, SortOrder } from './search/query.js';
+export { near, type NearOptions, type NearResult } from './search/near.js';
+export { SearchCache, type SearchCacheStats } from './search/cache.js';
+export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, type PatternAst, type PatternToken } from './search/pattern/index.js';

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isVanity400Error } from '../errors/vanity400-error.js';
 import { registerScore } from './score-command.js';
+import { registerSearch } from './search-command.js';
+import { registerNear } from './near-command.js';
 import pkg from '../../package.json';
 
 export interface CliIo {
@@ -19,6 +21,8 @@ export function createProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerScore(program, io);
+  registerSearch(program, io);
+  registerNear(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

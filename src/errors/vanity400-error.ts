@@ -13,7 +13,14 @@ export type ErrorCode =
   | 'BAD_PROFILE'
   | 'BAD_COMPANY'
   | 'BAD_DATA'
-  | 'UNKNOWN_LANGUAGE';
+  | 'UNKNOWN_LANGUAGE'
+  // pools and search
+  | 'BAD_NUMBERS'
+  | 'BAD_SNAPSHOT'
+  | 'STALE_SNAPSHOT'
+  | 'BAD_QUERY'
+  | 'BAD_PATTERN'
+  | 'BAD_CURSOR';
 
 /**
  * The one error class of the library. `code` is stable (part of the public contract);

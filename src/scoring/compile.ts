@@ -37,6 +37,8 @@ export interface ScoringTables {
   readonly saturationLength: number;
   /** score in tenths for a total in tenths (clamped to the last entry) */
   readonly scoreOf: Int16Array;
+  /** Hash of everything that decides scores: pools and snapshots record it to tell stale ones. */
+  readonly fingerprint: string;
 }
 
 const LAST = BODY_LENGTH - 1;
@@ -139,8 +141,11 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     }
   }
 
+  const fingerprint = fingerprintOf([points, family, bits, phrasePoints, phraseFamily, saturation, scoreOf, automaton.step, automaton.outputs]);
+
   return {
     profile,
+    fingerprint,
     points,
     window4,
     family,
@@ -184,4 +189,14 @@ export function combine(tables: ScoringTables, sums: ArrayLike<number>): number 
   let total = 0;
   for (let f = 0; f < FAMILY_COUNT; f++) total += saturated(tables, f, sums[f]!);
   return scoreOfTotal(tables, total);
+}
+
+/** FNV-1a over the bytes of the tables, as 8 hex digits. */
+function fingerprintOf(arrays: readonly ArrayBufferView[]): string {
+  let h = 0x811c9dc5;
+  for (const a of arrays) {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

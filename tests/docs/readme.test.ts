@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explain, format, parse, score } from '../../src/index.js';
+import { createPool, explain, format, parse, score, search } from '../../src/index.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -22,6 +22,11 @@ describe('README examples say what the code does', () => {
     const summary = explain('4006161615', { lang: 'en' }).summary;
     const shown = /explain\('4006161615', \{ lang: 'en' \}\)\.summary;\n\/\/ '(.*) …'/.exec(readme)![1]!;
     expect(summary.startsWith(shown)).toBe(true);
+  });
+
+  it('the search example', () => {
+    const [first] = search(createPool({ segment: '4006' }), { pattern: 'AABB$', exclude: '4', limit: 10 }).results;
+    expect(readme).toContain(`{ number: '${first!.number}', display: '${first!.display}', score: ${first!.score}, tier: '${first!.tier}', findings: […] }`);
   });
 
   it('the table at the top', () => {

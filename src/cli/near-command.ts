@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { near } from '../search/near.js';
+import { tierById } from '../scoring/tiers.js';
+import type { Language } from '../scoring/explain.js';
+import type { CliIo } from './index.js';
+import { poolOptions, segmentPools } from './pools.js';
+
+interface NearFlags {
+  distance: string;
+  swaps?: boolean;
+  segment?: string[];
+  limit?: string;
+  profile: string;
+  lang: Language;
+  json?: boolean;
+}
+
+export function registerNear(program: Command, io: CliIo): void {
+  poolOptions(
+    program
+      .command('near')
+      .description('numbers close to one that is taken: up to N digits different, best first')
+      .argument('<number>', 'the wanted number, any written form'),
+  )
+    .option('--distance <n>', 'digits that may differ: 1, 2 or 3', '1')
+    .option('--swaps', 'also offer the number with two neighbouring digits swapped')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ vanity400 near 400-888-8888
+  $ vanity400 near 4006-517-517 --distance 2 --swaps --segment 4006 --json`,
+    )
+    .action((number: string, flags: NearFlags) => {
+      const distance = Number(flags.distance);
+      if (distance !== 1 && distance !== 2 && distance !== 3) {
+        throw new Vanity400Error('BAD_QUERY', `--distance ${flags.distance}: expected 1, 2 or 3`, { input: flags.distance });
+      }
+      const options = { maxDistance: distance as 1 | 2 | 3, swaps: flags.swaps ?? false, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}) };
+      near([], number, options); // checks the number and options before pools are built
+      const results = near(segmentPools(flags.segment, flags.profile), number, options);
+      if (flags.json) {
+        io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
+        return;
+      }
+      const zh = flags.lang === 'zh';
+      const lines = results.map((r) => {
+        const tier = tierById(r.tier)!;
+        const how = r.distance === 0 ? (zh ? '就是它' : 'the number itself') : r.swap ? (zh ? '相邻两位对调' : 'two neighbours swapped') : zh ? `改 ${r.distance} 位` : `${r.distance} digit${r.distance > 1 ? 's' : ''} changed`;
+        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${how}`;
+      });
+      if (!lines.length) lines.push(zh ? '附近没有可选的号码。' : 'Nothing close is available.');
+      io.out(`${lines.join('\n')}\n`);
+    });
+}

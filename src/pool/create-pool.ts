@@ -1,0 +1,53 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { parse } from '../number/parse.js';
+import type { CompanyProfile } from '../rules/company.js';
+import { BODY_OFFSET } from '../rules/kinds.js';
+import { scoreSegment } from '../scoring/fast-score.js';
+import type { Profile } from '../scoring/profile.js';
+import { scannerFor, tablesFor } from '../scoring/tables.js';
+import { NUMBER_BASE, Pool } from './pool.js';
+
+export interface PoolOptions {
+  /** 'seed' (default), 'traditional' or a custom profile. */
+  profile?: string | Profile;
+  company?: CompanyProfile;
+  allowUnconfirmed?: boolean;
+}
+
+/**
+ * A pool of scored numbers: `{ segment: '4006' }` for all 1,000,000 numbers of a segment, or
+ * `{ numbers: [...] }` for a subset such as the numbers an agent may sell (any written forms;
+ * duplicates count once). A subset with bad numbers is an error listing each one; nothing is built.
+ */
+export function createPool(source: ({ segment: string } | { numbers: Iterable<string> }) & PoolOptions): Pool {
+  const tables = tablesFor(source.profile, source.company);
+  const profile = source.profile ?? 'seed';
+  if ('segment' in source) {
+    const scored = scoreSegment(source.segment, source);
+    return new Pool(source.segment, null, scored.scores, scored.bits, profile, tables.fingerprint, undefined, source.company);
+  }
+  const keys = new Set<number>();
+  const bad: string[] = [];
+  let line = 0;
+  for (const text of source.numbers) {
+    line++;
+    try {
+      keys.add(Number(parse(text, { allowUnconfirmed: source.allowUnconfirmed ?? false }).digits) - NUMBER_BASE);
+    } catch (error) {
+      if (!(error instanceof Vanity400Error)) throw error;
+      bad.push(`#${line}: ${error.message}`);
+    }
+  }
+  if (bad.length) {
+    throw new Vanity400Error('BAD_NUMBERS', `${bad.length} of ${line} numbers are not valid 400 numbers:\n${bad.slice(0, 50).join('\n')}${bad.length > 50 ? `\n… and ${bad.length - 50} more` : ''}`);
+  }
+  const sorted = Uint32Array.from(keys).sort();
+  const scores = new Uint16Array(sorted.length);
+  const bits = new Uint16Array(sorted.length);
+  const scanner = scannerFor(tables);
+  for (let i = 0; i < sorted.length; i++) {
+    scores[i] = scanner.scan(String(NUMBER_BASE + sorted[i]!).slice(BODY_OFFSET));
+    bits[i] = scanner.bits;
+  }
+  return new Pool(null, sorted, scores, bits, profile, tables.fingerprint, undefined, source.company);
+}

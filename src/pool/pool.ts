@@ -1,0 +1,141 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { BODY_LENGTH } from '../rules/kinds.js';
+import type { CompanyProfile } from '../rules/company.js';
+import type { Profile } from '../scoring/profile.js';
+
+/** Numbers are kept as their offset from 4,000,000,000: every 400 number fits a Uint32. */
+export const NUMBER_BASE = 4_000_000_000;
+/** Set in a pool entry's bits when the number has left the pool (sold, withdrawn): bit 15 is free of rule bits. */
+export const REMOVED = 1 << 15;
+const SEGMENT_SIZE = 10 ** (BODY_LENGTH - 1);
+
+/**
+ * Scored numbers in typed arrays: a whole segment (entry i = the number whose last six digits are i)
+ * or any subset (entries in number order). `order` lists entries by score, high first, then by number.
+ * A segment costs 8 bytes a number: score (2), bits (2), order (4).
+ */
+export class Pool {
+  /** Bumped whenever a number leaves or comes back, so caches can tell stale answers. */
+  version = 0;
+  private static nextId = 1;
+  /** Identifies the pool for caches. */
+  readonly id = Pool.nextId++;
+  /** bucketStart[1000 - s]: first position in `order` of score s (tenths); bucketStart[1001] = size. */
+  readonly bucketStart: Int32Array;
+
+  constructor(
+    /** Segment of a whole-segment pool, or null for a subset. */
+    readonly segment: string | null,
+    /** For a subset: each entry's number minus NUMBER_BASE, ascending. */
+    readonly keys: Uint32Array | null,
+    readonly scores: Uint16Array,
+    readonly bits: Uint16Array,
+    /** The profile the scores were made with (a built-in name or a custom profile). */
+    readonly profile: string | Profile,
+    /** Fingerprint of the rules and data the scores were made with. */
+    readonly fingerprint: string,
+    order?: Uint32Array,
+    /** Company facts the scores include, if any. */
+    readonly company?: CompanyProfile,
+  ) {
+    const sorted = order ? { order, bucketStart: bucketStarts(scores) } : orderByScore(scores);
+    this.order = sorted.order;
+    this.bucketStart = sorted.bucketStart;
+  }
+
+  readonly order: Uint32Array;
+
+  get size(): number {
+    return this.scores.length;
+  }
+
+  /** The number of entry i as its offset from NUMBER_BASE. */
+  keyAt(i: number): number {
+    return this.keys ? this.keys[i]! : segmentBase(this.segment!) + i;
+  }
+
+  numberAt(i: number): string {
+    return String(NUMBER_BASE + this.keyAt(i));
+  }
+
+  /** Entry of a 10-digit number, or -1 when the pool never held it. */
+  indexOf(number: string): number {
+    if (!/^400\d{7}$/.test(number)) return -1;
+    return this.indexOfKey(Number(number) - NUMBER_BASE);
+  }
+
+  /** Entry of the number NUMBER_BASE + key, or -1. */
+  indexOfKey(key: number): number {
+    if (!this.keys) {
+      const i = key - segmentBase(this.segment!);
+      return i >= 0 && i < SEGMENT_SIZE ? i : -1;
+    }
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = this.keys[mid]!;
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Whether the number is in the pool now. */
+  has(number: string): boolean {
+    const i = this.indexOf(number);
+    return i >= 0 && (this.bits[i]! & REMOVED) === 0;
+  }
+
+  /** Takes a number out (sold, held elsewhere); returns false if it was not in the pool. */
+  remove(number: string): boolean {
+    const i = this.indexOf(number);
+    if (i < 0 || (this.bits[i]! & REMOVED) !== 0) return false;
+    this.bits[i]! |= REMOVED;
+    this.version++;
+    return true;
+  }
+
+  /** Puts a removed number back; returns false if it was not removed. */
+  restore(number: string): boolean {
+    const i = this.indexOf(number);
+    if (i < 0 || (this.bits[i]! & REMOVED) === 0) return false;
+    this.bits[i]! &= ~REMOVED;
+    this.version++;
+    return true;
+  }
+
+  /** Segments (first four digits) the pool's numbers are in. */
+  segments(): string[] {
+    if (!this.keys) return [this.segment!];
+    const out = new Set<string>();
+    for (const k of this.keys) out.add(String(NUMBER_BASE + k).slice(0, 4));
+    return [...out];
+  }
+}
+
+export function segmentBase(segment: string): number {
+  const d = segment.charCodeAt(3) - 48;
+  if (segment.length !== 4 || !segment.startsWith('400') || d < 0 || d > 9) {
+    throw new Vanity400Error('UNKNOWN_SEGMENT', `not a segment: ${JSON.stringify(segment)} (expected 4000-4009)`, { input: segment });
+  }
+  return d * SEGMENT_SIZE;
+}
+
+/** Counting sort by score, high first; entries of one score stay in number order. */
+function orderByScore(scores: Uint16Array): { order: Uint32Array; bucketStart: Int32Array } {
+  const bucketStart = bucketStarts(scores);
+  const next = bucketStart.slice();
+  const order = new Uint32Array(scores.length);
+  for (let i = 0; i < scores.length; i++) order[next[1000 - scores[i]!]!++] = i;
+  return { order, bucketStart };
+}
+
+/** Start in a high-first order of each score bucket; index 1000 - score. */
+function bucketStarts(scores: Uint16Array): Int32Array {
+  const count = new Int32Array(1002);
+  for (let i = 0; i < scores.length; i++) count[1000 - scores[i]! + 1]!++;
+  for (let s = 1; s < count.length; s++) count[s]! += count[s - 1]!;
+  return count;
+}

@@ -1,0 +1,161 @@
+import { Vanity400Error } from '../../errors/vanity400-error.js';
+
+/** One position of a pattern (or a `%` run). `at` is the index in the pattern text. */
+export type PatternToken =
+  | { type: 'digit'; digit: number; at: number }
+  | { type: 'any'; at: number }
+  | { type: 'class'; digits: number[]; at: number }
+  | { type: 'var'; name: string; at: number }
+  | { type: 'run'; at: number };
+
+export interface PatternAst {
+  source: string;
+  tokens: PatternToken[];
+  anchoredStart: boolean;
+  anchoredEnd: boolean;
+  /** Exactly 10 positions and no `%`: the pattern is the whole number. */
+  whole: boolean;
+}
+
+/** Digits in a 400 number, and so the most positions a pattern may have. */
+export const NUMBER_LENGTH = 10;
+
+const EXPECTED_ITEM = 'expected a digit, "*", "?", "%", a class such as "[689]" or a capital letter A-Z';
+
+function isSeparator(c: string): boolean {
+  return c === '-' || c === ' ' || c === '.';
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+/** The whole character at `i`, so an astral symbol is quoted intact. */
+function charAt(text: string, i: number): string {
+  return String.fromCodePoint(text.codePointAt(i) ?? 0);
+}
+
+function fail(text: string, position: number, what: string): never {
+  throw new Vanity400Error('BAD_PATTERN', `pattern ${JSON.stringify(text)}: position ${position}: ${what}`, {
+    input: text,
+    position,
+  });
+}
+
+/** Parses `[...]` starting at `open`; returns the allowed digits (sorted) and the index after `]`. */
+function parseClass(text: string, open: number): { digits: number[]; end: number } {
+  let i = open + 1;
+  const negated = text[i] === '^';
+  if (negated) i++;
+  let mask = 0;
+  let empty = true;
+  for (;;) {
+    const c = text[i];
+    if (c === undefined) fail(text, open, '"[" is never closed; expected "]"');
+    if (c === ']') {
+      if (empty) fail(text, i, `empty class; expected at least one digit before "]"`);
+      break;
+    }
+    if (!isDigit(c)) {
+      fail(text, i, `${JSON.stringify(charAt(text, i))} inside a class; expected a digit, a range such as "0-3" or "]"`);
+    }
+    let lo = c.charCodeAt(0) - 48;
+    let hi = lo;
+    if (text[i + 1] === '-') {
+      const h = text[i + 2];
+      if (h === undefined) fail(text, open, '"[" is never closed; expected "]"');
+      if (!isDigit(h)) {
+        fail(text, i + 2, `${JSON.stringify(charAt(text, i + 2))} ends a range; expected a digit after "${c}-"`);
+      }
+      hi = h.charCodeAt(0) - 48;
+      if (hi < lo) fail(text, i + 2, `range "${c}-${h}" runs backwards; expected a digit from ${c} to 9`);
+      i += 2;
+    }
+    for (let d = lo; d <= hi; d++) mask |= 1 << d;
+    empty = false;
+    i++;
+  }
+  if (negated) mask = ~mask & 0x3ff;
+  if (mask === 0) fail(text, open, `class "${text.slice(open, i + 1)}" allows no digit; expected at least one`);
+  const digits: number[] = [];
+  for (let d = 0; d <= 9; d++) if (mask & (1 << d)) digits.push(d);
+  return { digits, end: i + 1 };
+}
+
+/**
+ * Parses the pattern language: digits, `*`/`?` (any digit), `%` (any run of digits), capital-letter
+ * digit variables, `[689]` / `[^4]` / `[0-3]` classes, a leading `^` and a trailing `$`; `-`, space
+ * and `.` are ignored. Throws Vanity400Error BAD_PATTERN with the offending position.
+ */
+export function parsePattern(text: string): PatternAst {
+  if (typeof text !== 'string') {
+    throw new Vanity400Error('INVALID_TYPE', `Expected a pattern as a string, got ${text === null ? 'null' : typeof text}.`, {
+      input: text,
+    });
+  }
+  const tokens: PatternToken[] = [];
+  const letters: string[] = [];
+  let anchoredStart = false;
+  let anchoredEnd = false;
+  let positions = 0;
+  let hasRun = false;
+
+  const addPosition = (token: PatternToken): void => {
+    if (positions === NUMBER_LENGTH) {
+      fail(text, token.at, `an 11th position; expected at most ${NUMBER_LENGTH} positions ("%" aside), as a 400 number has ${NUMBER_LENGTH} digits`);
+    }
+    positions++;
+    tokens.push(token);
+  };
+
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (isSeparator(c)) {
+      i++;
+    } else if (isDigit(c)) {
+      addPosition({ type: 'digit', digit: c.charCodeAt(0) - 48, at: i });
+      i++;
+    } else if (c === '*' || c === '?') {
+      addPosition({ type: 'any', at: i });
+      i++;
+    } else if (c === '%') {
+      tokens.push({ type: 'run', at: i });
+      hasRun = true;
+      i++;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (!letters.includes(c)) {
+        if (letters.length === NUMBER_LENGTH) {
+          fail(text, i, `"${c}" is an 11th distinct letter; expected at most 10, as different letters are different digits`);
+        }
+        letters.push(c);
+      }
+      addPosition({ type: 'var', name: c, at: i });
+      i++;
+    } else if (c >= 'a' && c <= 'z') {
+      fail(text, i, `lowercase "${c}"; digit variables are capital letters, expected "${c.toUpperCase()}"`);
+    } else if (c === '[') {
+      const { digits, end } = parseClass(text, i);
+      addPosition({ type: 'class', digits, at: i });
+      i = end;
+    } else if (c === '^') {
+      if (anchoredStart || tokens.length > 0) {
+        fail(text, i, '"^" may only start the pattern; expected it before every digit, letter, class or "%"');
+      }
+      anchoredStart = true;
+      i++;
+    } else if (c === '$') {
+      let j = i + 1;
+      while (j < text.length && isSeparator(text[j] as string)) j++;
+      if (j < text.length) fail(text, i, '"$" may only end the pattern; expected nothing but separators after it');
+      anchoredEnd = true;
+      i = j;
+    } else {
+      fail(text, i, `unexpected ${JSON.stringify(charAt(text, i))}; ${EXPECTED_ITEM}`);
+    }
+  }
+  if (tokens.length === 0) {
+    fail(text, 0, `the pattern is empty; ${EXPECTED_ITEM}`);
+  }
+  return { source: text, tokens, anchoredStart, anchoredEnd, whole: positions === NUMBER_LENGTH && !hasRun };
+}

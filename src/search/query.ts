@@ -1,0 +1,121 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
+import { SHAPES, isShapeName, shapeBit, type ShapeName } from '../rules/shapes.js';
+import { TIERS, type TierId } from '../scoring/tiers.js';
+
+export type SortOrder = 'score' | 'number' | 'value';
+
+/** What a website, a salesperson or a bot asks for. Every field is optional. */
+export interface SearchQuery {
+  /** Pattern language: 8888$, AABB$, %520%, 4008[^4][^4]ABAB … */
+  pattern?: string;
+  /** Only these segments, e.g. ['4006', '4008']. */
+  segments?: readonly string[];
+  /** Digits that must not appear, e.g. '4'. */
+  exclude?: string;
+  /** Where `exclude` looks: the seven digits after 400 (default, as shops do), the last four, or all ten. */
+  excludeScope?: 'body' | 'tail' | 'all';
+  /** Digits that must all appear among the seven after 400, e.g. '8'. */
+  include?: string;
+  /** A digit string the last four digits must contain, e.g. '8' or '88'. */
+  tailContains?: string;
+  minScore?: number;
+  tiers?: readonly TierId[];
+  /** Rule families every result must have findings in, e.g. ['multiplication']. */
+  rules?: readonly RuleFamily[];
+  /** Whole-number shapes every result must have, e.g. ['tailRun4']. */
+  shapes?: readonly ShapeName[];
+  /** score (default: best first), number (ascending) or value (score for the price level, best first). */
+  sort?: SortOrder;
+  /** Results per page, 1-1000 (default 20). */
+  limit?: number;
+  /** The `next` of the previous page. */
+  cursor?: string;
+}
+
+/** A query checked and reduced to what the engine tests. */
+export interface NormalizedQuery {
+  pattern: string | null;
+  segments: string[] | null;
+  excludeMask: number;
+  excludeFrom: number;
+  includeMask: number;
+  tailContains: string | null;
+  minScoreTenths: number;
+  tierMask: number;
+  bitsMask: number;
+  sort: SortOrder;
+  limit: number;
+  cursor: string | null;
+}
+
+export const MAX_LIMIT = 1000;
+
+function fail(field: string, message: string, input: unknown): never {
+  throw new Vanity400Error('BAD_QUERY', `search query: ${field}: ${message}`, { input });
+}
+
+function digitMask(value: unknown, field: string): number {
+  if (value === undefined || value === '') return 0;
+  if (typeof value !== 'string' || !/^[0-9,\s]+$/.test(value)) fail(field, `${JSON.stringify(value)} is not a string of digits such as "4" or "47"`, value);
+  let mask = 0;
+  for (const ch of value) if (ch >= '0' && ch <= '9') mask |= 1 << (ch.charCodeAt(0) - 48);
+  return mask;
+}
+
+function list<T extends string>(value: unknown, field: string, ok: (v: unknown) => v is T, known: readonly string[]): T[] | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value)) fail(field, `expected an array of ${known.join(', ')}`, value);
+  for (const v of value) if (!ok(v)) fail(field, `${JSON.stringify(v)} is not one of ${known.join(', ')}`, value);
+  return [...new Set(value as T[])].sort();
+}
+
+/** Checks a query; a wrong field is a BAD_QUERY error that names it and what was expected. */
+export function normalizeQuery(query: SearchQuery): NormalizedQuery {
+  if (!query || typeof query !== 'object') fail('query', 'expected an object', query);
+  const known = new Set(['pattern', 'segments', 'exclude', 'excludeScope', 'include', 'tailContains', 'minScore', 'tiers', 'rules', 'shapes', 'sort', 'limit', 'cursor']);
+  for (const key of Object.keys(query)) if (!known.has(key)) fail(key, `unknown field; use ${[...known].join(', ')}`, query);
+
+  if (query.pattern !== undefined && typeof query.pattern !== 'string') fail('pattern', 'expected a string', query.pattern);
+  const segments = list(query.segments, 'segments', (v): v is string => typeof v === 'string' && /^400\d$/.test(v), ['4000', '4001', '4006', '4007', '4008', '4009']);
+  const scope = query.excludeScope ?? 'body';
+  if (scope !== 'body' && scope !== 'tail' && scope !== 'all') fail('excludeScope', `${JSON.stringify(scope)} is not body, tail or all`, scope);
+  if (query.tailContains !== undefined && (typeof query.tailContains !== 'string' || !/^\d{1,4}$/.test(query.tailContains))) {
+    fail('tailContains', `${JSON.stringify(query.tailContains)} is not 1 to 4 digits`, query.tailContains);
+  }
+  const minScore = query.minScore ?? 0;
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', `${JSON.stringify(minScore)} is not a number from 0 to 100`, minScore);
+  const tierIds = TIERS.map((t) => t.id);
+  const tiers = list(query.tiers, 'tiers', (v): v is TierId => tierIds.includes(v as TierId), tierIds);
+  const rules = list(query.rules, 'rules', isRuleFamily, FAMILIES);
+  const shapes = list(query.shapes, 'shapes', isShapeName, SHAPES);
+  const sort = query.sort ?? 'score';
+  if (sort !== 'score' && sort !== 'number' && sort !== 'value') fail('sort', `${JSON.stringify(sort)} is not score, number or value`, sort);
+  const limit = query.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', `${JSON.stringify(limit)} is not a whole number from 1 to ${MAX_LIMIT}`, limit);
+  if (query.cursor !== undefined && typeof query.cursor !== 'string') fail('cursor', 'expected the string a previous page returned as next', query.cursor);
+
+  let bitsMask = 0;
+  for (const r of rules ?? []) bitsMask |= 1 << FAMILIES.indexOf(r);
+  for (const s of shapes ?? []) bitsMask |= shapeBit(s);
+  return {
+    pattern: query.pattern?.trim() ? query.pattern.trim() : null,
+    segments,
+    excludeMask: digitMask(query.exclude, 'exclude'),
+    excludeFrom: scope === 'all' ? 0 : scope === 'body' ? 3 : 6,
+    includeMask: digitMask(query.include, 'include'),
+    tailContains: query.tailContains ?? null,
+    minScoreTenths: Math.round(minScore * 10),
+    tierMask: tiers ? tiers.reduce((m, id) => m | (1 << tierIds.indexOf(id)), 0) : 0,
+    bitsMask,
+    sort,
+    limit,
+    cursor: query.cursor ?? null,
+  };
+}
+
+/** The query without its cursor, as a string: the key of a page sequence and of the cache. */
+export function queryKey(q: NormalizedQuery): string {
+  const { cursor: _cursor, ...rest } = q;
+  return JSON.stringify(rest);
+}

@@ -1,0 +1,63 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/index.js';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const status = await runCli(args, { stdin: Readable.from(['']), out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { status, out, err };
+}
+
+describe('vanity400 search', () => {
+  it('prints the contract JSON and pages with --cursor', async () => {
+    const first = await cli(['search', '8888$', '--segment', '4006', '--limit', '3', '--json']);
+    expect(first.status).toBe(0);
+    const page = JSON.parse(first.out);
+    expect(page.results).toHaveLength(3);
+    for (const r of page.results) {
+      expect(r).toEqual(expect.objectContaining({ number: expect.stringMatching(/^4006\d{2}8888$/), display: expect.any(String), score: expect.any(Number), tier: expect.any(String) }));
+    }
+    const second = JSON.parse((await cli(['search', '8888$', '--segment', '4006', '--limit', '3', '--json', '--cursor', page.next])).out);
+    expect(second.results.map((r: { number: string }) => r.number)).not.toContain(page.results[2].number);
+    expect(second.results[0].score).toBeLessThanOrEqual(page.results[2].score);
+  });
+
+  it('combines filters across segments', async () => {
+    const { out } = await cli(['search', 'AABB$', '--exclude', '4', '--segment', '4006,4008', '--tier', 'premium,top,super', '--limit', '5', '--json']);
+    const results = JSON.parse(out).results as { number: string; tier: string }[];
+    expect(results.length).toBe(5);
+    for (const r of results) {
+      expect(r.number.slice(3)).not.toContain('4');
+      expect(['4006', '4008']).toContain(r.number.slice(0, 4));
+      expect(['premium', 'top', 'super']).toContain(r.tier);
+    }
+  });
+
+  it('prints a table and the next-page hint for people', async () => {
+    const { out } = await cli(['search', '%520%', '--segment', '4008', '--limit', '2', '--lang', 'en']);
+    expect(out).toMatch(/^400-\d{3}-\d{4}\s+\d+\.\d\s+\S+\s+/);
+    expect(out).toContain('next page: --cursor ');
+  });
+
+  it('reports bad patterns and options as usage errors', async () => {
+    expect(await cli(['search', '88[8'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
+    expect(await cli(['search', '8888$', '--sort', 'price'])).toMatchObject({ status: 2, err: expect.stringContaining('sort: "price"') });
+    expect(await cli(['search', '8888$', '--segment', '4003'])).toMatchObject({ status: 2, err: expect.stringContaining('--segment 4003') });
+  });
+});
+
+describe('vanity400 near', () => {
+  it('lists the closest numbers with their distance', async () => {
+    const { status, out } = await cli(['near', '400-651-7517', '--segment', '4006', '--distance', '1', '--json', '--limit', '100']);
+    expect(status).toBe(0);
+    const { results } = JSON.parse(out);
+    expect(results[0]).toMatchObject({ number: '4006517517', distance: 0 });
+    expect(results).toHaveLength(55);
+    expect(results.every((r: { distance: number }) => r.distance <= 1)).toBe(true);
+  });
+
+  it('rejects a bad distance', async () => {
+    expect(await cli(['near', '4006517517', '--distance', '5'])).toMatchObject({ status: 2, err: expect.stringContaining('--distance 5') });
+  });
+});

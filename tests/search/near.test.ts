@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPool } from '../../src/pool/create-pool.js';
+import type { Pool } from '../../src/pool/pool.js';
+import { near } from '../../src/search/near.js';
+import { Vanity400Error } from '../../src/errors/vanity400-error.js';
+
+/** Every number of the pool within d positions, by comparing with all of them. */
+function bruteForce(pool: Pool, target: string, d: number): string[] {
+  const out: { n: string; dist: number; s: number }[] = [];
+  for (let i = 0; i < pool.size; i++) {
+    if (!pool.has(pool.numberAt(i))) continue;
+    const n = pool.numberAt(i);
+    let dist = 0;
+    for (let p = 0; p < 10; p++) if (n[p] !== target[p]) dist++;
+    if (dist <= d) out.push({ n, dist, s: pool.scores[i]! });
+  }
+  return out.sort((a, b) => a.dist - b.dist || b.s - a.s || (a.n < b.n ? -1 : 1)).map((r) => r.n);
+}
+
+describe('near', () => {
+  const segment = createPool({ segment: '4006' });
+  const number = fc.tuple(fc.constantFrom('4006', '4008', '4001'), fc.integer({ min: 0, max: 999_999 })).map(([s, i]) => s + String(i).padStart(6, '0'));
+
+  it('finds exactly the numbers of a segment within 1 or 2 digits, ranked by distance then score', () => {
+    fc.assert(
+      fc.property(number, fc.constantFrom(1, 2) as fc.Arbitrary<1 | 2>, (n, d) => {
+        const got = near(segment, n, { maxDistance: d, limit: 1000 }).map((r) => r.number);
+        expect(got).toEqual(bruteForce(segment, n, d).slice(0, 1000));
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('finds exactly those within 3 digits of a subset', () => {
+    const subset = createPool({ numbers: fc.sample(number, { numRuns: 5000, seed: 3 }) });
+    fc.assert(
+      fc.property(fc.constantFrom(...fc.sample(number, { numRuns: 50, seed: 4 })), (n) => {
+        expect(near(subset, n, { maxDistance: 3, limit: 1000 }).map((r) => r.number)).toEqual(bruteForce(subset, n, 3));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('says how far each result is and which digits changed', () => {
+    const [first] = near(segment, '4006888888', { maxDistance: 1 });
+    expect(first).toMatchObject({ number: '4006888888', distance: 0, changed: [] });
+    const one = near(segment, '4006888888', { maxDistance: 1, limit: 100 }).find((r) => r.number === '4006888886');
+    expect(one).toMatchObject({ distance: 1, changed: [9], swap: false });
+  });
+
+  it('leaves out numbers taken out of the pool', () => {
+    const sub = createPool({ numbers: ['4006888886', '4006888868', '4006888688'] });
+    sub.remove('4006888886');
+    expect(near(sub, '4006888888', { maxDistance: 1 }).map((r) => r.number)).toEqual(['4006888868', '4006888688'].sort((a, b) => sub.scores[sub.indexOf(b)]! - sub.scores[sub.indexOf(a)]! || (a < b ? -1 : 1)));
+  });
+
+  it('offers one swap of neighbouring digits when asked', () => {
+    const sub = createPool({ numbers: ['4006517571'] });
+    expect(near(sub, '4006517517', { maxDistance: 1 })).toEqual([]);
+    expect(near(sub, '4006517517', { maxDistance: 1, swaps: true })).toMatchObject([{ number: '4006517571', distance: 1, swap: true, changed: [8, 9] }]);
+  });
+
+  it('rejects a bad distance, limit or number clearly', () => {
+    expect(() => near(segment, '4006888888', { maxDistance: 4 as 3 })).toThrow(/maxDistance 4 is not 1, 2 or 3/);
+    expect(() => near(segment, '4006888888', { limit: 0 })).toThrow(/limit 0/);
+    expect(() => near(segment, '4006-88x')).toThrow(Vanity400Error);
+  });
+});

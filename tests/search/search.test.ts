@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPool } from '../../src/pool/create-pool.js';
+import { NUMBER_BASE, REMOVED, type Pool } from '../../src/pool/pool.js';
+import { search, type SearchPage } from '../../src/search/search.js';
+import type { SearchQuery } from '../../src/search/query.js';
+import { compilePattern } from '../../src/search/pattern/index.js';
+import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
+import { valueOf } from '../../src/search/value.js';
+import { FAMILIES } from '../../src/rules/families.js';
+import { SHAPES, shapeBit } from '../../src/rules/shapes.js';
+import { Vanity400Error } from '../../src/errors/vanity400-error.js';
+
+/** Every number of the pools the query accepts, in its order, by brute force over strings. */
+function bruteForce(pools: Pool[], q: SearchQuery): string[] {
+  const pattern = q.pattern ? compilePattern(q.pattern) : null;
+  const rows: { n: string; key: number }[] = [];
+  for (const pool of pools) {
+    for (let i = 0; i < pool.size; i++) {
+      const bits = pool.bits[i]!;
+      if (bits & REMOVED) continue;
+      const n = pool.numberAt(i);
+      const s = pool.scores[i]!;
+      const tier = TIERS[tierIndexOf(s, bits)]!.id;
+      if (q.segments && !q.segments.includes(n.slice(0, 4))) continue;
+      if (q.minScore !== undefined && s / 10 < q.minScore) continue;
+      if (q.tiers && !q.tiers.includes(tier)) continue;
+      if (q.rules && !q.rules.every((r) => bits & (1 << FAMILIES.indexOf(r)))) continue;
+      if (q.shapes && !q.shapes.every((sh) => bits & shapeBit(sh))) continue;
+      const scoped = n.slice({ all: 0, body: 3, tail: 6 }[q.excludeScope ?? 'body']);
+      if (q.exclude && [...q.exclude].some((d) => scoped.includes(d))) continue;
+      if (q.include && ![...q.include].every((d) => n.slice(3).includes(d))) continue;
+      if (q.tailContains && !n.slice(6).includes(q.tailContains)) continue;
+      if (pattern && !pattern.matches(n)) continue;
+      const fours = [...n.slice(3)].filter((d) => d === '4').length;
+      const key = q.sort === 'number' ? 0 : q.sort === 'value' ? valueOf(s, tierIndexOf(s, bits), fours) : s;
+      rows.push({ n, key });
+    }
+  }
+  return rows.sort((a, b) => b.key - a.key || (a.n < b.n ? -1 : 1)).map((r) => r.n);
+}
+
+/** Every page, following `next`, checking none is longer than the limit. */
+function allPages(pools: Pool[], q: SearchQuery): string[] {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page: SearchPage = search(pools, { ...q, ...(cursor ? { cursor } : {}) });
+    expect(page.results.length).toBeLessThanOrEqual(q.limit ?? 20);
+    out.push(...page.results.map((r) => r.number));
+    if (!page.next) return out;
+    cursor = page.next;
+  }
+  throw new Error('pagination does not end');
+}
+
+const seg4006 = createPool({ segment: '4006' });
+const seg4008 = createPool({ segment: '4008' });
+
+describe('search over whole segments', () => {
+  it.each<SearchQuery>([
+    { pattern: '8888$' },
+    { pattern: 'AABB$', exclude: '4', limit: 50 },
+    { pattern: '400-6**-8888', sort: 'number', limit: 30 },
+    { pattern: '%520%', minScore: 60, limit: 25 },
+    { pattern: '4008[^4][^4]ABAB', sort: 'value' },
+    { pattern: '[689][689][689]$', tiers: ['top', 'super'], limit: 40 },
+    { rules: ['multiplication'], minScore: 80, limit: 15 },
+    { shapes: ['tailRun4'], exclude: '4', sort: 'value', limit: 12 },
+    { tailContains: '88', include: '6', minScore: 70, limit: 10, sort: 'number' },
+    { segments: ['4008'], pattern: '^4008', minScore: 95 },
+  ])('the first page of %j is the brute-force answer', (q) => {
+    const page = search([seg4006, seg4008], q);
+    const expected = bruteForce([seg4006, seg4008], q);
+    expect(page.results.map((r) => r.number)).toEqual(expected.slice(0, q.limit ?? 20));
+    expect(page.next === null).toBe(expected.length <= (q.limit ?? 20));
+  });
+
+  it('pages through a pattern with no repeats and no gaps', () => {
+    const q: SearchQuery = { pattern: 'ABAB$', exclude: '4', minScore: 55, limit: 37 };
+    expect(allPages([seg4006], q)).toEqual(bruteForce([seg4006], q));
+  });
+
+  it('results carry score, tier and reasons', () => {
+    const top = search(seg4006, { pattern: '8888$' }).results.find((r) => r.number === '4006888888');
+    expect(top).toMatchObject({ display: '400-688-8888', tier: 'super', special: true });
+    expect(top!.findings!.some((f) => f.rule === 'repeat' && f.digits === '888888')).toBe(true);
+  });
+
+  it('an empty answer is a normal answer', () => {
+    expect(search(seg4006, { pattern: '^4008' })).toEqual({ results: [], next: null });
+  });
+});
+
+describe('search over a subset', () => {
+  const numbers = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 3000, seed: 7 }).map((i, k) => `400${[0, 1, 6, 7, 8, 9][k % 6]}${String(i).padStart(6, '0')}`);
+  const subset = createPool({ numbers: [...numbers, '4006888888', '4008517517', '4001234567', '4009168168'] });
+
+  const query: fc.Arbitrary<SearchQuery> = fc.record(
+    {
+      pattern: fc.constantFrom('8$', 'AB$', '^4006', '%88%', '[689][689]$', 'A*A$', '1%2'),
+      segments: fc.subarray(['4000', '4001', '4006', '4007', '4008', '4009'], { minLength: 1 }),
+      exclude: fc.constantFrom('4', '47', '0'),
+      excludeScope: fc.constantFrom('body', 'tail', 'all'),
+      include: fc.constantFrom('8', '68'),
+      tailContains: fc.constantFrom('8', '66'),
+      minScore: fc.integer({ min: 0, max: 60 }),
+      tiers: fc.subarray(['ordinary', 'select', 'premium', 'top', 'super'], { minLength: 1 }),
+      rules: fc.subarray(['repeat', 'auspicious', 'homophone'], { minLength: 1 }),
+      sort: fc.constantFrom('score', 'number', 'value'),
+      limit: fc.integer({ min: 1, max: 40 }),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<SearchQuery>;
+
+  it('every combination of filters and sorts pages through the brute-force answer exactly', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        expect(allPages([subset], q)).toEqual(bruteForce([subset], q));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a number taken out of the pool stops being found; later pages do not shift', () => {
+    const sub = createPool({ numbers: ['4006888888', '4006666666', '4006111111', '4006222222'] });
+    const first = search(sub, { limit: 2 });
+    sub.remove(first.results[0]!.number);
+    const second = search(sub, { limit: 2, cursor: first.next! });
+    expect([...first.results, ...second.results].map((r) => r.number)).toEqual(bruteForce([createPool({ numbers: ['4006888888', '4006666666', '4006111111', '4006222222'] })], {}));
+    expect(search(sub, {}).results.map((r) => r.number)).not.toContain(first.results[0]!.number);
+  });
+});
+
+describe('bad queries', () => {
+  const pool = createPool({ numbers: ['4006888888'] });
+  it.each<[unknown, RegExp]>([
+    [{ limit: 0 }, /limit: 0 is not a whole number from 1 to 1000/],
+    [{ sort: 'price' }, /sort: "price" is not score, number or value/],
+    [{ tiers: ['gold'] }, /tiers: "gold" is not one of ordinary/],
+    [{ exclude: 'four' }, /exclude: "four" is not a string of digits/],
+    [{ segments: ['4006', '5006'] }, /segments: "5006"/],
+    [{ minScore: 101 }, /minScore: 101/],
+    [{ patern: '8888$' }, /patern: unknown field/],
+    [{ pattern: '88[8' }, /position 2/],
+    [{ cursor: 'garbage' }, /cursor "garbage" is not one a search returned/],
+  ])('%j is a clear error', (q, message) => {
+    expect(() => search(pool, q as SearchQuery)).toThrow(Vanity400Error);
+    expect(() => search(pool, q as SearchQuery)).toThrow(message);
+  });
+
+  it('a cursor from another query is refused', () => {
+    const big = createPool({ numbers: ['4006888888', '4006666666', '4006111111'] });
+    const page = search(big, { limit: 1 });
+    expect(() => search(big, { limit: 1, minScore: 10, cursor: page.next! })).toThrow(/belongs to another query/);
+  });
+});
+
+describe('number offsets', () => {
+  it('NUMBER_BASE + key is the number', () => {
+    expect(seg4006.keyAt(123_456) + NUMBER_BASE).toBe(4006123456);
+  });
+});
