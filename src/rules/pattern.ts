@@ -29,10 +29,10 @@ export function classifyWindow6(u: number, v: number, a: number, b: number, c: n
  * read last; a position before the number holds a distinct negative value), or 0.
  */
 export function mirrorLength(x6: number, x5: number, x4: number, x3: number, x2: number, x1: number, x0: number): number {
-  const flat = x0 === x1 && x1 === x2; // a mirror of one digit is a run, not a mirror
-  if (x6 === x0 && x5 === x1 && x4 === x2 && !(flat && x2 === x3)) return 7;
-  if (x5 === x0 && x4 === x1 && x3 === x2 && !flat) return 6;
-  if (x4 === x0 && x3 === x1 && !flat) return 5;
+  // A mirror of one digit is a run, not a mirror.
+  if (x6 === x0 && x5 === x1 && x4 === x2 && !(x0 === x1 && x1 === x2 && x2 === x3)) return 7;
+  if (x5 === x0 && x4 === x1 && x3 === x2 && !(x0 === x1 && x1 === x2)) return 6;
+  if (x4 === x0 && x3 === x1 && !(x0 === x1 && x1 === x2)) return 5;
   return 0;
 }
 
