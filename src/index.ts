@@ -9,7 +9,7 @@ export type { Number400, Carrier, SegmentInfo, FormatStyle, ParseOptions } from 
 export { score } from './scoring/score.js';
 export { explain, findingSentence, type Explanation, type Language } from './scoring/explain.js';
 export { fastScoreTenths, scoreSegment, type SegmentScores, type FastScoreOptions } from './scoring/fast-score.js';
-export { resolveProfile, checkProfile, profileNames, RULES_VERSION, type Profile } from './scoring/profile.js';
+export { resolveProfile, checkProfile, profileNames, type Profile } from './scoring/profile.js';
 export { TIERS, tierById, tierIndexOf, type Tier, type TierId } from './scoring/tiers.js';
 export type { Assessment, Finding, ScoreOptions } from './scoring/types.js';
 

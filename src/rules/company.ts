@@ -34,14 +34,14 @@ function digitsOf(value: unknown, field: string, pattern: RegExp, expected: stri
  */
 export function companyPhrases(profile: CompanyProfile): Phrase[] {
   const out = new Map<string, Phrase>();
-  const add = (digits: string, zh: string, en: string) => {
+  const add = (fact: NonNullable<Phrase['fact']>, digits: string, zh: string, en: string) => {
     if (digits.length < 2 || digits.length > BODY || out.has(digits)) return;
-    out.set(digits, { digits, family: 'company', zh, en, source: 'company-profile' });
+    out.set(digits, { digits, family: 'company', zh, en, source: 'company-profile', fact });
   };
   if (profile.founded !== undefined) {
     const year = digitsOf(profile.founded, 'founded', /^(19|20)\d\d$/, 'a year such as 1987');
-    add(year, `公司成立年份 ${year}`, `the founding year ${year}`);
-    add(year.slice(2), `成立年份 ${year} 的后两位`, `the founding year ${year} (last two digits)`);
+    add('founded', year, `公司成立年份 ${year}`, `the founding year ${year}`);
+    add('founded', year.slice(2), `成立年份 ${year} 的后两位`, `the founding year ${year} (last two digits)`);
   }
   if (profile.registered !== undefined) {
     const date = digitsOf(
@@ -50,22 +50,22 @@ export function companyPhrases(profile: CompanyProfile): Phrase[] {
       /^(19|20)\d\d[-/.]?(0[1-9]|1[0-2])[-/.]?(0[1-9]|[12]\d|3[01])$/,
       'a date such as 2015-03-18',
     );
-    add(date.slice(4), `注册日 ${date.slice(4, 6)}月${date.slice(6)}日`, `the registration day ${date.slice(4, 6)}-${date.slice(6)}`);
-    add(date.slice(2), `注册日期 ${date}`, `the registration date ${date}`);
-    add(date, `注册日期 ${date}`, `the registration date ${date}`);
+    add('registered', date.slice(4), `注册日 ${date.slice(4, 6)}月${date.slice(6)}日`, `the registration day ${date.slice(4, 6)}-${date.slice(6)}`);
+    add('registered', date.slice(2), `注册日期 ${date}`, `the registration date ${date}`);
+    add('registered', date, `注册日期 ${date}`, `the registration date ${date}`);
   }
   if (profile.door !== undefined) {
     const door = digitsOf(profile.door, 'door', /^\d{1,7}[A-Za-z]?$/, 'a door number of 1 to 7 digits');
-    add(door, `门牌号 ${door}`, `the door number ${door}`);
+    add('door', door, `门牌号 ${door}`, `the door number ${door}`);
   }
   if (profile.landline !== undefined) {
     const line = digitsOf(profile.landline, 'landline', /^[\d\s()+-]{5,20}$/, 'a landline such as 010-87654321');
     for (let n = Math.min(BODY, line.length); n >= 4; n--) {
-      add(line.slice(-n), `固话 ${profile.landline} 的后 ${n} 位`, `the last ${n} digits of the landline ${profile.landline}`);
+      add('landline', line.slice(-n), `固话 ${profile.landline} 的后 ${n} 位`, `the last ${n} digits of the landline ${profile.landline}`);
     }
   }
   for (const [i, digits] of (profile.digits ?? []).entries()) {
-    add(digitsOf(digits, `digits[${i}]`, /^\d{2,7}$/, 'a string of 2 to 7 digits'), `企业数字 ${digits}`, `the company's number ${digits}`);
+    add('digits', digitsOf(digits, `digits[${i}]`, /^\d{2,7}$/, 'a string of 2 to 7 digits'), `企业数字 ${digits}`, `the company's number ${digits}`);
   }
   return [...out.values()];
 }

@@ -42,5 +42,3 @@ export type PatternName = keyof typeof PATTERN_KINDS;
 /** Digits after "400": body position 0 is the segment digit (index 3 of the 10 digits). */
 export const BODY_LENGTH = 7;
 export const BODY_OFFSET = 3;
-/** Findings up to this many digits long; the points table is sized by it. */
-export const MAX_FINDING_LENGTH = 8;

@@ -15,4 +15,6 @@ export interface Phrase {
   tags?: readonly string[];
   /** Where the fact came from: a source id of the data file it was read from, or the generator's name. */
   source: string;
+  /** For company phrases: which fact of the profile. */
+  fact?: 'founded' | 'registered' | 'door' | 'landline' | 'digits';
 }

@@ -1,6 +1,5 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
-import { FAMILY_LABELS } from '../rules/families.js';
 import { score } from './score.js';
 import { tierById } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
@@ -76,9 +75,4 @@ export function explain(input: string | Number400, options: ScoreOptions & { lan
     summary = `${a.display} scores ${a.score} (${tier.en}${a.special ? ', a special number: 7 working days to open' : ''})${why ? `: ${why}` : ''}.`;
   }
   return { ...a, lang, summary, reasons };
-}
-
-/** Names of the rule families, for people. */
-export function familyLabel(rule: Finding['rule'], lang: Language): string {
-  return FAMILY_LABELS[rule][lang];
 }

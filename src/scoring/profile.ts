@@ -92,9 +92,6 @@ for (const [name, body] of Object.entries(profilesData.profiles)) {
   builtIn.set(name, Object.freeze(checkProfile({ name, ...body })));
 }
 
-/** Version of the rules and weights; snapshots and caches record it. */
-export const RULES_VERSION = `${profilesData.version}`;
-
 export function profileNames(): string[] {
   return [...builtIn.keys()];
 }
