@@ -5,21 +5,26 @@ import { fileURLToPath } from 'node:url';
 import { machine } from './harness.mjs';
 import { benchScoring } from './scoring.mjs';
 import { benchSearch } from './search.mjs';
+import { benchSounds } from './sounds.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
 
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
-  const result = { suite: name, machine: machine(), ...run() };
+  const result = { suite: name, machine: machine(), ...(await run()) };
   writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`${name}: ${result.task}`);
   if (name === 'scoring') {
     console.log(`  ours      ${result.ours.medianMs} ms median (${result.ours.numbersPerSecond.toLocaleString('en')} numbers/s)`);
     console.log(`  baseline  ${result.baseline.medianMs} ms median (${result.baseline.numbersPerSecond.toLocaleString('en')} numbers/s) — ${result.baseline.engine}`);
     console.log(`  ratio     ${result.ratio}× faster`);
+  } else if (name === 'sounds') {
+    console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
+    for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms (pinyin-pro loading included)`);
+    for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms, regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
   } else {
     console.log(`  pool      ${JSON.stringify(result.pool)}`);
     for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms (with reasons ${q.oursWithReasonsMs})  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  identical ${q.identical}`);

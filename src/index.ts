@@ -28,3 +28,7 @@ export type { SearchQuery, SortOrder } from './search/query.js';
 export { near, type NearOptions, type NearResult } from './search/near.js';
 export { SearchCache, type SearchCacheStats } from './search/cache.js';
 export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, type PatternAst, type PatternToken } from './search/pattern/index.js';
+export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch } from './search/sounds.js';
+export { suggest, type SuggestProfile, type SuggestOptions, type Suggestion, type FactKind } from './suggest/suggest.js';
+export { phraseToDigits, digitsToPhrases, searchLexicon, syllableSimilarity, splitPinyin } from './phonetics/index.js';
+export type { DigitReading, PhraseReading, LexiconHit } from './phonetics/index.js';

@@ -3,6 +3,8 @@ import { isVanity400Error } from '../errors/vanity400-error.js';
 import { registerScore } from './score-command.js';
 import { registerSearch } from './search-command.js';
 import { registerNear } from './near-command.js';
+import { registerSounds } from './sounds-command.js';
+import { registerSuggest } from './suggest-command.js';
 import pkg from '../../package.json';
 
 export interface CliIo {
@@ -23,6 +25,8 @@ export function createProgram(io: CliIo): Command {
   registerScore(program, io);
   registerSearch(program, io);
   registerNear(program, io);
+  registerSounds(program, io);
+  registerSuggest(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }

@@ -20,7 +20,29 @@ export type ErrorCode =
   | 'STALE_SNAPSHOT'
   | 'BAD_QUERY'
   | 'BAD_PATTERN'
-  | 'BAD_CURSOR';
+  // agent inventory
+  | 'BAD_LICENCE'
+  | 'NOT_A_COMPANY'
+  | 'BAD_AGENT'
+  | 'DUPLICATE_AGENT'
+  | 'UNKNOWN_AGENT'
+  | 'BAD_RESERVATION'
+  | 'DUPLICATE_NUMBER'
+  | 'OVERLAP'
+  | 'QUOTA_EXCEEDED'
+  | 'NOT_RESERVED'
+  | 'NOT_AVAILABLE'
+  | 'NOT_HELD'
+  | 'NOT_HOLDER'
+  | 'BAD_ARGUMENT'
+  | 'BAD_OP'
+  | 'STORE_CLOSED'
+  | 'BAD_JOURNAL'
+  | 'JOURNAL_LOCKED'
+  | 'JOURNAL_FAILED'
+  | 'BAD_IMPORT'
+  | 'BAD_CURSOR'
+  | 'BAD_PHRASE';
 
 /**
  * The one error class of the library. `code` is stable (part of the public contract);

@@ -39,6 +39,8 @@ export interface SearchPage {
 export const ENUMERATE_LIMIT = 50_000;
 /** Entries of the score order tried before a pattern's candidates are enumerated instead. */
 const WALK_BUDGET = 4_000;
+/** A pattern with at most this many candidates in a segment skips the walk. */
+const FEW_CANDIDATES = 1_000;
 
 interface Hit {
   pool: Pool;
@@ -129,8 +131,11 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     return hits;
   }
   if (q.sort === 'score') {
-    // High scores go with the shapes people search for, so walking the score order usually fills a
-    // page within a few thousand entries; when it does not, the pattern's candidates are ranked instead.
+    // A pattern with few candidates is answered from them. Otherwise, high scores go with the shapes
+    // people search for, so walking the score order usually fills a page within a few thousand
+    // entries; when it does not, the pattern's candidates are ranked instead.
+    const few = pattern && pool.segment ? enumeratePattern(pattern, pool.segment, FEW_CANDIDATES) : null;
+    if (few) return best(few);
     const order = pool.order;
     const start = firstAfterScore(pool, after);
     const budget = pattern ? WALK_BUDGET : order.length;

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { suggest, type SuggestProfile } from '../suggest/suggest.js';
+import { tierById } from '../scoring/tiers.js';
+import type { Language } from '../scoring/explain.js';
+import type { CliIo } from './index.js';
+import { collect, poolOptions, segmentPools } from './pools.js';
+
+interface SuggestFlags {
+  name?: string;
+  slogan?: string;
+  keyword?: string[];
+  founded?: string;
+  registered?: string;
+  door?: string;
+  landline?: string;
+  avoid?: string;
+  segment?: string[];
+  limit?: string;
+  profile: string;
+  lang: Language;
+  json?: boolean;
+}
+
+export function registerSuggest(program: Command, io: CliIo): void {
+  poolOptions(program.command('suggest').description("numbers for a company, from its own facts: name and slogan by sound, years, dates, door number, landline"))
+    .option('--name <name>', 'company name, e.g. 一路发物流')
+    .option('--slogan <slogan>', 'slogan')
+    .option('--keyword <words>', 'keywords, repeatable or comma-separated, e.g. 发财', collect)
+    .option('--founded <year>', 'founding year, e.g. 1987')
+    .option('--registered <date>', 'registration date, e.g. 2015-03-18')
+    .option('--door <number>', 'door number, e.g. 88')
+    .option('--landline <number>', 'landline, e.g. 010-87654321')
+    .option('--avoid <digits>', 'digits the customer does not want, e.g. 4')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ vanity400 suggest --name 一路有我家政 --founded 2008 --avoid 4
+  $ vanity400 suggest --name 顺发物流 --door 518 --landline 020-83951688 --segment 4006 --json`,
+    )
+    .action(async (flags: SuggestFlags) => {
+      const profile: SuggestProfile = {
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
+        ...(flags.slogan !== undefined ? { slogan: flags.slogan } : {}),
+        ...(flags.keyword ? { keywords: flags.keyword } : {}),
+        ...(flags.founded !== undefined ? { founded: flags.founded } : {}),
+        ...(flags.registered !== undefined ? { registered: flags.registered } : {}),
+        ...(flags.door !== undefined ? { door: flags.door } : {}),
+        ...(flags.landline !== undefined ? { landline: flags.landline } : {}),
+        ...(flags.avoid !== undefined ? { avoid: flags.avoid } : {}),
+      };
+      const options = { lang: flags.lang, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}), ...(flags.segment ? { segments: flags.segment } : {}) };
+      await suggest(profile, { ...options, pools: [] }); // checks the facts before pools are built
+      const results = await suggest(profile, { ...options, pools: segmentPools(flags.segment, flags.profile) });
+      if (flags.json) {
+        io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
+        return;
+      }
+      const zh = flags.lang === 'zh';
+      const lines = results.map((r) => {
+        const tier = tierById(r.tier)!;
+        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${r.reasons.join(zh ? '；' : '; ')}`;
+      });
+      if (!lines.length) lines.push(zh ? '没有找到合适的号码。' : 'No numbers fit.');
+      io.out(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,191 @@
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import type { Pool } from '../pool/pool.js';
+import { phraseToDigits, searchLexicon } from '../phonetics/index.js';
+import { companyPhrases, type CompanyProfile } from '../rules/company.js';
+import { explain, findingSentence, type Language } from '../scoring/explain.js';
+import type { Finding } from '../scoring/types.js';
+import type { TierId } from '../scoring/tiers.js';
+import { search } from '../search/search.js';
+
+/** What a salesperson learns about the customer; every field is optional, but one is needed. */
+export interface SuggestProfile extends CompanyProfile {
+  /** Company name, e.g. 一路发物流. */
+  name?: string;
+  slogan?: string;
+  keywords?: readonly string[];
+  /** Digits the customer does not want, e.g. '4'. */
+  avoid?: string;
+}
+
+export interface SuggestOptions {
+  /** Where to look: whole segments or an agent's own numbers. */
+  pools: Pool | readonly Pool[];
+  segments?: readonly string[];
+  /** Suggestions (default 10, at most 100). */
+  limit?: number;
+  lang?: Language;
+}
+
+/** Which fact a suggestion rests on. */
+export type FactKind = 'founded' | 'registered' | 'door' | 'landline' | 'digits' | 'name' | 'slogan' | 'keyword';
+
+export interface Suggestion {
+  number: string;
+  display: string;
+  score: number;
+  tier: TierId;
+  special: boolean;
+  /** The fact, its digits and where they stand in the number. */
+  fact: { kind: FactKind; digits: string; at: number };
+  /** Why, in sentences: the fact first, then the number's strongest vanity reasons. */
+  reasons: string[];
+  findings: Finding[];
+  /** How well the number carries the fact (more at the end) and its vanity score together, 0-100. */
+  rank: number;
+}
+
+interface Candidate {
+  digits: string;
+  kind: FactKind;
+  /** 0-1: how telling the fact is and how well the digits stand for it. */
+  weight: number;
+  zh: string;
+  en: string;
+}
+
+const MATCH_SHARE = 0.65;
+const NOT_AT_END = 0.8;
+/** No more suggestions than this for one digit string, nor for one kind of fact. */
+const PER_DIGITS = 2;
+const PER_KIND = 4;
+
+function companyCandidates(profile: SuggestProfile): Candidate[] {
+  return companyPhrases(profile).map((p): Candidate => ({
+    digits: p.digits,
+    kind: p.fact ?? 'digits',
+    weight: Math.min(1, 0.35 + 0.15 * p.digits.length),
+    zh: `含 ${p.digits}（${p.zh}）`,
+    en: `contains ${p.digits}, ${p.en}`,
+  }));
+}
+
+/** Sound candidates for a name or slogan: the whole (when short) and every 2-5 character stretch of Han text. */
+async function soundCandidates(text: string, kind: FactKind): Promise<Candidate[]> {
+  const han = [...text].filter((ch) => /\p{Script=Han}/u.test(ch));
+  const pieces = new Set<string>();
+  if (han.length >= 2 && han.length <= 7) pieces.add(han.join(''));
+  for (let size = 2; size <= 5; size++) for (let i = 0; i + size <= han.length; i++) pieces.add(han.slice(i, i + size).join(''));
+  if (han.length === 0 && text.trim()) pieces.add(text.trim());
+  const out: Candidate[] = [];
+  for (const piece of pieces) {
+    let readings;
+    try {
+      readings = await phraseToDigits(piece, { limit: 2 });
+    } catch (error) {
+      if (error instanceof Vanity400Error) continue;
+      throw error;
+    }
+    for (const r of readings) {
+      if (r.digits.length < 3 || r.quality < 0.5) continue;
+      out.push({ digits: r.digits, kind, weight: r.quality * Math.min(1, r.digits.length / 4), zh: `${r.digits} 谐音“${piece}”`, en: `${r.digits} sounds like ${piece}` });
+    }
+  }
+  return out;
+}
+
+function meaningCandidates(keyword: string): Candidate[] {
+  return searchLexicon(keyword, { limit: 3, families: ['homophone', 'memorable'] }).map((h) => ({
+    digits: h.digits,
+    kind: 'keyword',
+    weight: 0.8 * h.score,
+    zh: `${h.digits} 寓意“${h.zh}”`,
+    en: `${h.digits} means ${h.en}`,
+  }));
+}
+
+/**
+ * Numbers for a customer, from its own facts: years as 1987 and 87, dates as MMDD and YYMMDD, the
+ * door number, the landline's last digits, and the name, slogan and keywords by sound and meaning.
+ * Each number ranks by how well and where it carries a fact (the end counts most) and by its vanity
+ * score; the list stays varied (at most two numbers for one digit string, four for one kind of fact),
+ * and every suggestion says why.
+ */
+export async function suggest(profile: SuggestProfile, options: SuggestOptions): Promise<Suggestion[]> {
+  const limit = options.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new Vanity400Error('BAD_QUERY', `suggest: limit ${JSON.stringify(limit)} is not a whole number from 1 to 100`, { input: limit });
+  }
+  const lang = options.lang ?? 'zh';
+  const candidates = [
+    ...companyCandidates(profile),
+    ...(profile.name ? await soundCandidates(profile.name, 'name') : []),
+    ...(profile.slogan ? await soundCandidates(profile.slogan, 'slogan') : []),
+    ...(await Promise.all((profile.keywords ?? []).map(async (k) => [...(await soundCandidates(k, 'keyword')), ...meaningCandidates(k)]))).flat(),
+  ];
+  if (!candidates.length) {
+    throw new Vanity400Error(
+      'BAD_QUERY',
+      'suggest: nothing to go on: give a name, slogan or keywords (in Chinese or pinyin), or founded, registered, door, landline or digits',
+      { input: profile },
+    );
+  }
+  // One candidate per digit string: the strongest reading of it.
+  const byDigits = new Map<string, Candidate>();
+  for (const c of candidates) if (!byDigits.has(c.digits) || byDigits.get(c.digits)!.weight < c.weight) byDigits.set(c.digits, c);
+
+  const ranked: { number: string; score: number; candidate: Candidate; at: number; rank: number }[] = [];
+  const filters = { ...(profile.avoid ? { exclude: profile.avoid } : {}), ...(options.segments ? { segments: options.segments } : {}) };
+  for (const c of byDigits.values()) {
+    // Numbers ending in the digits are fetched on their own: the end of a number counts most.
+    const atEnd = search(options.pools, { ...filters, pattern: `${c.digits}$`, limit: 4 }, { findings: false });
+    const anywhere = search(options.pools, { ...filters, pattern: `%${c.digits}%`, limit: 4 }, { findings: false });
+    for (const r of [...atEnd.results, ...anywhere.results]) {
+      const at = r.number.lastIndexOf(c.digits);
+      const atEnd = at + c.digits.length === 10;
+      const rank = Math.round((MATCH_SHARE * 100 * c.weight * (atEnd ? 1 : NOT_AT_END) + (1 - MATCH_SHARE) * r.score) * 10) / 10;
+      ranked.push({ number: r.number, score: r.score, candidate: c, at, rank });
+    }
+  }
+  ranked.sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
+
+  const picked: typeof ranked = [];
+  const usedNumbers = new Set<string>();
+  const perDigits = new Map<string, number>();
+  const perKind = new Map<FactKind, number>();
+  for (const r of ranked) {
+    if (picked.length === limit) break;
+    if (usedNumbers.has(r.number)) continue;
+    if ((perDigits.get(r.candidate.digits) ?? 0) >= PER_DIGITS || (perKind.get(r.candidate.kind) ?? 0) >= PER_KIND) continue;
+    picked.push(r);
+    usedNumbers.add(r.number);
+    perDigits.set(r.candidate.digits, (perDigits.get(r.candidate.digits) ?? 0) + 1);
+    perKind.set(r.candidate.kind, (perKind.get(r.candidate.kind) ?? 0) + 1);
+  }
+  // Too few once varied: fill with the best of the rest.
+  for (const r of ranked) {
+    if (picked.length === limit) break;
+    if (!usedNumbers.has(r.number)) {
+      picked.push(r);
+      usedNumbers.add(r.number);
+    }
+  }
+
+  const company: CompanyProfile = {};
+  for (const key of ['founded', 'registered', 'door', 'landline', 'digits'] as const) if (profile[key] !== undefined) (company as Record<string, unknown>)[key] = profile[key];
+  const hasCompany = Object.keys(company).length > 0;
+  return picked.map((r) => {
+    const e = explain(r.number, { lang, allowUnconfirmed: true, ...(hasCompany ? { company } : {}) });
+    const vanity = e.findings.filter((f) => f.points > 0 && !(f.rule === 'company' && f.digits === r.candidate.digits)).slice(0, 2);
+    return {
+      number: r.number,
+      display: e.display,
+      score: e.score,
+      tier: e.tier,
+      special: e.special,
+      fact: { kind: r.candidate.kind, digits: r.candidate.digits, at: r.at },
+      reasons: [lang === 'zh' ? r.candidate.zh : r.candidate.en, ...vanity.map((f) => findingSentence(f, lang))],
+      findings: e.findings,
+      rank: r.rank,
+    };
+  });
+}

@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/index.js';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const status = await runCli(args, { stdin: Readable.from(['']), out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { status, out, err };
+}
+
+describe('vanity400 sounds and suggest', () => {
+  it('sounds prints numbers that say the phrase, in the search JSON shape', async () => {
+    const { status, out } = await cli(['sounds', 'yi lu you wo', '--segment', '4006', '--limit', '3', '--json']);
+    expect(status).toBe(0);
+    const page = JSON.parse(out);
+    expect(page.next).toBeNull();
+    expect(page.results).toHaveLength(3);
+    for (const r of page.results) expect(r.number).toContain(r.soundsLike.digits);
+    expect(page.results[0].soundsLike.digits).toBe('1615');
+  });
+
+  it('suggest prints reasons that name the facts given', async () => {
+    const { status, out } = await cli(['suggest', '--founded', '1987', '--door', '518', '--segment', '4008', '--limit', '4']);
+    expect(status).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/含 (1987|87|518)（(公司成立年份 1987|成立年份 1987 的后两位|门牌号 518)）/);
+  });
+
+  it('bad phrases and empty profiles are usage errors', async () => {
+    expect(await cli(['sounds', 'hello!!'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
+    expect(await cli(['suggest'])).toMatchObject({ status: 2, err: expect.stringContaining('nothing to go on') });
+    expect(await cli(['suggest', '--founded', 'soon'])).toMatchObject({ status: 2, err: expect.stringContaining('company.founded') });
+  });
+});
