@@ -10,5 +10,6 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // Property tests, whole-segment scoring and the packed-tarball install take seconds.
     testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -11,7 +11,8 @@ let dir: string;
 /** npm pack, then install the tarball into an empty folder, as a user would. */
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vanity400-pack-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe' });
+  // dist is fresh: the global setup built it.
+  execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe' });
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'try-vanity400', private: true }));
   execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefer-offline', join(dir, tarball)], { cwd: dir, stdio: 'pipe' });
