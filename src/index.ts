@@ -32,3 +32,25 @@ export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch } from
 export { suggest, type SuggestProfile, type SuggestOptions, type Suggestion, type FactKind } from './suggest/suggest.js';
 export { phraseToDigits, digitsToPhrases, searchLexicon, syllableSimilarity, splitPinyin } from './phonetics/index.js';
 export type { DigitReading, PhraseReading, LexiconHit } from './phonetics/index.js';
+
+export {
+  MemoryStore,
+  agentPool,
+  NUMBER_STATUSES,
+  checkAgent,
+  checkLicence,
+  isValidLicence,
+  licenceCheckCharacter,
+  looksLikePersonalId,
+  describeState,
+  showNumber,
+  type MemoryStoreOptions,
+  type Agent,
+  type HoldResult,
+  type InventoryOp,
+  type NumberState,
+  type NumberStatus,
+  type Reservation,
+  type Store,
+  type StoreOptions,
+} from './inventory/index.js';

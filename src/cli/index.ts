@@ -5,6 +5,7 @@ import { registerSearch } from './search-command.js';
 import { registerNear } from './near-command.js';
 import { registerSounds } from './sounds-command.js';
 import { registerSuggest } from './suggest-command.js';
+import { registerInventory } from './inventory-command.js';
 import pkg from '../../package.json';
 
 export interface CliIo {
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo): Command {
   registerNear(program, io);
   registerSounds(program, io);
   registerSuggest(program, io);
+  registerInventory(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;
 }
@@ -41,6 +43,12 @@ export async function runCli(argv: string[], streams: Omit<CliIo, 'status'> = no
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isVanity400Error(error)) {
       io.err(`vanity400: ${error.message}\n`);
+      return 2;
+    }
+    // A file the user named that cannot be read or written is their mistake to fix, not a crash.
+    const system = error as NodeJS.ErrnoException;
+    if (system && typeof system.code === 'string' && typeof system.syscall === 'string' && typeof system.path === 'string') {
+      io.err(`vanity400: cannot ${system.syscall} ${system.path}: ${system.code}\n`);
       return 2;
     }
     throw error;

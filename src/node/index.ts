@@ -24,3 +24,5 @@ export function loadPool(path: string, options: { profile?: Profile } = {}): Poo
     throw error;
   }
 }
+
+export { openJournalStore, importInventory, exportInventory, type JournalStoreOptions, type ImportOptions, type ImportResult } from './inventory/index.js';

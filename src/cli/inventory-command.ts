@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import { openJournalStore } from '../node/inventory/journal-store.js';
+import { exportInventory, importInventory } from '../node/inventory/import-export.js';
+import type { NumberStatus, Store } from '../inventory/index.js';
+import { format } from '../number/format.js';
+import type { CliIo } from './index.js';
+
+interface StoreFlags {
+  store: string;
+  json?: boolean;
+}
+
+const DEFAULT_STORE = 'vanity400-inventory.jsonl';
+const DURATION = /^(\d+)(s|m|h|d)$/;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "30m" → milliseconds; a bad duration is a usage error naming the flag. */
+function durationMs(text: string): number {
+  const m = DURATION.exec(text.trim());
+  if (!m) throw new Vanity400Error('BAD_ARGUMENT', `--ttl ${JSON.stringify(text)}: expected a duration such as 90s, 30m, 2h or 1d`, { input: text });
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
+
+async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openJournalStore(flags.store);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function when(ms: number | undefined): string {
+  return ms === undefined ? '' : new Date(ms).toISOString();
+}
+
+export function registerInventory(program: Command, io: CliIo): void {
+  const inventory = program
+    .command('inventory')
+    .description("agents' reserved numbers (预占): import, export, list, hold, release, sell, who")
+    .addHelpText(
+      'after',
+      `
+The store is an append-only journal file (--store, default ${DEFAULT_STORE}); every change is on disk before
+the command reports it. Formats: see data/samples/inventory.csv and inventory.json.
+
+Examples:
+  $ vanity400 inventory import data/samples/inventory.csv
+  $ vanity400 inventory list --agent A001 --status available --json
+  $ vanity400 inventory hold 4006-123-000 --customer 张三 --ttl 30m
+  $ vanity400 inventory sell 4006-123-000 --customer 张三
+  $ vanity400 inventory who 4006-123-000`,
+    );
+  const sub = (name: string, description: string) =>
+    inventory
+      .command(name)
+      .description(description)
+      .option('--store <path>', 'journal file of the inventory', DEFAULT_STORE)
+      .option('--json', 'print JSON')
+      .exitOverride()
+      .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const print = (flags: StoreFlags, value: unknown, text: string) => io.out(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+
+  sub('import', 'import agents and numbers from a CSV or JSON file, all or nothing')
+    .argument('<file>', 'inventory file (.csv or .json)')
+    .action(async (file: string, flags: StoreFlags) => {
+      const text = readFileSync(file, 'utf8');
+      const kind = file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
+      const result = await withStore(flags, (store) =>
+        importInventory(store, text, kind, {
+          onProgress: (done, total) => {
+            if (!flags.json && process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
+          },
+        }),
+      );
+      if (!flags.json && process.stderr.isTTY) process.stderr.write('\n');
+      print(flags, result, `imported ${JSON.stringify(result)}`);
+    });
+
+  sub('export', 'write the inventory as CSV or JSON')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (flags: StoreFlags & { format: string; out?: string }) => {
+      if (flags.format !== 'csv' && flags.format !== 'json') throw new Vanity400Error('BAD_ARGUMENT', `--format ${flags.format}: expected csv or json`);
+      const text = await withStore(flags, (store) => exportInventory(store, flags.format as 'csv' | 'json'));
+      if (flags.out) writeFileSync(flags.out, text);
+      else io.out(text.endsWith('\n') ? text : `${text}\n`);
+    });
+
+  sub('list', "an agent's numbers, optionally in one status")
+    .requiredOption('--agent <id>', 'agent id')
+    .option('--status <status>', 'available, held, sold or withdrawn')
+    .action(async (flags: StoreFlags & { agent: string; status?: NumberStatus }) => {
+      if (flags.status && !['available', 'held', 'sold', 'withdrawn'].includes(flags.status)) {
+        throw new Vanity400Error('BAD_ARGUMENT', `--status ${flags.status}: expected available, held, sold or withdrawn`);
+      }
+      const rows = await withStore(flags, (store) => store.list(flags.agent, flags.status));
+      print(flags, rows, rows.map((r) => `${format(r.number).padEnd(14)}  ${r.status.padEnd(9)}  ${r.customer ?? ''}  ${when(r.heldUntil)}`.trimEnd()).join('\n') || '(none)');
+    });
+
+  sub('hold', 'hold an available number for a customer while the contract is signed')
+    .argument('<number>', 'the number')
+    .requiredOption('--customer <name>', 'who it is held for')
+    .option('--ttl <duration>', 'how long the hold lasts, e.g. 30m, 2h, 1d', '30m')
+    .action(async (number: string, flags: StoreFlags & { customer: string; ttl: string }) => {
+      const ttl = durationMs(flags.ttl);
+      const result = await withStore(flags, (store) => store.hold(number, flags.customer, ttl));
+      if (!result.ok) {
+        io.status = 2;
+        print(flags, result, `not held: ${format(result.state.number)} is ${result.state.status}`);
+        return;
+      }
+      print(flags, result, `held ${format(number)} for ${flags.customer} until ${when(result.heldUntil)}`);
+    });
+
+  for (const [name, description] of [
+    ['release', "end a customer's hold (only the holder)"],
+    ['sell', 'sell a number held by this customer, or an available one'],
+  ] as const) {
+    sub(name, description)
+      .argument('<number>', 'the number')
+      .requiredOption('--customer <name>', 'the customer')
+      .action(async (number: string, flags: StoreFlags & { customer: string }) => {
+        await withStore(flags, (store) => (name === 'sell' ? store.sell(number, flags.customer) : store.release(number, flags.customer)));
+        print(flags, { ok: true }, `${name === 'sell' ? 'sold' : 'released'} ${format(number)}`);
+      });
+  }
+
+  sub('who', 'which agent has a number, and its status')
+    .argument('<number>', 'the number')
+    .action(async (number: string, flags: StoreFlags) => {
+      const state = await withStore(flags, (store) => store.who(number));
+      print(flags, state, state ? `${format(state.number)}  agent ${state.agent}  ${state.status}  ${state.customer ?? ''}  ${when(state.heldUntil)}`.trimEnd() : `${number}: not in the inventory`);
+    });
+}

@@ -1,0 +1,15 @@
+import { createPool, type PoolOptions } from '../pool/create-pool.js';
+import type { Pool } from '../pool/pool.js';
+import type { NumberStatus } from './types.js';
+import type { Store } from './store.js';
+
+/**
+ * A pool of one agent's numbers in a status (default: available), for search, near and suggest: built
+ * from the agent's own index in the store, so an agent with 2,000 numbers never costs a scan of a
+ * segment. It is a picture of the store when built: build it again after holds and sales.
+ */
+export async function agentPool(store: Store, agentId: string, options: PoolOptions & { status?: NumberStatus } = {}): Promise<Pool> {
+  const { status = 'available', ...poolOptions } = options;
+  const states = await store.list(agentId, status);
+  return createPool({ numbers: states.map((s) => s.number), ...poolOptions });
+}

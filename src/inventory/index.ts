@@ -1,0 +1,8 @@
+/** Agent inventory: agents, their reserved 400 numbers, holds and sales. Runs in browsers. */
+export type { Agent, HoldResult, InventoryOp, NumberState, NumberStatus, Reservation } from './types.js';
+export { NUMBER_STATUSES } from './types.js';
+export { checkLicence, isValidLicence, licenceCheckCharacter, looksLikePersonalId } from './licence.js';
+export type { Store, StoreOptions } from './store.js';
+export { checkAgent, describeState, showNumber } from './store.js';
+export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export { agentPool } from './agent-pool.js';

@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/index.js';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const status = await runCli(args, { stdin: Readable.from(['']), out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { status, out, err };
+}
+
+const SAMPLE = new URL('../../data/samples/inventory.csv', import.meta.url).pathname;
+
+describe('vanity400 inventory', () => {
+  it('imports the sample, holds, refuses a second customer, sells to the holder and says who has it', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-inv-')), 'inventory.jsonl');
+    const s = ['--store', store];
+    expect(JSON.parse((await cli(['inventory', 'import', SAMPLE, ...s, '--json'])).out)).toEqual({ agents: 4, numbers: 4510 });
+
+    expect((await cli(['inventory', 'hold', '4006-123-000', '--customer', '张三', '--ttl', '30m', ...s])).out).toMatch(/^held 400-612-3000 for 张三 until /);
+    const second = await cli(['inventory', 'hold', '4006123000', '--customer', '李四', ...s]);
+    expect(second).toMatchObject({ status: 2, out: 'not held: 400-612-3000 is held\n' });
+    expect(await cli(['inventory', 'sell', '4006123000', '--customer', '李四', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('held by "张三"') });
+    expect((await cli(['inventory', 'sell', '4006123000', '--customer', '张三', ...s])).status).toBe(0);
+    expect(JSON.parse((await cli(['inventory', 'who', '400-612-3000', ...s, '--json'])).out)).toMatchObject({ agent: 'huatong', status: 'sold', customer: '张三' });
+
+    const held = JSON.parse((await cli(['inventory', 'list', '--agent', 'huatong', '--status', 'sold', ...s, '--json'])).out);
+    expect(held.map((n: { number: string }) => n.number)).toContain('4006123000');
+  });
+
+  it('exports CSV with formulas escaped, and refuses bad arguments clearly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanity400-inv-'));
+    const s = ['--store', join(dir, 'inventory.jsonl')];
+    await cli(['inventory', 'import', SAMPLE, ...s]);
+    const out = join(dir, 'out.csv');
+    expect((await cli(['inventory', 'export', '--out', out, ...s])).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^kind,agent,name,level/);
+    expect(await cli(['inventory', 'hold', '4006123001', '--customer', 'x', '--ttl', 'soon', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('--ttl "soon"') });
+    expect(await cli(['inventory', 'list', '--agent', 'nobody', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('nobody') });
+    expect(await cli(['inventory', 'import', join(dir, 'missing.csv'), ...s])).toMatchObject({ status: 2, err: expect.stringContaining('missing.csv') });
+  });
+});
