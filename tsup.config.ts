@@ -12,8 +12,8 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    // vanity400/node: files. It imports the core as a package, so both share one copy of it.
-    entry: { node: 'src/node/index.ts' },
+    // vanity400/node (files) and vanity400/redis (a shared store): they import the core as a package, so all share one copy of it.
+    entry: { node: 'src/node/index.ts', redis: 'src/redis/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -65,10 +65,10 @@ export function showNumber(digits: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 }
 
-/** "a, b, c" or "a, b, … (first 20 of 57)". */
-export function sample(items: readonly string[], shown = SHOWN): string {
+/** "a, b, c" or "a, b, … (first 20 of 57)"; `total` when `items` holds only the first of them. */
+export function sample(items: readonly string[], shown = SHOWN, total = items.length): string {
   const head = items.slice(0, shown).join(', ');
-  return items.length > shown ? `${head}, … (first ${shown} of ${items.length})` : head;
+  return total > shown ? `${head}, … (first ${shown} of ${total})` : head;
 }
 
 /** The 10 digits of a number; parse() errors (INVALID_TYPE, WRONG_LENGTH, ...) pass through. */

@@ -37,6 +37,15 @@ describe('the packed package', () => {
     expect(JSON.parse(out)).toMatchObject({ number: '4008517517', carrier: 'telecom' });
   });
 
+  it('ships vanity400/node, sharing the core with vanity400', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      "import { Vanity400Error, parse } from 'vanity400'; import { openJournalStore } from 'vanity400/node'; const s = await openJournalStore('j.jsonl'); try { await s.addAgent({ id: 'x' }); } catch (e) { console.log(e instanceof Vanity400Error, e.code); } await s.close(); try { parse('1'); } catch (e) { console.log(e instanceof Vanity400Error); }",
+    ]);
+    expect(out.trim().split('\n')).toEqual(['true BAD_AGENT', 'true']);
+  });
+
   it('works from CommonJS', () => {
     const out = node(['-e', "const { explain } = require('vanity400'); console.log(explain('4006161615', { lang: 'en' }).summary)"]);
     expect(out).toMatch(/^400-616-1615 scores/);
