@@ -6,8 +6,9 @@ import { machine } from './harness.mjs';
 import { benchScoring } from './scoring.mjs';
 import { benchSearch } from './search.mjs';
 import { benchSounds } from './sounds.mjs';
+import { benchInventory } from './inventory.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -21,6 +22,9 @@ for (const [name, run] of Object.entries(suites)) {
     console.log(`  ours      ${result.ours.medianMs} ms median (${result.ours.numbersPerSecond.toLocaleString('en')} numbers/s)`);
     console.log(`  baseline  ${result.baseline.medianMs} ms median (${result.baseline.numbersPerSecond.toLocaleString('en')} numbers/s) — ${result.baseline.engine}`);
     console.log(`  ratio     ${result.ratio}× faster`);
+  } else if (name === 'inventory') {
+    console.log(`  holds/s   ${JSON.stringify(result.holds)}`);
+    console.log(`  agent     ${JSON.stringify(result.agentSearch)}`);
   } else if (name === 'sounds') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
     for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms (pinyin-pro loading included)`);
