@@ -57,9 +57,12 @@ export async function benchInventory() {
   };
   const server = await redis();
   if (server) {
-    const { createRedisStore } = await import('../dist/redis.js');
-    stores.redis = await holdsPerSecond(await createRedisStore(server.url, { prefix: `bench:${Date.now()}:` }), HOLDS.redis);
-    server.stop();
+    try {
+      const { createRedisStore } = await import('../dist/redis.js');
+      stores.redis = await holdsPerSecond(await createRedisStore(server.url, { prefix: `bench:${Date.now()}:` }), HOLDS.redis);
+    } finally {
+      server.stop();
+    }
   } else stores.redis = 'skipped: no redis-server and no VANITY400_REDIS_URL';
 
   const store = new MemoryStore();

@@ -1,18 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
-import { openJournalStore } from '../node/inventory/journal-store.js';
 import { exportInventory, importInventory } from '../node/inventory/import-export.js';
 import type { NumberStatus, Store } from '../inventory/index.js';
 import { format } from '../number/format.js';
 import type { CliIo } from './index.js';
+import { DEFAULT_STORE, openStore } from './pools.js';
 
 interface StoreFlags {
   store: string;
   json?: boolean;
 }
 
-const DEFAULT_STORE = 'vanity400-inventory.jsonl';
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -24,7 +23,7 @@ function durationMs(text: string): number {
 }
 
 async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openJournalStore(flags.store);
+  const store = await openStore(flags.store);
   try {
     return await run(store);
   } finally {
@@ -43,8 +42,8 @@ export function registerInventory(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-The store is an append-only journal file (--store, default ${DEFAULT_STORE}); every change is on disk before
-the command reports it. Formats: see data/samples/inventory.csv and inventory.json.
+The store is an append-only journal file (--store, default ${DEFAULT_STORE}; every change is on disk before
+the command reports it) or a Redis server shared by many processes (--store redis://127.0.0.1:6379). Formats: see data/samples/inventory.csv and inventory.json.
 
 Examples:
   $ vanity400 inventory import data/samples/inventory.csv
@@ -57,7 +56,7 @@ Examples:
     inventory
       .command(name)
       .description(description)
-      .option('--store <path>', 'journal file of the inventory', DEFAULT_STORE)
+      .option('--store <location>', 'the inventory: a journal file, or redis://host:port for a shared Redis store', DEFAULT_STORE)
       .option('--json', 'print JSON')
       .exitOverride()
       .configureOutput({ writeOut: io.out, writeErr: io.err });

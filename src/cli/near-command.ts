@@ -4,12 +4,14 @@ import { near } from '../search/near.js';
 import { tierById } from '../scoring/tiers.js';
 import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { poolOptions, segmentPools } from './pools.js';
+import { poolOptions, searchPools } from './pools.js';
 
 interface NearFlags {
   distance: string;
   swaps?: boolean;
   segment?: string[];
+  agent?: string;
+  store: string;
   limit?: string;
   profile: string;
   lang: Language;
@@ -32,14 +34,14 @@ Examples:
   $ vanity400 near 400-888-8888
   $ vanity400 near 4006-517-517 --distance 2 --swaps --segment 4006 --json`,
     )
-    .action((number: string, flags: NearFlags) => {
+    .action(async (number: string, flags: NearFlags) => {
       const distance = Number(flags.distance);
       if (distance !== 1 && distance !== 2 && distance !== 3) {
         throw new Vanity400Error('BAD_QUERY', `--distance ${flags.distance}: expected 1, 2 or 3`, { input: flags.distance });
       }
       const options = { maxDistance: distance as 1 | 2 | 3, swaps: flags.swaps ?? false, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}) };
       near([], number, options); // checks the number and options before pools are built
-      const results = near(segmentPools(flags.segment, flags.profile), number, options);
+      const results = near(await searchPools(flags), number, options);
       if (flags.json) {
         io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
         return;

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
+import { agentPool } from '../inventory/agent-pool.js';
+import type { Store } from '../inventory/store.js';
+import { openJournalStore } from '../node/inventory/journal-store.js';
 import { listSegments } from '../number/segments.js';
 import { createPool } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
@@ -19,10 +22,34 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
+/** The inventory store a command names: a journal file, or redis://… for a Redis store. */
+export async function openStore(location: string): Promise<Store> {
+  if (/^rediss?:\/\//.test(location)) {
+    const { createRedisStore } = await import('../redis/index.js');
+    return createRedisStore(location);
+  }
+  return openJournalStore(location);
+}
+
+/** The pools a search runs on: one agent's available numbers (--agent, from --store), or whole segments. */
+export async function searchPools(flags: { segment?: string[]; agent?: string; store: string; profile: string }): Promise<Pool[]> {
+  if (flags.agent === undefined) return segmentPools(flags.segment, flags.profile);
+  const store = await openStore(flags.store);
+  try {
+    return [await agentPool(store, flags.agent, { profile: flags.profile })];
+  } finally {
+    await store.close();
+  }
+}
+
+export const DEFAULT_STORE = 'vanity400-inventory.jsonl';
+
 /** Options every pool-searching command has: where to search, how many, how to score and say it. */
 export function poolOptions(command: Command): Command {
   return command
     .option('--segment <segments>', 'segments to search, repeatable or comma-separated (default: all)', collect)
+    .option('--agent <id>', "search only this agent's available numbers (from --store)")
+    .option('--store <location>', 'inventory: a journal file or redis://host:port', DEFAULT_STORE)
     .option('--limit <n>', 'results (default 20)')
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')
     .option('--lang <lang>', 'language: zh or en', 'zh')

@@ -6,10 +6,12 @@ import type { RuleFamily } from '../rules/families.js';
 import { findingSentence, type Language } from '../scoring/explain.js';
 import { tierById } from '../scoring/tiers.js';
 import type { CliIo } from './index.js';
-import { collect, poolOptions, segmentPools } from './pools.js';
+import { collect, poolOptions, searchPools } from './pools.js';
 
 interface SearchFlags {
   segment?: string[];
+  agent?: string;
+  store: string;
   exclude?: string;
   include?: string;
   tailContains?: string;
@@ -48,7 +50,7 @@ Examples:
   $ vanity400 search '%520%' --min-score 60 --json
   $ vanity400 search --rule multiplication --tier premium,top --segment 4008`,
     )
-    .action((pattern: string | undefined, flags: SearchFlags) => {
+    .action(async (pattern: string | undefined, flags: SearchFlags) => {
       const query: SearchQuery = {
         ...(pattern ? { pattern } : {}),
         ...(flags.segment ? { segments: flags.segment } : {}),
@@ -64,7 +66,7 @@ Examples:
       };
       // The query is checked before any pool is built.
       search([], query);
-      const page = search(segmentPools(flags.segment, flags.profile), query);
+      const page = search(await searchPools(flags), query);
       if (flags.json) {
         io.out(`${JSON.stringify(page, null, 2)}\n`);
         return;

@@ -3,12 +3,14 @@ import { searchSounds } from '../search/sounds.js';
 import { tierById } from '../scoring/tiers.js';
 import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { poolOptions, segmentPools } from './pools.js';
+import { poolOptions, searchPools } from './pools.js';
 
 interface SoundsFlags {
   meaning?: boolean;
   exclude?: string;
   segment?: string[];
+  agent?: string;
+  store: string;
   limit?: string;
   profile: string;
   lang: Language;
@@ -40,7 +42,7 @@ Examples:
         ...(flags.segment ? { segments: flags.segment } : {}),
       };
       await searchSounds([], query); // checks the phrase and options before pools are built
-      const page = await searchSounds(segmentPools(flags.segment, flags.profile), query);
+      const page = await searchSounds(await searchPools(flags), query);
       if (flags.json) {
         io.out(`${JSON.stringify(page, null, 2)}\n`);
         return;

@@ -3,7 +3,7 @@ import { suggest, type SuggestProfile } from '../suggest/suggest.js';
 import { tierById } from '../scoring/tiers.js';
 import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { collect, poolOptions, segmentPools } from './pools.js';
+import { collect, poolOptions, searchPools } from './pools.js';
 
 interface SuggestFlags {
   name?: string;
@@ -15,6 +15,8 @@ interface SuggestFlags {
   landline?: string;
   avoid?: string;
   segment?: string[];
+  agent?: string;
+  store: string;
   limit?: string;
   profile: string;
   lang: Language;
@@ -51,7 +53,7 @@ Examples:
       };
       const options = { lang: flags.lang, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}), ...(flags.segment ? { segments: flags.segment } : {}) };
       await suggest(profile, { ...options, pools: [] }); // checks the facts before pools are built
-      const results = await suggest(profile, { ...options, pools: segmentPools(flags.segment, flags.profile) });
+      const results = await suggest(profile, { ...options, pools: await searchPools(flags) });
       if (flags.json) {
         io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
         return;

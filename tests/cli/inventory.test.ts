@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
+import { redisUrl, stopRedis } from '../redis-server.js';
 
 async function cli(args: string[]) {
   let out = '';
@@ -13,6 +14,20 @@ async function cli(args: string[]) {
 }
 
 const SAMPLE = new URL('../../data/samples/inventory.csv', import.meta.url).pathname;
+
+describe('search, near and suggest on one agent\'s numbers', () => {
+  it('--agent with --store answers from that agent\'s available numbers only', async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-inv-')), 'inventory.jsonl');
+    await cli(['inventory', 'import', SAMPLE, '--store', store]);
+    const available = JSON.parse((await cli(['inventory', 'list', '--agent', 'huatong', '--status', 'available', '--store', store, '--json'])).out).map((n: { number: string }) => n.number);
+    const page = JSON.parse((await cli(['search', '8$', '--agent', 'huatong', '--store', store, '--limit', '10', '--json'])).out);
+    expect(page.results).toHaveLength(10);
+    for (const r of page.results) expect(available).toContain(r.number);
+    const near = JSON.parse((await cli(['near', '4006-123-456', '--agent', 'huatong', '--store', store, '--json', '--limit', '50'])).out);
+    for (const r of near.results) expect(available).toContain(r.number);
+    expect(await cli(['search', '8$', '--agent', 'nobody', '--store', store])).toMatchObject({ status: 2, err: expect.stringContaining('nobody') });
+  });
+});
 
 describe('vanity400 inventory', () => {
   it('imports the sample, holds, refuses a second customer, sells to the holder and says who has it', async () => {
@@ -41,5 +56,19 @@ describe('vanity400 inventory', () => {
     expect(await cli(['inventory', 'hold', '4006123001', '--customer', 'x', '--ttl', 'soon', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('--ttl "soon"') });
     expect(await cli(['inventory', 'list', '--agent', 'nobody', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('nobody') });
     expect(await cli(['inventory', 'import', join(dir, 'missing.csv'), ...s])).toMatchObject({ status: 2, err: expect.stringContaining('missing.csv') });
+  });
+});
+
+describe('vanity400 inventory on Redis', async () => {
+  const url = await redisUrl();
+  if (!url && process.env.CI) throw new Error('Redis tests need redis-server: apt-get install redis-server or set VANITY400_REDIS_URL');
+  afterAll(stopRedis);
+  it.skipIf(!url)('imports, holds and answers who through --store redis://', async () => {
+    const prefixFree = `${url}/${1 + Math.floor(Math.random() * 14)}`; // a database of its own
+    const s = ['--store', prefixFree];
+    await cli(['inventory', 'import', SAMPLE, ...s]);
+    expect((await cli(['inventory', 'hold', '4006-123-000', '--customer', '张三', ...s])).status).toBe(0);
+    expect((await cli(['inventory', 'hold', '4006-123-000', '--customer', '李四', ...s])).status).toBe(2);
+    expect(JSON.parse((await cli(['inventory', 'who', '4006123000', ...s, '--json'])).out)).toMatchObject({ status: 'held', customer: '张三' });
   });
 });
