@@ -1,21 +1,13 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { near } from '../search/near.js';
-import { tierById } from '../scoring/tiers.js';
-import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { poolOptions, searchPools } from './pools.js';
+import { numberRow } from './table.js';
+import { poolOptions, searchPools, type PoolFlags } from './pools.js';
 
-interface NearFlags {
+interface NearFlags extends PoolFlags {
   distance: string;
   swaps?: boolean;
-  segment?: string[];
-  agent?: string;
-  store: string;
-  limit?: string;
-  profile: string;
-  lang: Language;
-  json?: boolean;
 }
 
 export function registerNear(program: Command, io: CliIo): void {
@@ -48,9 +40,8 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = results.map((r) => {
-        const tier = tierById(r.tier)!;
         const how = r.distance === 0 ? (zh ? '就是它' : 'the number itself') : r.swap ? (zh ? '相邻两位对调' : 'two neighbours swapped') : zh ? `改 ${r.distance} 位` : `${r.distance} digit${r.distance > 1 ? 's' : ''} changed`;
-        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${how}`;
+        return numberRow(r.display, r.score, r.tier, flags.lang, how);
       });
       if (!lines.length) lines.push(zh ? '附近没有可选的号码。' : 'Nothing close is available.');
       io.out(`${lines.join('\n')}\n`);

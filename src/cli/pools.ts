@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { agentPool } from '../inventory/agent-pool.js';
 import type { Store } from '../inventory/store.js';
+import type { Language } from '../scoring/explain.js';
 import { openJournalStore } from '../node/inventory/journal-store.js';
 import { listSegments } from '../number/segments.js';
 import { createPool } from '../pool/create-pool.js';
@@ -32,7 +33,7 @@ export async function openStore(location: string): Promise<Store> {
 }
 
 /** The pools a search runs on: one agent's available numbers (--agent, from --store), or whole segments. */
-export async function searchPools(flags: { segment?: string[]; agent?: string; store: string; profile: string }): Promise<Pool[]> {
+export async function searchPools(flags: PoolFlags): Promise<Pool[]> {
   if (flags.agent === undefined) return segmentPools(flags.segment, flags.profile);
   const store = await openStore(flags.store);
   try {
@@ -43,6 +44,17 @@ export async function searchPools(flags: { segment?: string[]; agent?: string; s
 }
 
 export const DEFAULT_STORE = 'vanity400-inventory.jsonl';
+
+/** The flags poolOptions adds. */
+export interface PoolFlags {
+  segment?: string[];
+  agent?: string;
+  store: string;
+  limit?: string;
+  profile: string;
+  lang: Language;
+  json?: boolean;
+}
 
 /** Options every pool-searching command has: where to search, how many, how to score and say it. */
 export function poolOptions(command: Command): Command {

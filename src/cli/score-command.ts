@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { isVanity400Error } from '../errors/vanity400-error.js';
 import { explain, type Language } from '../scoring/explain.js';
-import { tierById } from '../scoring/tiers.js';
 import type { CompanyProfile } from '../rules/company.js';
 import type { Assessment } from '../scoring/types.js';
 import { readInputs } from './read-inputs.js';
 import type { CliIo } from './index.js';
+import { numberRow } from './table.js';
 
 interface ScoreFlags {
   json?: boolean;
@@ -74,9 +74,7 @@ function withoutSentences<T extends { summary?: string; reasons?: string[] }>(ro
 function table(rows: Row[], lang: Language): string {
   const lines = rows.map((r) => {
     if ('error' in r) return `${r.input.padEnd(14)}  ${lang === 'zh' ? '错误' : 'error'} ${r.error.code}: ${r.error.message}`;
-    const tier = tierById(r.tier)!;
-    const reasons = (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; ');
-    return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(lang === 'zh' ? tier.zh : tier.en).padEnd(lang === 'zh' ? 5 : 9, lang === 'zh' ? '　' : ' ')}  ${reasons}`;
+    return numberRow(r.display, r.score, r.tier, lang, (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; '));
   });
   const header = lang === 'zh' ? `${'号码'.padEnd(12)}   评分  等级　　　  理由` : `${'number'.padEnd(14)}  score  tier       reasons`;
   return `${header}\n${lines.join('\n')}\n`;

@@ -3,15 +3,12 @@ import { search } from '../search/search.js';
 import type { SearchQuery, SortOrder } from '../search/query.js';
 import type { TierId } from '../scoring/tiers.js';
 import type { RuleFamily } from '../rules/families.js';
-import { findingSentence, type Language } from '../scoring/explain.js';
-import { tierById } from '../scoring/tiers.js';
+import { findingSentence } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { collect, poolOptions, searchPools } from './pools.js';
+import { numberRow } from './table.js';
+import { collect, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
-interface SearchFlags {
-  segment?: string[];
-  agent?: string;
-  store: string;
+interface SearchFlags extends PoolFlags {
   exclude?: string;
   include?: string;
   tailContains?: string;
@@ -19,11 +16,7 @@ interface SearchFlags {
   tier?: string[];
   rule?: string[];
   sort?: string;
-  limit?: string;
   cursor?: string;
-  profile: string;
-  lang: Language;
-  json?: boolean;
 }
 
 export function registerSearch(program: Command, io: CliIo): void {
@@ -73,9 +66,8 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = page.results.map((r) => {
-        const tier = tierById(r.tier)!;
         const reasons = (r.findings ?? []).filter((f) => f.points > 0).slice(0, 3).map((f) => findingSentence(f, flags.lang)).join(zh ? '；' : '; ');
-        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${reasons}`;
+        return numberRow(r.display, r.score, r.tier, flags.lang, reasons);
       });
       if (!lines.length) lines.push(zh ? '没有找到符合条件的号码。' : 'No numbers match.');
       if (page.next) lines.push(zh ? `下一页：--cursor ${page.next}` : `next page: --cursor ${page.next}`);

@@ -1,20 +1,12 @@
 import type { Command } from 'commander';
 import { searchSounds } from '../search/sounds.js';
-import { tierById } from '../scoring/tiers.js';
-import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { poolOptions, searchPools } from './pools.js';
+import { numberRow } from './table.js';
+import { poolOptions, searchPools, type PoolFlags } from './pools.js';
 
-interface SoundsFlags {
+interface SoundsFlags extends PoolFlags {
   meaning?: boolean;
   exclude?: string;
-  segment?: string[];
-  agent?: string;
-  store: string;
-  limit?: string;
-  profile: string;
-  lang: Language;
-  json?: boolean;
 }
 
 export function registerSounds(program: Command, io: CliIo): void {
@@ -49,10 +41,9 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = page.results.map((r) => {
-        const tier = tierById(r.tier)!;
         const s = r.soundsLike;
         const says = zh ? `${s.atEnd ? '尾号' : '含'} ${s.digits} ≈ “${s.phrase}”` : `${s.atEnd ? 'ends in' : 'has'} ${s.digits} ≈ ${s.phrase}${s.en ? ` (${s.en})` : ''}`;
-        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${says}`;
+        return numberRow(r.display, r.score, r.tier, flags.lang, says);
       });
       if (!lines.length) lines.push(zh ? '没有找到读音相符的号码。' : 'No numbers sound like that.');
       io.out(`${lines.join('\n')}\n`);

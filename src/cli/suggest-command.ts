@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { suggest, type SuggestProfile } from '../suggest/suggest.js';
-import { tierById } from '../scoring/tiers.js';
-import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { collect, poolOptions, searchPools } from './pools.js';
+import { numberRow } from './table.js';
+import { collect, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
-interface SuggestFlags {
+interface SuggestFlags extends PoolFlags {
   name?: string;
   slogan?: string;
   keyword?: string[];
@@ -14,13 +13,6 @@ interface SuggestFlags {
   door?: string;
   landline?: string;
   avoid?: string;
-  segment?: string[];
-  agent?: string;
-  store: string;
-  limit?: string;
-  profile: string;
-  lang: Language;
-  json?: boolean;
 }
 
 export function registerSuggest(program: Command, io: CliIo): void {
@@ -60,8 +52,7 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = results.map((r) => {
-        const tier = tierById(r.tier)!;
-        return `${r.display.padEnd(14)}  ${r.score.toFixed(1).padStart(5)}  ${(zh ? tier.zh : tier.en).padEnd(zh ? 5 : 9, zh ? '　' : ' ')}  ${r.reasons.join(zh ? '；' : '; ')}`;
+        return numberRow(r.display, r.score, r.tier, flags.lang, r.reasons.join(zh ? '；' : '; '));
       });
       if (!lines.length) lines.push(zh ? '没有找到合适的号码。' : 'No numbers fit.');
       io.out(`${lines.join('\n')}\n`);

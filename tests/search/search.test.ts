@@ -8,7 +8,7 @@ import { compilePattern } from '../../src/search/pattern/index.js';
 import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
 import { valueOf } from '../../src/search/value.js';
 import { FAMILIES } from '../../src/rules/families.js';
-import { SHAPES, shapeBit } from '../../src/rules/shapes.js';
+import { shapeBit } from '../../src/rules/shapes.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 
 /** Every number of the pools the query accepts, in its order, by brute force over strings. */
