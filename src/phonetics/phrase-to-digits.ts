@@ -13,7 +13,7 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { digitCandidates, digitReadings } from './readings.js';
-import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, splitLetters } from './syllable.js';
+import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, syllablesOfRun } from './syllable.js';
 
 export interface DigitReading {
   digits: string;
@@ -89,16 +89,11 @@ function scan(text: string): Slot[] {
   let starts: number[] = [];
   const flush = () => {
     if (!letters) return;
-    const split = splitLetters(letters);
-    if (!Array.isArray(split)) {
-      const position = starts[split.failAt] ?? starts[starts.length - 1] ?? 0;
-      throw badPhrase(text, `${JSON.stringify(charAt(text, position))} at position ${position} is neither a Chinese character nor pinyin`, position);
+    const run = syllablesOfRun(letters, starts);
+    if (!Array.isArray(run)) {
+      throw badPhrase(text, `${JSON.stringify(charAt(text, run.failAt))} at position ${run.failAt} is neither a Chinese character nor pinyin`, run.failAt);
     }
-    let offset = 0;
-    for (const syllable of split) {
-      slots.push({ start: starts[offset] ?? 0, alternatives: [syllable] });
-      offset += syllable.length;
-    }
+    for (const { syllable, start } of run) slots.push({ start, alternatives: [syllable] });
     letters = '';
     starts = [];
   };

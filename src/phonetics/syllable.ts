@@ -261,6 +261,22 @@ export function isSeparator(ch: string): boolean {
 }
 
 /**
+ * Splits a run of pinyin letters, typed at the text positions `starts`, into syllables with their
+ * positions, or says at which text position it cannot be pinyin.
+ */
+export function syllablesOfRun(letters: string, starts: readonly number[]): TypedSyllable[] | { failAt: number } {
+  const split = splitLetters(letters);
+  if (!Array.isArray(split)) return { failAt: starts[split.failAt] ?? starts[starts.length - 1] ?? 0 };
+  const out: TypedSyllable[] = [];
+  let offset = 0;
+  for (const syllable of split) {
+    out.push({ syllable, start: starts[offset] ?? 0 });
+    offset += syllable.length; // aliases (lue → lve) keep the length
+  }
+  return out;
+}
+
+/**
  * Reads typed pinyin, with or without spaces, tone marks or tone numbers ("yi lu you wo", "yiluyouwo",
  * "yī lù yǒu wǒ", "yi2lu4", "xi'an"), into toneless syllables with their positions. A tone number (0-5 right
  * after a letter), a space, an apostrophe or other punctuation ends a syllable; see splitLetters for how a
@@ -272,16 +288,9 @@ export function readPinyin(text: string): TypedSyllable[] {
   let starts: number[] = [];
   const flush = () => {
     if (!letters) return;
-    const split = splitLetters(letters);
-    if (!Array.isArray(split)) {
-      const position = starts[split.failAt] ?? starts[starts.length - 1] ?? 0;
-      throw notPinyin(text, position);
-    }
-    let offset = 0;
-    for (const syllable of split) {
-      out.push({ syllable, start: starts[offset] ?? 0 });
-      offset += syllable.length; // aliases (lue → lve) keep the length
-    }
+    const run = syllablesOfRun(letters, starts);
+    if (!Array.isArray(run)) throw notPinyin(text, run.failAt);
+    out.push(...run);
     letters = '';
     starts = [];
   };
