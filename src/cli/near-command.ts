@@ -3,7 +3,7 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { near } from '../search/near.js';
 import type { CliIo } from './index.js';
 import { numberRow } from './table.js';
-import { poolOptions, searchPools, type PoolFlags } from './pools.js';
+import { numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface NearFlags extends PoolFlags {
   distance: string;
@@ -31,7 +31,7 @@ Examples:
       if (distance !== 1 && distance !== 2 && distance !== 3) {
         throw new Vanity400Error('BAD_QUERY', `--distance ${flags.distance}: expected 1, 2 or 3`, { input: flags.distance });
       }
-      const options = { maxDistance: distance as 1 | 2 | 3, swaps: flags.swaps ?? false, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}) };
+      const options = { maxDistance: distance as 1 | 2 | 3, swaps: flags.swaps ?? false, ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}) };
       near([], number, options); // checks the number and options before pools are built
       const results = near(await searchPools(flags), number, options);
       if (flags.json) {

@@ -18,6 +18,15 @@ export function segmentPools(segments: readonly string[] | undefined, profile: s
   return wanted.map((segment) => createPool({ segment, profile }));
 }
 
+/** A numeric flag's value; anything else is a usage error naming the flag. */
+export function numberFlag(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${JSON.stringify(text)}: expected a number`, { input: text });
+  }
+  return value;
+}
+
 /** commander collector for repeatable options that may also be comma-separated: --segment 4006 --segment 4008,4009 */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];

@@ -6,7 +6,7 @@ import type { RuleFamily } from '../rules/families.js';
 import { findingSentence } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
 import { numberRow } from './table.js';
-import { collect, poolOptions, searchPools, type PoolFlags } from './pools.js';
+import { collect, numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SearchFlags extends PoolFlags {
   exclude?: string;
@@ -50,11 +50,11 @@ Examples:
         ...(flags.exclude !== undefined ? { exclude: flags.exclude } : {}),
         ...(flags.include !== undefined ? { include: flags.include } : {}),
         ...(flags.tailContains !== undefined ? { tailContains: flags.tailContains } : {}),
-        ...(flags.minScore !== undefined ? { minScore: Number(flags.minScore) } : {}),
+        ...(flags.minScore !== undefined ? { minScore: numberFlag('--min-score', flags.minScore) } : {}),
         ...(flags.tier ? { tiers: flags.tier as TierId[] } : {}),
         ...(flags.rule ? { rules: flags.rule as RuleFamily[] } : {}),
         ...(flags.sort !== undefined ? { sort: flags.sort as SortOrder } : {}),
-        ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}),
+        ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}),
         ...(flags.cursor !== undefined ? { cursor: flags.cursor } : {}),
       };
       // The query is checked before any pool is built.

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { searchSounds } from '../search/sounds.js';
 import type { CliIo } from './index.js';
 import { numberRow } from './table.js';
-import { poolOptions, searchPools, type PoolFlags } from './pools.js';
+import { numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SoundsFlags extends PoolFlags {
   meaning?: boolean;
@@ -30,7 +30,7 @@ Examples:
       const query = {
         ...(flags.meaning ? { meaning: phrase } : { sounds: phrase }),
         ...(flags.exclude !== undefined ? { exclude: flags.exclude } : {}),
-        ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}),
+        ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}),
         ...(flags.segment ? { segments: flags.segment } : {}),
       };
       await searchSounds([], query); // checks the phrase and options before pools are built

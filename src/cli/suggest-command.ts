@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { suggest, type SuggestProfile } from '../suggest/suggest.js';
 import type { CliIo } from './index.js';
 import { numberRow } from './table.js';
-import { collect, poolOptions, searchPools, type PoolFlags } from './pools.js';
+import { collect, numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SuggestFlags extends PoolFlags {
   name?: string;
@@ -43,7 +43,7 @@ Examples:
         ...(flags.landline !== undefined ? { landline: flags.landline } : {}),
         ...(flags.avoid !== undefined ? { avoid: flags.avoid } : {}),
       };
-      const options = { lang: flags.lang, ...(flags.limit !== undefined ? { limit: Number(flags.limit) } : {}), ...(flags.segment ? { segments: flags.segment } : {}) };
+      const options = { lang: flags.lang, ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}), ...(flags.segment ? { segments: flags.segment } : {}) };
       await suggest(profile, { ...options, pools: [] }); // checks the facts before pools are built
       const results = await suggest(profile, { ...options, pools: await searchPools(flags) });
       if (flags.json) {

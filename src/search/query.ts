@@ -51,6 +51,11 @@ export interface NormalizedQuery {
 
 export const MAX_LIMIT = 1000;
 
+/** A value as a message shows it: numbers as written (NaN, Infinity), the rest as JSON. */
+function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
 function fail(field: string, message: string, input: unknown): never {
   throw new Vanity400Error('BAD_QUERY', `search query: ${field}: ${message}`, { input });
 }
@@ -84,7 +89,7 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
     fail('tailContains', `${JSON.stringify(query.tailContains)} is not 1 to 4 digits`, query.tailContains);
   }
   const minScore = query.minScore ?? 0;
-  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', `${JSON.stringify(minScore)} is not a number from 0 to 100`, minScore);
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', `${show(minScore)} is not a number from 0 to 100`, minScore);
   const tierIds = TIERS.map((t) => t.id);
   const tiers = list(query.tiers, 'tiers', (v): v is TierId => tierIds.includes(v as TierId), tierIds);
   const rules = list(query.rules, 'rules', isRuleFamily, FAMILIES);
@@ -92,7 +97,7 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
   const sort = query.sort ?? 'score';
   if (sort !== 'score' && sort !== 'number' && sort !== 'value') fail('sort', `${JSON.stringify(sort)} is not score, number or value`, sort);
   const limit = query.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', `${JSON.stringify(limit)} is not a whole number from 1 to ${MAX_LIMIT}`, limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', `${show(limit)} is not a whole number from 1 to ${MAX_LIMIT}`, limit);
   if (query.cursor !== undefined && typeof query.cursor !== 'string') fail('cursor', 'expected the string a previous page returned as next', query.cursor);
 
   let bitsMask = 0;

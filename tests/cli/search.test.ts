@@ -44,6 +44,8 @@ describe('vanity400 search', () => {
     expect(await cli(['search', '88[8'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
     expect(await cli(['search', '8888$', '--sort', 'price'])).toMatchObject({ status: 2, err: expect.stringContaining('sort: "price"') });
     expect(await cli(['search', '8888$', '--segment', '4003'])).toMatchObject({ status: 2, err: expect.stringContaining('--segment 4003') });
+    expect(await cli(['search', '8888$', '--limit', 'abc'])).toMatchObject({ status: 2, err: expect.stringContaining('--limit "abc": expected a number') });
+    expect(await cli(['search', '8888$', '--min-score', 'x'])).toMatchObject({ status: 2, err: expect.stringContaining('--min-score "x"') });
   });
 });
 

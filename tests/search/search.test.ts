@@ -136,6 +136,7 @@ describe('bad queries', () => {
   const pool = createPool({ numbers: ['4006888888'] });
   it.each<[unknown, RegExp]>([
     [{ limit: 0 }, /limit: 0 is not a whole number from 1 to 1000/],
+    [{ limit: Number.NaN }, /limit: NaN is not a whole number/],
     [{ sort: 'price' }, /sort: "price" is not score, number or value/],
     [{ tiers: ['gold'] }, /tiers: "gold" is not one of ordinary/],
     [{ exclude: 'four' }, /exclude: "four" is not a string of digits/],
