@@ -1,17 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cli } from './run-cli.js';
 import { redisUrl, stopRedis } from '../redis-server.js';
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const status = await runCli(args, { stdin: Readable.from(['']), out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { status, out, err };
-}
 
 const SAMPLE = new URL('../../data/samples/inventory.csv', import.meta.url).pathname;
 

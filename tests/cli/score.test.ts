@@ -1,23 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cli } from './run-cli.js';
 
 const run = promisify(execFile);
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
-/** Runs the CLI in-process with the given stdin; returns status and what it printed. */
-async function cli(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const status = await runCli(args, {
-    stdin: Readable.from([stdin]),
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
-  });
-  return { status, out, err };
-}
 
 describe('vanity400 score', () => {
   it('prints the contract JSON: one element per input, in input order, errors in place', async () => {

@@ -1,13 +1,6 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/index.js';
+import { cli } from './run-cli.js';
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const status = await runCli(args, { stdin: Readable.from(['']), out: (s) => void (out += s), err: (s) => void (err += s) });
-  return { status, out, err };
-}
 
 describe('vanity400 sounds and suggest', () => {
   it('sounds prints numbers that say the phrase, in the search JSON shape', async () => {

@@ -1,18 +1,9 @@
 import fc from 'fast-check';
+import { caught } from './caught.js';
 import { describe, expect, it } from 'vitest';
-import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { digitsToPhrases } from '../../src/phonetics/digits-to-phrases.js';
 import { phraseToDigits } from '../../src/phonetics/phrase-to-digits.js';
 
-function caught(fn: () => unknown): Vanity400Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(Vanity400Error);
-    return e as Vanity400Error;
-  }
-  throw new Error('expected a Vanity400Error');
-}
 
 describe('digitsToPhrases', () => {
   it.each([

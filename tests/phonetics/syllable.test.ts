@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { caught } from './caught.js';
 import { describe, expect, it } from 'vitest';
-import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import {
   SYLLABLES,
   normalizeSyllable,
@@ -29,15 +29,6 @@ function withTone(syllable: string, tone: number, asNumber: boolean): string {
   return at < 0 || !marked ? syllable : syllable.slice(0, at) + marked + syllable.slice(at + 1);
 }
 
-function caught(fn: () => unknown): Vanity400Error {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(Vanity400Error);
-    return e as Vanity400Error;
-  }
-  throw new Error('expected a Vanity400Error');
-}
 
 describe('splitSyllable', () => {
   it.each([
