@@ -1,13 +1,16 @@
 import { cpus } from 'node:os';
 
-/** Runs fn `runs` times after `warmup` runs; returns the median and all times in ms. */
-export function measure(fn, { runs = 5, warmup = 1 } = {}) {
+/**
+ * Runs fn `runs` times after `warmup` runs; returns the median and all times in ms. With `timed`, fn
+ * times itself and returns its ms (to leave its own setup out).
+ */
+export function measure(fn, { runs = 5, warmup = 1, timed = false } = {}) {
   for (let i = 0; i < warmup; i++) fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+    const own = fn();
+    times.push(timed ? own : performance.now() - t0);
   }
   const sorted = [...times].sort((a, b) => a - b);
   return { medianMs: round(sorted[Math.floor(sorted.length / 2)]), minMs: round(sorted[0]), runs: times.map(round) };

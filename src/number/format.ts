@@ -38,7 +38,11 @@ export function format(number: string | Number400, style: FormatStyle = '3-3-4',
       input: separator,
     });
   }
-  const d = digitsOf(number);
+  return formatDigits(digitsOf(number), style, separator);
+}
+
+/** format() for ten digits already known to be a 400 number: no parsing, no checks. */
+export function formatDigits(d: string, style: FormatStyle = '3-3-4', separator = '-'): string {
   switch (style) {
     case '3-3-4':
       return d.slice(0, 3) + separator + d.slice(3, 6) + separator + d.slice(6);

@@ -7,10 +7,13 @@ import type { Profile } from '../scoring/profile.js';
 import { scannerFor, tablesFor } from '../scoring/tables.js';
 import { NUMBER_BASE, Pool } from './pool.js';
 
+/** How {@link createPool} scores the numbers. */
 export interface PoolOptions {
   /** 'seed' (default), 'traditional' or a custom profile. */
   profile?: string | Profile;
+  /** The buyer's facts (founding year, door number …), counted in every number's score. */
   company?: CompanyProfile;
+  /** Accept numbers in segments 4002–4005, which no public source confirms (as {@link ParseOptions}). */
   allowUnconfirmed?: boolean;
 }
 
@@ -24,7 +27,7 @@ export function createPool(source: ({ segment: string } | { numbers: Iterable<st
   const profile = source.profile ?? 'seed';
   if ('segment' in source) {
     const scored = scoreSegment(source.segment, source);
-    return new Pool(source.segment, null, scored.scores, scored.bits, profile, tables.fingerprint, undefined, source.company);
+    return new Pool(source.segment, null, scored.scores, scored.bits, profile, tables.fingerprint, source.company);
   }
   const keys = new Set<number>();
   const bad: string[] = [];
@@ -49,5 +52,5 @@ export function createPool(source: ({ segment: string } | { numbers: Iterable<st
     scores[i] = scanner.scan(String(NUMBER_BASE + sorted[i]!).slice(BODY_OFFSET));
     bits[i] = scanner.bits;
   }
-  return new Pool(null, sorted, scores, bits, profile, tables.fingerprint, undefined, source.company);
+  return new Pool(null, sorted, scores, bits, profile, tables.fingerprint, source.company);
 }

@@ -28,23 +28,25 @@ export class Pool {
     readonly segment: string | null,
     /** For a subset: each entry's number minus NUMBER_BASE, ascending. */
     readonly keys: Uint32Array | null,
+    /** Each entry's score in tenths (0–1000): 852 is 85.2. */
     readonly scores: Uint16Array,
+    /** Each entry's rule families (bit i = {@link FAMILIES}[i] has a finding) and shapes ({@link SHAPES}, above them). */
     readonly bits: Uint16Array,
     /** The profile the scores were made with (a built-in name or a custom profile). */
     readonly profile: string | Profile,
     /** Fingerprint of the rules and data the scores were made with. */
     readonly fingerprint: string,
-    order?: Uint32Array,
     /** Company facts the scores include, if any. */
     readonly company?: CompanyProfile,
   ) {
-    const sorted = order ? { order, bucketStart: bucketStarts(scores) } : orderByScore(scores);
-    this.order = sorted.order;
-    this.bucketStart = sorted.bucketStart;
+    this.bucketStart = bucketStarts(scores, null);
+    this.order = placeByScore(scores, null, this.bucketStart);
   }
 
+  /** Entry indexes by score, high first, then by number. */
   readonly order: Uint32Array;
 
+  /** Entries in the pool, removed ones included. */
   get size(): number {
     return this.scores.length;
   }
@@ -54,6 +56,7 @@ export class Pool {
     return this.keys ? this.keys[i]! : segmentBase(this.segment!) + i;
   }
 
+  /** The 10 digits of entry i. */
   numberAt(i: number): string {
     return String(NUMBER_BASE + this.keyAt(i));
   }
@@ -123,19 +126,30 @@ export function segmentBase(segment: string): number {
   return d * SEGMENT_SIZE;
 }
 
-/** Counting sort by score, high first; entries of one score stay in number order. */
-function orderByScore(scores: Uint16Array): { order: Uint32Array; bucketStart: Int32Array } {
-  const bucketStart = bucketStarts(scores);
+/**
+ * The given entries (ascending) in a pool's score order: high first, then number. A counting sort, so
+ * ranking a pattern's candidates costs two passes over them.
+ */
+export function rankByScore(scores: Uint16Array, entries: Uint32Array): Uint32Array {
+  return placeByScore(scores, entries, bucketStarts(scores, entries));
+}
+
+function placeByScore(scores: Uint16Array, entries: Uint32Array | null, bucketStart: Int32Array): Uint32Array {
   const next = bucketStart.slice();
-  const order = new Uint32Array(scores.length);
-  for (let i = 0; i < scores.length; i++) order[next[1000 - scores[i]!]!++] = i;
-  return { order, bucketStart };
+  const n = entries ? entries.length : scores.length;
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = entries ? entries[k]! : k;
+    order[next[1000 - scores[i]!]!++] = i;
+  }
+  return order;
 }
 
 /** Start in a high-first order of each score bucket; index 1000 - score. */
-function bucketStarts(scores: Uint16Array): Int32Array {
+function bucketStarts(scores: Uint16Array, entries: Uint32Array | null): Int32Array {
   const count = new Int32Array(1002);
-  for (let i = 0; i < scores.length; i++) count[1000 - scores[i]! + 1]!++;
+  const n = entries ? entries.length : scores.length;
+  for (let k = 0; k < n; k++) count[1000 - scores[entries ? entries[k]! : k]! + 1]!++;
   for (let s = 1; s < count.length; s++) count[s]! += count[s - 1]!;
   return count;
 }

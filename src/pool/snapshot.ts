@@ -4,7 +4,8 @@ import { tablesFor } from '../scoring/tables.js';
 import { Pool } from './pool.js';
 
 const MAGIC = 0x4c503456; // "V4PL" little-endian
-const FORMAT = 1;
+// 2: the score order is rebuilt on load (a counting sort), not stored: half the bytes to download.
+const FORMAT = 2;
 
 interface Header {
   segment: string | null;
@@ -32,11 +33,10 @@ export function poolToSnapshot(pool: Pool): ArrayBuffer {
   if (pool.company) throw new Vanity400Error('BAD_SNAPSHOT', 'pool snapshot: a pool scored with company facts is made per customer and cannot be saved');
   const n = pool.size;
   const keyWords = pool.keys ? n : 0;
-  const payloadWords = keyWords + n + n; // keys, order, then scores and bits packed two per word
+  const payloadWords = keyWords + n; // keys, then scores and bits as 16-bit halves
   const payload = new Uint32Array(payloadWords);
   if (pool.keys) payload.set(pool.keys, 0);
-  payload.set(pool.order, keyWords);
-  const packed = new Uint16Array(payload.buffer, (keyWords + n) * 4, 2 * n);
+  const packed = new Uint16Array(payload.buffer, keyWords * 4, 2 * n);
   packed.set(pool.scores, 0);
   packed.set(pool.bits, n);
   const header: Header = { segment: pool.segment, profile: typeof pool.profile === 'string' ? pool.profile : pool.profile.name, fingerprint: pool.fingerprint, size: n, checksum: checksumOf(payload) };
@@ -80,7 +80,7 @@ export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profi
   if (!Number.isInteger(n) || n < 0) bad('header has no valid size (damaged)');
   const headerBytes = 12 + Math.ceil(jsonLength / 4) * 4;
   const keyWords = header.segment === null ? n : 0;
-  const words = keyWords + 2 * n;
+  const words = keyWords + n;
   if (buffer.byteLength !== headerBytes + words * 4) bad(`expected ${headerBytes + words * 4} bytes for ${n} numbers, found ${buffer.byteLength} (truncated or damaged)`);
   const payload = new Uint32Array(buffer, headerBytes, words);
   if (checksumOf(payload) !== header.checksum) bad('checksum does not match (damaged)');
@@ -94,8 +94,7 @@ export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profi
     );
   }
   const keys = header.segment === null ? new Uint32Array(buffer, headerBytes, n) : null;
-  const order = new Uint32Array(buffer, headerBytes + keyWords * 4, n);
-  const scores = new Uint16Array(buffer, headerBytes + (keyWords + n) * 4, n);
-  const bits = new Uint16Array(buffer, headerBytes + (keyWords + n) * 4 + 2 * n, n);
-  return new Pool(header.segment, keys, scores, bits, profile, header.fingerprint, order);
+  const scores = new Uint16Array(buffer, headerBytes + keyWords * 4, n);
+  const bits = new Uint16Array(buffer, headerBytes + keyWords * 4 + 2 * n, n);
+  return new Pool(header.segment, keys, scores, bits, profile, header.fingerprint);
 }

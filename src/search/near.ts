@@ -1,11 +1,12 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
-import { format } from '../number/format.js';
+import { formatDigits } from '../number/format.js';
 import { parse } from '../number/parse.js';
 import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
 import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
 
+/** How far {@link near} looks and how many numbers it returns. */
 export interface NearOptions {
   /** Digit positions that may differ: 1, 2 or 3 (default 1). */
   maxDistance?: 1 | 2 | 3;
@@ -15,17 +16,25 @@ export interface NearOptions {
   limit?: number;
 }
 
+/** One number close to the wanted one, as {@link near} returns it. */
 export interface NearResult {
+  /** The 10 digits. */
   number: string;
+  /** As people write it, e.g. "400-888-8889". */
   display: string;
+  /** 0–100, one decimal. */
   score: number;
+  /** The tier the score and shapes put it in. */
   tier: TierId;
+  /** A carrier's special number (the top tiers). */
   special: boolean;
   /** Digit positions that differ (a swap counts as 1). */
   distance: number;
   /** 0-based positions that differ from the wanted number. */
   changed: number[];
+  /** It is the wanted number with two neighbouring digits swapped. */
   swap: boolean;
+  /** The reasons for its score. */
   findings: Finding[];
 }
 
@@ -108,7 +117,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
     const a = score(n, { profile: c.pool.profile, ...(c.pool.company ? { company: c.pool.company } : {}), allowUnconfirmed: true });
     const changed: number[] = [];
     for (let p = 0; p < 10; p++) if (n[p] !== target[p]) changed.push(p);
-    return { number: n, display: format(n), score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
+    return { number: n, display: formatDigits(n), score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
   });
 }
 

@@ -3,6 +3,7 @@ import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
 import { SHAPES, isShapeName, shapeBit, type ShapeName } from '../rules/shapes.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
 
+/** How results are ordered: `score` (best first), `number` (ascending) or `value` (score for the price level, best first). */
 export type SortOrder = 'score' | 'number' | 'value';
 
 /** What a website, a salesperson or a bot asks for. Every field is optional. */
@@ -19,7 +20,9 @@ export interface SearchQuery {
   include?: string;
   /** A digit string the last four digits must contain, e.g. '8' or '88'. */
   tailContains?: string;
+  /** The lowest score a result may have, 0–100. */
   minScore?: number;
+  /** Only numbers in these tiers, e.g. ['top', 'super']. */
   tiers?: readonly TierId[];
   /** Rule families every result must have findings in, e.g. ['multiplication']. */
   rules?: readonly RuleFamily[];
@@ -50,6 +53,9 @@ export interface NormalizedQuery {
 }
 
 export const MAX_LIMIT = 1000;
+const QUERY_FIELDS = new Set(['pattern', 'segments', 'exclude', 'excludeScope', 'include', 'tailContains', 'minScore', 'tiers', 'rules', 'shapes', 'sort', 'limit', 'cursor']);
+const TIER_IDS: readonly TierId[] = TIERS.map((t) => t.id);
+const SEGMENT_NAMES = ['4000', '4001', '4006', '4007', '4008', '4009'];
 
 /** A value as a message shows it: numbers as written (NaN, Infinity), the rest as JSON. */
 function show(value: unknown): string {
@@ -78,11 +84,10 @@ function list<T extends string>(value: unknown, field: string, ok: (v: unknown) 
 /** Checks a query; a wrong field is a BAD_QUERY error that names it and what was expected. */
 export function normalizeQuery(query: SearchQuery): NormalizedQuery {
   if (!query || typeof query !== 'object') fail('query', 'expected an object', query);
-  const known = new Set(['pattern', 'segments', 'exclude', 'excludeScope', 'include', 'tailContains', 'minScore', 'tiers', 'rules', 'shapes', 'sort', 'limit', 'cursor']);
-  for (const key of Object.keys(query)) if (!known.has(key)) fail(key, `unknown field; use ${[...known].join(', ')}`, query);
+  for (const key of Object.keys(query)) if (!QUERY_FIELDS.has(key)) fail(key, `unknown field; use ${[...QUERY_FIELDS].join(', ')}`, query);
 
   if (query.pattern !== undefined && typeof query.pattern !== 'string') fail('pattern', 'expected a string', query.pattern);
-  const segments = list(query.segments, 'segments', (v): v is string => typeof v === 'string' && /^400\d$/.test(v), ['4000', '4001', '4006', '4007', '4008', '4009']);
+  const segments = list(query.segments, 'segments', (v): v is string => typeof v === 'string' && /^400\d$/.test(v), SEGMENT_NAMES);
   const scope = query.excludeScope ?? 'body';
   if (scope !== 'body' && scope !== 'tail' && scope !== 'all') fail('excludeScope', `${JSON.stringify(scope)} is not body, tail or all`, scope);
   if (query.tailContains !== undefined && (typeof query.tailContains !== 'string' || !/^\d{1,4}$/.test(query.tailContains))) {
@@ -90,8 +95,7 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
   }
   const minScore = query.minScore ?? 0;
   if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', `${show(minScore)} is not a number from 0 to 100`, minScore);
-  const tierIds = TIERS.map((t) => t.id);
-  const tiers = list(query.tiers, 'tiers', (v): v is TierId => tierIds.includes(v as TierId), tierIds);
+  const tiers = list(query.tiers, 'tiers', (v): v is TierId => TIER_IDS.includes(v as TierId), TIER_IDS);
   const rules = list(query.rules, 'rules', isRuleFamily, FAMILIES);
   const shapes = list(query.shapes, 'shapes', isShapeName, SHAPES);
   const sort = query.sort ?? 'score';
@@ -111,7 +115,7 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
     includeMask: digitMask(query.include, 'include'),
     tailContains: query.tailContains ?? null,
     minScoreTenths: Math.round(minScore * 10),
-    tierMask: tiers ? tiers.reduce((m, id) => m | (1 << tierIds.indexOf(id)), 0) : 0,
+    tierMask: tiers ? tiers.reduce((m, id) => m | (1 << TIER_IDS.indexOf(id)), 0) : 0,
     bitsMask,
     sort,
     limit,

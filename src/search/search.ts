@@ -1,5 +1,5 @@
-import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
-import { format } from '../number/format.js';
+import { NUMBER_BASE, REMOVED, rankByScore, type Pool } from '../pool/pool.js';
+import { formatDigits } from '../number/format.js';
 import { score } from '../scoring/score.js';
 import { TIERS, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
@@ -9,12 +9,19 @@ import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
 import { normalizeQuery, queryKey, type NormalizedQuery, type SearchQuery } from './query.js';
 import { valueOf } from './value.js';
 import type { SearchCache } from './cache.js';
+import { LRUCache } from 'lru-cache';
 
+/** One number found by {@link search}. */
 export interface SearchResult {
+  /** The 10 digits, e.g. "4006666688". */
   number: string;
+  /** As people write it, e.g. "400-666-6688". */
   display: string;
+  /** 0–100, one decimal. */
   score: number;
+  /** The tier the score and shapes put it in. */
   tier: TierId;
+  /** A carrier's special number (the top tiers): longer to open, with a minimum spend. */
   special: boolean;
   /** Score for the price level (sort: 'value'). */
   value: number;
@@ -22,6 +29,7 @@ export interface SearchResult {
   findings?: Finding[];
 }
 
+/** How {@link search} answers, beside the query itself. */
 export interface SearchOptions {
   /** A cache of result pages; see SearchCache. */
   cache?: SearchCache;
@@ -29,7 +37,9 @@ export interface SearchOptions {
   findings?: boolean;
 }
 
+/** One page of {@link search} results. */
 export interface SearchPage {
+  /** The numbers, in the query's sort order. */
   results: SearchResult[];
   /** Pass as `cursor` for the next page; null on the last page. */
   next: string | null;
@@ -37,10 +47,12 @@ export interface SearchPage {
 
 /** A pattern that leaves at most this many candidates in a segment is enumerated; above it the pool is scanned. */
 export const ENUMERATE_LIMIT = 50_000;
-/** Entries of the score order tried before a pattern's candidates are enumerated instead. */
-const WALK_BUDGET = 4_000;
-/** A pattern with at most this many candidates in a segment skips the walk. */
+/** A pattern with at most this many candidates in a segment is ranked on its first search. */
 const FEW_CANDIDATES = 1_000;
+/** Entries of the score order a pattern's first search walks before it ranks the pattern's candidates instead. */
+const WALK_BUDGET = 4_000;
+/** Bound of the memory kept for patterns' ranked matches (see RANKED). */
+const RANKED_CACHE_BYTES = 8_000_000;
 
 interface Hit {
   pool: Pool;
@@ -49,6 +61,42 @@ interface Hit {
   sortKey: number; // score (tenths) or value; 0 for number order
 }
 
+/** The three digits of 0-999, three entries each. */
+const DIGITS_OF_3 = Uint8Array.from({ length: 3000 }, (_, i) => Math.floor(Math.floor(i / 3) / 10 ** (2 - (i % 3))) % 10);
+
+/** Compiled patterns by their text, like a database's prepared statements: websites ask the same ones again. */
+const PLANS = new LRUCache<string, CompiledPattern>({ max: 512 });
+
+function compiled(text: string): CompiledPattern {
+  let pattern = PLANS.get(text);
+  if (pattern === undefined) PLANS.set(text, (pattern = compilePattern(text)));
+  return pattern;
+}
+
+/**
+ * A pattern's matches in a segment pool, in the pool's score order (false: more than ENUMERATE_LIMIT),
+ * kept for patterns searched more than once: repeated searches and later pages read them from the top.
+ * SEEN marks a pattern searched once. Scores never change in a pool (sold numbers are only marked),
+ * so the lists stay true.
+ */
+const RANKED = new LRUCache<string, Uint32Array | false | typeof SEEN>({
+  maxSize: RANKED_CACHE_BYTES,
+  sizeCalculation: (v) => (v instanceof Uint32Array ? v.byteLength : 0) + 64,
+});
+const SEEN = Symbol('seen');
+
+function rankedKey(pool: Pool, text: string): string {
+  return `${pool.id}|${text}`;
+}
+
+function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false {
+  const ranked = candidates ? rankByScore(pool.scores, candidates) : false;
+  RANKED.set(rankedKey(pool, text), ranked);
+  return ranked;
+}
+
+const DIGITS = Int8Array.of(4, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
 /** true when a comes before b in the page order. */
 function before(a: { sortKey: number; key: number }, b: { sortKey: number; key: number }): boolean {
   return a.sortKey !== b.sortKey ? a.sortKey > b.sortKey : a.key < b.key;
@@ -56,7 +104,8 @@ function before(a: { sortKey: number; key: number }, b: { sortKey: number; key: 
 
 /** Checks one pool entry against the query's filters; digits is scratch space for its ten digits. */
 class Filter {
-  readonly digits = new Int8Array(10);
+  /** The ten digits of the entry being checked; one scratch array serves every filter (searches never interleave). */
+  readonly digits = DIGITS;
   private readonly needsDigits: boolean;
 
   constructor(
@@ -65,7 +114,6 @@ class Filter {
     private readonly checkSegment: boolean,
   ) {
     this.needsDigits = pattern !== null || q.excludeMask !== 0 || q.includeMask !== 0 || q.tailContains !== null || checkSegment;
-    this.digits[0] = 4;
   }
 
   accepts(pool: Pool, i: number, key: number): boolean {
@@ -77,11 +125,18 @@ class Filter {
     if (q.tierMask !== 0 && (q.tierMask & (1 << tierIndexOf(s, bits))) === 0) return false;
     if (!this.needsDigits) return true;
     const d = this.digits;
-    let k = key;
-    for (let p = 9; p >= 3; p--) {
-      d[p] = k % 10;
-      k = Math.floor(k / 10);
-    }
+    // key < 10^7: split it into 1 + 3 + 3 digits with integer division and a table, not seven divisions.
+    const high = (key / 1000) | 0;
+    const low = key - high * 1000;
+    const segment = (high / 1000) | 0;
+    const mid = (high - segment * 1000) * 3;
+    d[3] = segment;
+    d[4] = DIGITS_OF_3[mid]!;
+    d[5] = DIGITS_OF_3[mid + 1]!;
+    d[6] = DIGITS_OF_3[mid + 2]!;
+    d[7] = DIGITS_OF_3[low * 3]!;
+    d[8] = DIGITS_OF_3[low * 3 + 1]!;
+    d[9] = DIGITS_OF_3[low * 3 + 2]!;
     if (this.checkSegment && !q.segments!.includes(`400${d[3]}`)) return false;
     if (q.excludeMask !== 0) for (let p = q.excludeFrom; p < 10; p++) if ((q.excludeMask >> d[p]!) & 1) return false;
     if (q.includeMask !== 0) {
@@ -115,8 +170,9 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
   /** Takes entry i if it matches; false once the page is full. */
   const take = (i: number): boolean => {
     const key = pool.keyAt(i);
+    if (!filter.accepts(pool, i, key)) return true;
     const hit = { pool, index: i, key, sortKey: sortKeyOf(q, pool, i, key) };
-    if (isAfter(hit) && filter.accepts(pool, i, key)) hits.push(hit);
+    if (isAfter(hit)) hits.push(hit);
     return hits.length < want;
   };
   const enumerate = () => (pattern && pool.segment ? enumeratePattern(pattern, pool.segment, ENUMERATE_LIMIT) : null);
@@ -131,24 +187,37 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     return hits;
   }
   if (q.sort === 'score') {
-    // A pattern with few candidates is answered from them. Otherwise, high scores go with the shapes
-    // people search for, so walking the score order usually fills a page within a few thousand
-    // entries; when it does not, the pattern's candidates are ranked instead.
-    const few = pattern && pool.segment ? enumeratePattern(pattern, pool.segment, FEW_CANDIDATES) : null;
-    if (few) return best(few);
-    const order = pool.order;
-    const start = firstAfterScore(pool, after);
-    const budget = pattern ? WALK_BUDGET : order.length;
-    let p = start;
-    for (; p < order.length && p - start < budget; p++) if (!take(order[p]!)) return hits;
-    if (p === order.length) return hits;
-    const candidates = enumerate();
-    if (!candidates) {
-      for (; p < order.length; p++) if (!take(order[p]!)) break;
+    let ranked = pattern && pool.segment ? RANKED.get(rankedKey(pool, q.pattern!)) : false;
+    if (ranked === undefined) {
+      // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
+      // the shapes people search for, so walking the score order usually fills a page within a few thousand
+      // entries; when it does not, the candidates are ranked.
+      const few = enumeratePattern(pattern!, pool.segment!, FEW_CANDIDATES);
+      if (few) ranked = rank(pool, q.pattern!, few);
+      else {
+        RANKED.set(rankedKey(pool, q.pattern!), SEEN);
+        const start = firstAfterScore(pool, after);
+        const end = Math.min(pool.order.length, start + WALK_BUDGET);
+        for (let p = start; p < end; p++) if (!take(pool.order[p]!)) return hits;
+        if (end === pool.order.length) return hits;
+        hits.length = 0;
+        ranked = SEEN;
+      }
+    }
+    if (ranked === SEEN) ranked = rank(pool, q.pattern!, enumerate());
+    if (ranked) {
+      const plain = new Filter(q, null, false); // every entry matches the pattern
+      for (let p = firstAfterRanked(pool, ranked, after); p < ranked.length; p++) {
+        const i = ranked[p]!;
+        const key = pool.keyAt(i);
+        if (!plain.accepts(pool, i, key)) continue;
+        hits.push({ pool, index: i, key, sortKey: pool.scores[i]! });
+        if (hits.length === want) break;
+      }
       return hits;
     }
-    hits.length = 0;
-    return best(candidates);
+    for (let p = firstAfterScore(pool, after); p < pool.order.length; p++) if (!take(pool.order[p]!)) break;
+    return hits;
   }
   return best(enumerate());
 
@@ -185,6 +254,21 @@ function firstAfterNumber(pool: Pool, after: CursorPosition | null): number {
   return lo;
 }
 
+/** Position in a ranked list just after the cursor (same order as pool.order). */
+function firstAfterRanked(pool: Pool, ranked: Uint32Array, after: CursorPosition | null): number {
+  if (after === null) return 0;
+  let lo = 0;
+  let hi = ranked.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const i = ranked[mid]!;
+    const s = pool.scores[i]!;
+    if (s > after.key || (s === after.key && pool.keyAt(i) <= after.number)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Position in pool.order just after the cursor: inside the cursor's score bucket, entries are in number order. */
 function firstAfterScore(pool: Pool, after: CursorPosition | null): number {
   if (after === null) return 0;
@@ -212,10 +296,10 @@ export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, o
   if (cached) return cached;
 
   const key = queryKey(q);
-  const pattern = q.pattern === null ? null : compilePattern(q.pattern);
+  const pattern = q.pattern === null ? null : compiled(q.pattern);
   const after = q.cursor === null ? null : decodeCursor(q.cursor, key, q.sort);
   const hits = list.flatMap((pool) => searchPool(pool, q, pattern, after, q.limit + 1));
-  hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  if (list.length > 1) hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const page = hits.slice(0, q.limit);
   const last = page[page.length - 1];
   const result: SearchPage = {
@@ -231,7 +315,7 @@ function toLeanResult(h: Hit): SearchResult {
   const s = h.pool.scores[h.index]!;
   const tierIndex = tierIndexOf(s, h.pool.bits[h.index]!);
   const tier = TIERS[tierIndex]!;
-  return { number, display: format(number), score: s / 10, tier: tier.id, special: tier.special, value: valueOf(s, tierIndex, fours(h.key)) };
+  return { number, display: formatDigits(number), score: s / 10, tier: tier.id, special: tier.special, value: valueOf(s, tierIndex, fours(h.key)) };
 }
 
 function toResult(h: Hit): SearchResult {
@@ -240,7 +324,7 @@ function toResult(h: Hit): SearchResult {
   const tierIndex = TIERS.findIndex((t) => t.id === a.tier);
   return {
     number,
-    display: format(number),
+    display: formatDigits(number),
     score: a.score,
     tier: a.tier,
     special: a.special,

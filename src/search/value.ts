@@ -5,9 +5,14 @@ const TIER_LEVEL = Float64Array.from(TIERS, (t) => (prices.tiers as Record<strin
 const FOUR_FACTOR = Float64Array.from({ length: 8 }, (_, n) => prices.fourDiscount ** n);
 
 /**
- * Value: score for the price level. The price level is the tier's (data/prices.json) times a
- * discount per 4 among the seven digits after 400, since numbers with 4 sell for less (the seed).
+ * A number's price level: its tier's level (data/prices.json) times a discount per 4 among the seven
+ * digits after 400, since numbers with 4 sell for less (the seed).
  */
+export function priceLevel(tierIndex: number, fours: number): number {
+  return TIER_LEVEL[tierIndex]! * FOUR_FACTOR[fours]!;
+}
+
+/** Value: score for the price level. */
 export function valueOf(scoreTenths: number, tierIndex: number, fours: number): number {
-  return Math.round((scoreTenths / (TIER_LEVEL[tierIndex]! * FOUR_FACTOR[fours]!)) * 1000) / 1000;
+  return Math.round((scoreTenths / priceLevel(tierIndex, fours)) * 1000) / 1000;
 }

@@ -76,6 +76,20 @@ describe('search over whole segments', () => {
     expect(page.next === null).toBe(expected.length <= (q.limit ?? 20));
   });
 
+  it('a pattern searched again (answered from its ranked matches) gives the brute-force answer, also after numbers leave', () => {
+    const pool = createPool({ segment: '4006' });
+    for (const pattern of ['AABB$', '%520%', '400-6**-8888', '8$']) {
+      const q: SearchQuery = { pattern, exclude: '4', limit: 15 };
+      const first = search(pool, q).results.map((r) => r.number);
+      expect(first).toEqual(bruteForce([pool], q).slice(0, 15));
+      expect(search(pool, q).results.map((r) => r.number)).toEqual(first);
+      for (const n of first.slice(0, 3)) pool.remove(n);
+      expect(search(pool, q).results.map((r) => r.number)).toEqual(bruteForce([pool], q).slice(0, 15));
+      for (const n of first.slice(0, 3)) pool.restore(n);
+      expect(search(pool, q).results.map((r) => r.number)).toEqual(first);
+    }
+  });
+
   it('pages through a pattern with no repeats and no gaps', () => {
     const q: SearchQuery = { pattern: 'ABAB$', exclude: '4', minScore: 55, limit: 37 };
     expect(allPages([seg4006], q)).toEqual(bruteForce([seg4006], q));
