@@ -22,6 +22,16 @@ export default defineConfig([
     external: ['vanity400'],
   },
   {
+    // vanity400/bot (chat-bot tools): runs in browsers like the core, which it imports as a package.
+    entry: { bot: 'src/bot/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['vanity400'],
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     sourcemap: true,

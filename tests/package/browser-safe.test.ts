@@ -23,8 +23,8 @@ describe('the core runs in browsers', () => {
     }
   });
 
-  it('the built core bundle has no Node imports', () => {
-    for (const bundle of ['index.js', 'index.cjs']) {
+  it('the built core and bot bundles have no Node imports', () => {
+    for (const bundle of ['index.js', 'index.cjs', 'bot.js', 'bot.cjs']) {
       const text = readFileSync(new URL(`../../dist/${bundle}`, import.meta.url), 'utf8');
       expect(text, bundle).not.toMatch(/['"]node:|require\(['"](fs|path|os|child_process)['"]\)/);
     }

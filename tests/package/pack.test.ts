@@ -46,6 +46,18 @@ describe('the packed package', () => {
     expect(out.trim().split('\n')).toEqual(['true BAD_AGENT', 'true']);
   });
 
+  it('ships vanity400/bot for ESM and CommonJS, sharing the core with vanity400', () => {
+    // A store that throws the core's error: callTool answers it as an error object only if both see one class.
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "import { Vanity400Error, MemoryStore } from 'vanity400'; import { callTool, createBotContext, tools } from 'vanity400/bot'; const store = Object.assign(new MemoryStore(), { hold: async () => { throw new Vanity400Error('NOT_AVAILABLE', 'taken'); } }); const a = await callTool('hold', { number: '4006123000', customer: 'x' }, createBotContext({ store })); console.log(tools.length, JSON.stringify(a));",
+    ]);
+    expect(esm.trim()).toBe('8 {"ok":false,"error":{"code":"NOT_AVAILABLE","message":"taken"}}');
+    const cjs = node(['-e', "const { callTool, createBotContext } = require('vanity400/bot'); callTool('score', { number: '4006888888' }, createBotContext()).then((a) => console.log(a.result.tier, a.say))"]);
+    expect(cjs).toMatch(/^super 400-688-8888：/);
+  });
+
   it('works from CommonJS', () => {
     const out = node(['-e', "const { explain } = require('vanity400'); console.log(explain('4006161615', { lang: 'en' }).summary)"]);
     expect(out).toMatch(/^400-616-1615 scores/);

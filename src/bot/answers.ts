@@ -1,0 +1,171 @@
+import {
+  explain,
+  format,
+  near,
+  parse,
+  score,
+  search,
+  searchSounds,
+  suggest,
+  type Assessment,
+  type Explanation,
+  type HoldResult,
+  type Language,
+  type NearResult,
+  type SearchPage,
+  type SoundResult,
+  type Suggestion,
+  Vanity400Error,
+  isVanity400Error,
+} from 'vanity400';
+import type { BotContext } from './context.js';
+import type { ToolArgs, ToolName } from './schemas.js';
+import { SAID, beijingTime, brief, listed } from './sentences.js';
+
+/** What each tool answers: the library function's own answer. */
+export interface ToolResults {
+  /** score(): the assessment. */
+  score: Assessment;
+  /** explain(): the assessment with its sentences. */
+  explain: Explanation;
+  /** search(): a page, with the cursor of the next. */
+  search: SearchPage;
+  /** near(): the close numbers, nearest and best first. */
+  near: NearResult[];
+  /** searchSounds(): the numbers with what they sound like. */
+  sounds: {
+    /** Best first. */
+    results: SoundResult[];
+    /** Sound searches have one page. */
+    next: null;
+  };
+  /** suggest(): the suggestions with their reasons. */
+  suggest: Suggestion[];
+  /** store.hold(): held until when, or the state that kept it from being held (without another customer's name). */
+  hold: HoldResult;
+  /** The number released, as 10 digits. */
+  release: {
+    /** The 10 digits. */
+    number: string;
+    /** Always true: a release that fails is an error answer. */
+    released: true;
+  };
+}
+
+type Answers = { [N in ToolName]: (args: ToolArgs<N>, context: BotContext) => Promise<{ result: ToolResults[N]; say: string }> };
+
+const text = (lang: Language, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** Runs each tool on validated arguments with the library's functions, and says the answer in a sentence or a few. */
+export const answers: Answers = {
+  async score({ number, lang, ...scoring }) {
+    return { result: score(number, scoring), say: explain(number, { ...scoring, lang }).summary };
+  },
+
+  async explain({ number, ...options }) {
+    const result = explain(number, options);
+    return { result, say: result.summary };
+  },
+
+  async search({ lang, ...query }, context) {
+    search([], query); // a bad query fails before any pool is built
+    const result = search(await context.pools(query.segments), query);
+    const n = result.results.length;
+    const found = listed(result.results.map((r) => brief(r, lang)), lang);
+    const say =
+      n === 0
+        ? text(lang, '没有找到符合条件的号码。', 'No numbers match.')
+        : result.next
+          ? text(lang, `先列出 ${n} 个号码：${found}。还有更多，可以继续翻页。`, `Here are ${n} numbers: ${found}. There are more on the next page.`)
+          : text(lang, `找到 ${n} 个号码：${found}。`, `Found ${n} numbers: ${found}.`);
+    return { result, say };
+  },
+
+  async near({ number, segments, lang, ...options }, context) {
+    const wanted = format(parse(number, { allowUnconfirmed: true }).digits); // a bad number fails before any pool is built
+    const result = near(await context.pools(segments), number, { ...options, maxDistance: options.maxDistance as 1 | 2 | 3 });
+    const how = (r: NearResult) =>
+      r.distance === 0
+        ? text(lang, '就是这个号码', 'the number itself')
+        : r.swap
+          ? text(lang, '相邻两位对调', 'two neighbours swapped')
+          : text(lang, `改 ${r.distance} 位`, `${r.distance} digit${r.distance > 1 ? 's' : ''} changed`);
+    const found = listed(result.map((r) => brief(r, lang, how(r))), lang);
+    const say = result.length
+      ? text(lang, `与 ${wanted} 相近的号码：${found}。`, `Close to ${wanted}: ${found}.`)
+      : text(lang, `${wanted} 附近没有可选的号码。`, `Nothing close to ${wanted} is available.`);
+    return { result, say };
+  },
+
+  async sounds({ phrase, by, segments, lang, ...filters }, context) {
+    const query = { ...(by === 'meaning' ? { meaning: phrase } : { sounds: phrase }), ...(segments ? { segments } : {}), ...filters };
+    const result = await searchSounds(await context.pools(segments), query);
+    const note = ({ soundsLike: m }: SoundResult) => {
+      const where = m.atEnd ? text(lang, `尾号 ${m.digits}`, `ends in ${m.digits}`) : text(lang, `含 ${m.digits}`, `has ${m.digits}`);
+      if (by === 'sound') return where;
+      return text(lang, `${where}“${m.phrase}”`, `${where}, ${m.en ?? m.phrase}`);
+    };
+    const found = listed(result.results.map((r) => brief(r, lang, note(r))), lang);
+    const what = by === 'sound' ? text(lang, `读音像“${phrase}”`, `sound like “${phrase}”`) : text(lang, `寓意“${phrase}”`, `mean “${phrase}”`);
+    const say = result.results.length
+      ? text(lang, `${what}的号码：${found}。`, `Numbers that ${what}: ${found}.`)
+      : text(lang, `没有找到${what}的号码。`, `No numbers ${what}.`);
+    return { result, say };
+  },
+
+  async suggest({ segments, limit, lang, ...profile }, context) {
+    const result = await suggest(profile, { pools: await context.pools(segments), ...(segments ? { segments } : {}), limit, lang });
+    const say = result.length
+      ? result
+          .slice(0, SAID)
+          .map((s) => text(lang, `推荐 ${brief(s, lang)}：${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
+          .join(lang === 'zh' ? '' : ' ')
+      : text(lang, '没有找到合适的号码。', 'No numbers fit.');
+    return { result, say };
+  },
+
+  async hold({ number, customer, minutes, lang }, context) {
+    const result = await context.store.hold(number, customer, minutes * 60_000);
+    const shown = format(parse(number).digits);
+    let say: string;
+    if (result.ok) {
+      const until = beijingTime(result.heldUntil);
+      say = text(lang, `已为${customer}保留 ${shown}，保留到北京时间 ${until}。`, `${shown} is held for ${customer} until ${until} Beijing time.`);
+    } else {
+      const { status, customer: holder, heldUntil } = result.state;
+      // The sentence is for the customer in the chat: it never names another customer.
+      say =
+        status === 'held' && holder === customer
+          ? text(lang, `${shown} 已经为${customer}保留着，保留到北京时间 ${beijingTime(heldUntil ?? 0)}。`, `${shown} is already held for ${customer} until ${beijingTime(heldUntil ?? 0)} Beijing time.`)
+          : status === 'held'
+            ? text(lang, `${shown} 已被其他客户保留，暂时不能保留。`, `${shown} is held for another customer just now.`)
+            : status === 'sold'
+              ? text(lang, `${shown} 已经售出。`, `${shown} is already sold.`)
+              : text(lang, `${shown} 已下架，不能保留。`, `${shown} is not on sale.`);
+    }
+    // The answer goes to a customer's chat: another customer's name stays in the store.
+    if (!result.ok && result.state.customer !== customer) {
+      const { customer: _other, ...state } = result.state;
+      return { result: { ok: false, state }, say };
+    }
+    return { result, say };
+  },
+
+  async release({ number, customer, lang }, context) {
+    const digits = parse(number).digits;
+    const shown = format(digits);
+    try {
+      await context.store.release(number, customer);
+    } catch (error) {
+      // The store's message names the holder; the customer in the chat is told only that it is not theirs.
+      if (isVanity400Error(error) && error.code === 'NOT_HOLDER') {
+        throw new Vanity400Error('NOT_HOLDER', `Cannot release ${shown} for ${JSON.stringify(customer)}: it is held for another customer.`, { input: number });
+      }
+      throw error;
+    }
+    return {
+      result: { number: digits, released: true },
+      say: text(lang, `已取消${customer}对 ${shown} 的保留，这个号码又可以选了。`, `The hold on ${shown} for ${customer} is released; the number is available again.`),
+    };
+  },
+};

@@ -1,0 +1,11 @@
+/**
+ * vanity400/bot: the chat-bot tools (score, explain, search, near, sounds, suggest, hold, release),
+ * their JSON Schemas, and callTool to run them. Runs in browsers.
+ *
+ * @module vanity400/bot
+ */
+export { tools, type ToolDefinition } from './tools.js';
+export type { ToolName } from './schemas.js';
+export { callTool, type ToolAnswer, type ToolErrorCode } from './call-tool.js';
+export { createBotContext, type BotContext, type BotContextOptions } from './context.js';
+export type { ToolResults } from './answers.js';

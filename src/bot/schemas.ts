@@ -1,0 +1,103 @@
+import * as z from 'zod';
+import { FAMILIES, SHAPES, TIERS, listSegments, profileNames, type TierId } from 'vanity400';
+
+const SEGMENTS = listSegments()
+  .filter((s) => s.confirmed)
+  .map((s) => s.segment) as [string, ...string[]];
+const TIER_IDS = TIERS.map((t) => t.id) as [TierId, ...TierId[]];
+const PROFILES = profileNames() as [string, ...string[]];
+/** The longest hold a bot may ask for: the store's own limit, 366 days. */
+const MAX_HOLD_MINUTES = 366 * 24 * 60;
+
+const number = z.string().describe('A 400 number in any written form: 400-851-7517, 4008517517, +86 400 851 7517');
+const lang = z.enum(['zh', 'en']).default('zh').describe('Language of the answer: zh (Chinese, default) or en');
+const segments = z.array(z.enum(SEGMENTS)).min(1).describe('Only these segments (first four digits); default: all');
+const digits = (what: string) => z.string().regex(/^\d{1,10}$/).describe(what);
+const limit = (fallback: number, max: number) => z.number().int().min(1).max(max).default(fallback).describe(`How many numbers (default ${fallback}, at most ${max})`);
+const minScore = z.number().min(0).max(100).describe('Lowest score, 0-100');
+const year = z.union([z.number().int(), z.string()]).describe('Founding year, e.g. 1987');
+const door = z.union([z.number().int(), z.string()]).describe('Door (street) number, e.g. 88');
+
+const companyFacts = {
+  founded: year.optional(),
+  registered: z.string().describe('Registration date, e.g. 2015-03-18').optional(),
+  door: door.optional(),
+  landline: z.string().describe('Landline, e.g. 010-87654321').optional(),
+  digits: z.array(z.string()).describe('Other digit strings the company cares about, 2-7 digits each').optional(),
+};
+
+const scoreArgs = z.strictObject({
+  number,
+  profile: z.enum(PROFILES).optional().describe('Scoring profile: seed (default; 4 is not unlucky) or traditional (4 is unlucky)'),
+  company: z.strictObject(companyFacts).optional().describe("The buyer's facts: numbers holding them score more"),
+  lang,
+});
+
+/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold' or 'release'. */
+export type ToolName = 'score' | 'explain' | 'search' | 'near' | 'sounds' | 'suggest' | 'hold' | 'release';
+
+/**
+ * The zod schemas that validate each tool's arguments; the tools' JSON Schemas are generated from them.
+ * Objects are strict: an argument the tool does not know is an error, not silently dropped.
+ */
+export const toolSchemas = {
+  score: scoreArgs,
+  explain: scoreArgs,
+  search: z.strictObject({
+    pattern: z.string().max(100).optional().describe('Pattern: digits, * any digit, % any run, letters for repeated digits (AABB$, %520%, 4008[^4][^4]ABAB); $ anchors to the end'),
+    segments: segments.optional(),
+    exclude: digits('Digits that must not appear after 400, e.g. "4"').optional(),
+    excludeScope: z.enum(['body', 'tail', 'all']).optional().describe('Where exclude looks: the 7 digits after 400 (body, default), the last 4 (tail), or all 10'),
+    include: digits('Digits that must all appear after 400, e.g. "8"').optional(),
+    tailContains: z.string().regex(/^\d{1,4}$/).optional().describe('Digits the last four must contain, e.g. "88"'),
+    minScore: minScore.optional(),
+    tiers: z.array(z.enum(TIER_IDS)).min(1).optional().describe('Only these tiers'),
+    rules: z.array(z.enum(FAMILIES)).min(1).optional().describe('Rule families every number must have reasons in, e.g. homophone'),
+    shapes: z.array(z.enum(SHAPES)).min(1).optional().describe('Whole-number shapes every number must have, e.g. tailRun4 (ends in four alike)'),
+    sort: z.enum(['score', 'number', 'value']).optional().describe('score (best first, default), number, or value (score for the price)'),
+    limit: limit(10, 50),
+    cursor: z.string().optional().describe('The "next" of the previous answer, for the next page'),
+    lang,
+  }),
+  near: z.strictObject({
+    number: number.describe('The wanted number (often one that is taken)'),
+    maxDistance: z.number().int().min(1).max(3).default(1).describe('How many digits may differ: 1, 2 or 3'),
+    swaps: z.boolean().default(false).describe('Also offer the number with two neighbouring digits swapped'),
+    segments: segments.optional(),
+    limit: limit(10, 50),
+    lang,
+  }),
+  sounds: z.strictObject({
+    phrase: z.string().min(1).max(50).describe('What the number should sound like (一路发, yi lu fa) or, with by: meaning, mean (发财, prosper)'),
+    by: z.enum(['sound', 'meaning']).default('sound').describe('sound (default): digits that sound like the phrase; meaning: look the phrase up in the lexicon'),
+    segments: segments.optional(),
+    exclude: digits('Digits that must not appear after 400, e.g. "4"').optional(),
+    minScore: minScore.optional(),
+    limit: limit(10, 50),
+    lang,
+  }),
+  suggest: z.strictObject({
+    name: z.string().max(100).optional().describe('Company name, e.g. 顺发物流'),
+    slogan: z.string().max(200).optional().describe('Slogan'),
+    keywords: z.array(z.string().max(50)).max(10).optional().describe('Words the number should sound like or mean, e.g. 发财'),
+    ...companyFacts,
+    avoid: digits('Digits the customer does not want, e.g. "4"').optional(),
+    segments: segments.optional(),
+    limit: limit(5, 20),
+    lang,
+  }),
+  hold: z.strictObject({
+    number,
+    customer: z.string().min(1).max(200).describe('Who the number is held for, e.g. the company name'),
+    minutes: z.number().int().min(1).max(MAX_HOLD_MINUTES).default(30).describe('How long the hold lasts (default 30 minutes)'),
+    lang,
+  }),
+  release: z.strictObject({
+    number,
+    customer: z.string().min(1).max(200).describe('The customer who holds it'),
+    lang,
+  }),
+} satisfies Record<ToolName, z.ZodObject>;
+
+/** A tool's arguments after validation, defaults filled in. */
+export type ToolArgs<N extends ToolName> = z.output<(typeof toolSchemas)[N]>;

@@ -1,0 +1,24 @@
+import { tierById, type Language, type TierId } from 'vanity400';
+
+/** Numbers named in one answer's sentence; the rest stay in the result. */
+export const SAID = 3;
+
+/** "400-666-6688（尾号 6688，99.3 分，超级靓号）" / "400-666-6688 (ends in 6688, 99.3, super)". */
+export function brief(n: { display: string; score: number; tier: TierId }, lang: Language, note?: string): string {
+  const tier = tierById(n.tier)!;
+  return lang === 'zh'
+    ? `${n.display}（${note ? `${note}，` : ''}${n.score} 分，${tier.zh}）`
+    : `${n.display} (${note ? `${note}, ` : ''}${n.score}, ${tier.en})`;
+}
+
+/** The first few items as a list, marked when there are more: "A、B、C等" / "A, B, C and more". */
+export function listed(items: readonly string[], lang: Language): string {
+  const shown = items.slice(0, SAID).join(lang === 'zh' ? '、' : ', ');
+  if (items.length <= SAID) return shown;
+  return lang === 'zh' ? `${shown}等` : `${shown} and more`;
+}
+
+/** An epoch-ms time as Beijing time, "2025-06-30 18:00", the clock the customers read. */
+export function beijingTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

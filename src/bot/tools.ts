@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { toolSchemas, type ToolName } from './schemas.js';
+
+/** A tool as a bot framework or an MCP client lists it. */
+export interface ToolDefinition {
+  /** The name a model calls it by. */
+  name: ToolName;
+  /** What it does, in a sentence. */
+  description: {
+    /** In Chinese. */
+    zh: string;
+    /** In English. */
+    en: string;
+  };
+  /** JSON Schema (draft 2020-12) of the arguments, generated from the schema callTool validates them with. */
+  inputSchema: Record<string, unknown>;
+}
+
+const descriptions: Record<ToolName, ToolDefinition['description']> = {
+  score: {
+    zh: '给一个 400 号码打分（0-100），给出等级和每条理由；可按客户的成立年份、门牌号等加分。',
+    en: "Score one 400 number from 0 to 100 with its tier and every reason; optionally with the buyer's facts (founding year, door number …).",
+  },
+  explain: {
+    zh: '用几句话解释一个 400 号码为什么好（或不好），可以直接念给客户听。',
+    en: 'Explain in sentences why a 400 number is good (or not), ready to read to a customer.',
+  },
+  search: {
+    zh: '按号码模式（如 AABB$、%520%）、不要的数字、最低分、等级等条件找号，按分数排序，可翻页。',
+    en: 'Find numbers by pattern (AABB$, %520%), digits to avoid, lowest score, tier and more; best first, with pages.',
+  },
+  near: {
+    zh: '客户想要的号码已被占用时，找只差一两位（或两位对调）的可选号码。',
+    en: 'When the wanted number is taken, find available numbers that differ in one to three digits (or two swapped).',
+  },
+  sounds: {
+    zh: '找读音像一句话的号码（如 一路发、yi lu fa），或带某个寓意的号码（如 发财）。',
+    en: 'Find numbers that sound like a phrase (一路发, yi lu fa), or that carry a meaning (发财, prosper).',
+  },
+  suggest: {
+    zh: '根据客户公司的名称、口号、成立年份、注册日期、门牌号、座机等推荐号码，并说明理由。',
+    en: "Suggest numbers from the customer's company: name, slogan, founding year, registration date, door number, landline; each with its reasons.",
+  },
+  hold: {
+    zh: '为客户保留一个可售号码一段时间（默认 30 分钟），在签合同前不被别人选走。',
+    en: 'Hold an available number for a customer for a while (default 30 minutes) so nobody else takes it before the contract.',
+  },
+  release: {
+    zh: '取消客户对号码的保留，号码重新可选（只有保留它的客户能取消）。',
+    en: "End a customer's hold on a number so it is available again (only the customer who holds it).",
+  },
+};
+
+/** The chat-bot tools: name, description in Chinese and English, and the JSON Schema of the arguments. */
+export const tools: readonly ToolDefinition[] = (Object.keys(toolSchemas) as ToolName[]).map((name) => ({
+  name,
+  description: descriptions[name],
+  inputSchema: z.toJSONSchema(toolSchemas[name], { io: 'input' }) as Record<string, unknown>,
+}));

@@ -1,0 +1,57 @@
+// The low-level server: it lists the JSON Schemas the bot tools already have and leaves checking the
+// arguments to callTool, so that bad arguments come back as the tools' own error objects.
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { callTool, createBotContext, tools, type BotContext } from '../bot/index.js';
+import { MemoryStore } from '../inventory/memory-store.js';
+import type { Store } from '../inventory/store.js';
+import { importInventory } from '../node/inventory/import-export.js';
+import sampleInventory from '../../data/samples/inventory.json';
+import pkg from '../../package.json';
+import { openStore } from './pools.js';
+
+export interface McpFlags {
+  store?: string;
+  agent?: string;
+  profile: string;
+}
+
+function mcpServer(context: BotContext): Server {
+  const server = new Server({ name: 'vanity400', version: pkg.version }, { capabilities: { tools: {} } });
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: tools.map((t) => ({ name: t.name, description: `${t.description.en}\n${t.description.zh}`, inputSchema: t.inputSchema as Tool['inputSchema'] })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const answer = await callTool(request.params.name, request.params.arguments, context);
+    return { content: [{ type: 'text', text: JSON.stringify(answer) }], structuredContent: answer, isError: !answer.ok };
+  });
+  return server;
+}
+
+/** The sample inventory of data/samples/inventory.json, in memory: changes last as long as the server. */
+async function sampleStore(): Promise<Store> {
+  const store = new MemoryStore();
+  await importInventory(store, JSON.stringify(sampleInventory), 'json');
+  return store;
+}
+
+/** Serves the tools over stdio until the client closes standard input or a signal stops it. */
+export async function serveMcp(flags: McpFlags): Promise<void> {
+  const store = flags.store === undefined ? await sampleStore() : await openStore(flags.store);
+  try {
+    const context = createBotContext({ store, profile: flags.profile, ...(flags.agent !== undefined ? { agent: flags.agent } : {}) });
+    if (flags.agent !== undefined) await context.pools(); // an unknown agent fails now, not at the first search
+    const server = mcpServer(context);
+    const closed = new Promise<void>((resolve) => (server.onclose = resolve));
+    await server.connect(new StdioServerTransport());
+    // A client ends the session by closing our standard input, or stops us with a signal.
+    const stop = () => void server.close();
+    process.stdin.once('end', stop);
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    await closed;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,104 @@
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tools, type ToolName } from '../../src/bot/index.js';
+import { toolSchemas } from '../../src/bot/schemas.js';
+
+const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release'];
+const ajv = new AjvJsonSchemaValidator();
+
+/** Good and bad values of each argument, so that random arguments pass the check often enough to matter. */
+const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
+  number: { good: ['400-851-7517', '4006161615', '12345', ''], bad: [4008517517, null] },
+  profile: { good: ['seed', 'traditional'], bad: ['lucky'] },
+  company: {
+    good: [{}, { founded: 1987 }, { founded: '1987', door: 88, digits: ['88'] }, { registered: '2015-03-18', landline: '010-87654321' }],
+    bad: [{ founded: 1987.5 }, { door: true }, { founded: 1987, extra: 1 }, []],
+  },
+  lang: { good: ['zh', 'en'], bad: ['fr'] },
+  pattern: { good: ['AABB$', '%520%', 'AAB[B'], bad: ['x'.repeat(101)] },
+  segments: { good: [['4006'], ['4006', '4008']], bad: [[], ['4003'], '4006'] },
+  exclude: { good: ['4', '47'], bad: ['', '4,7', 'a'] },
+  include: { good: ['8'], bad: ['x'] },
+  excludeScope: { good: ['body', 'tail', 'all'], bad: ['head'] },
+  tailContains: { good: ['8', '8888'], bad: ['88888', ''] },
+  minScore: { good: [0, 60.5, 100], bad: [-1, 101] },
+  tiers: { good: [['top'], ['super', 'premium']], bad: [[], ['gold']] },
+  rules: { good: [['homophone']], bad: [['luck']] },
+  shapes: { good: [['tailRun4']], bad: [['square']] },
+  sort: { good: ['score', 'number', 'value'], bad: ['price'] },
+  limit: { good: [1, 5, 20], bad: [0, 51, 2.5] },
+  cursor: { good: ['abc'], bad: [1] },
+  maxDistance: { good: [1, 2, 3], bad: [0, 4, 1.5] },
+  swaps: { good: [true, false], bad: ['yes'] },
+  phrase: { good: ['一路发', 'yilufa'], bad: ['', 'x'.repeat(51)] },
+  by: { good: ['sound', 'meaning'], bad: ['look'] },
+  name: { good: ['顺发物流'], bad: [7] },
+  slogan: { good: ['一路发'], bad: [['一路发']] },
+  keywords: { good: [['发财'], []], bad: [Array(11).fill('发'), '发财'] },
+  founded: { good: [2008, '2008'], bad: [2008.5] },
+  registered: { good: ['2015-03-18'], bad: [20150318] },
+  door: { good: ['518', 518], bad: [false] },
+  landline: { good: ['010-87654321'], bad: [1087654321] },
+  digits: { good: [['88', '518']], bad: [[88]] },
+  avoid: { good: ['4'], bad: ['four'] },
+  customer: { good: ['张三'], bad: ['', 'x'.repeat(201)] },
+  minutes: { good: [1, 30, 527040], bad: [0, 527041, 0.5] },
+};
+
+function argsFor(name: ToolName): fc.Arbitrary<unknown> {
+  const keys = Object.keys(toolSchemas[name].shape);
+  const value = (key: string) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...VALUES[key]!.good), weight: 20 },
+      { arbitrary: fc.constantFrom(...VALUES[key]!.bad), weight: 1 },
+      { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 },
+    );
+  const known = fc.record(Object.fromEntries(keys.map((k) => [k, value(k)])), { requiredKeys: [] });
+  return fc.oneof(
+    { arbitrary: known, weight: 8 },
+    { arbitrary: fc.tuple(known, fc.constantFrom('extra', 'Number', 'numbers'), fc.jsonValue()).map(([args, k, v]) => ({ ...args, [k]: v })), weight: 1 },
+    { arbitrary: fc.jsonValue({ maxDepth: 1 }), weight: 1 },
+  );
+}
+
+describe('tool definitions', () => {
+  it('are the eight tools, each with a Chinese and an English description', () => {
+    expect(tools.map((t) => t.name)).toEqual(NAMES);
+    for (const t of tools) {
+      expect(t.description.zh, t.name).toMatch(/\p{Script=Han}/u);
+      expect(t.description.en, t.name).toMatch(/^[A-Z][^\p{Script=Han}]*[a-z]/u);
+      expect(t.inputSchema, t.name).toMatchObject({ type: 'object', additionalProperties: false });
+    }
+  });
+
+  it('list every argument the validator knows, with the required ones marked', () => {
+    for (const t of tools) {
+      expect(Object.keys(t.inputSchema.properties as object), t.name).toEqual(Object.keys(toolSchemas[t.name].shape));
+    }
+    const required = Object.fromEntries(tools.map((t) => [t.name, t.inputSchema.required ?? []]));
+    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'] });
+  });
+
+  it('are JSON (what an MCP client receives is what is defined)', () => {
+    expect(JSON.parse(JSON.stringify(tools))).toEqual(tools);
+  });
+
+  for (const name of NAMES) {
+    it(`${name}: the JSON Schema accepts exactly the arguments the zod schema accepts`, () => {
+      const validate = ajv.getValidator(tools.find((t) => t.name === name)!.inputSchema);
+      let accepted = 0;
+      fc.assert(
+        fc.property(argsFor(name), (args) => {
+          const byZod = toolSchemas[name].safeParse(args).success;
+          expect(validate(args).valid, JSON.stringify(args)).toBe(byZod);
+          if (byZod) accepted++;
+        }),
+        { numRuns: 1500 },
+      );
+      // Both verdicts were seen often: the agreement says something.
+      expect(accepted).toBeGreaterThan(30);
+      expect(accepted).toBeLessThan(1470);
+    });
+  }
+});
