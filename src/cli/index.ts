@@ -6,14 +6,26 @@ import { registerNear } from './near-command.js';
 import { registerSounds } from './sounds-command.js';
 import { registerSuggest } from './suggest-command.js';
 import { registerInventory } from './inventory-command.js';
+import { registerPick } from './pick-command.js';
+import { registerMcp } from './mcp-command.js';
+import { palette, wantsColour, type Palette } from './colour.js';
 import pkg from '../../package.json';
 
-export interface CliIo {
+export interface CliStreams {
   stdin: AsyncIterable<string | Buffer>;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Whether out and err may be coloured (decided once per run, see colour.ts); no colour when left out. */
+  colour?: { out: boolean; err: boolean };
+  /** The terminal, when standard input and output both are one: only then can `pick` ask questions. */
+  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
+}
+
+export interface CliIo extends CliStreams {
   /** Exit status the commands set: 2 when any input was bad. */
   status: number;
+  /** Colours for what goes to out and to err: plain text when they may not be coloured. */
+  paint: { out: Palette; err: Palette };
 }
 
 /** Builds the program; tests call it with their own streams. */
@@ -21,44 +33,63 @@ export function createProgram(io: CliIo): Command {
   const program = new Command('vanity400')
     .description('Score, search and sell China\'s 400 service numbers by the vanity rules Chinese buyers use.')
     .version(pkg.version)
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ vanity400 score 400-851-7517 4006-888-888
+  $ vanity400 search 'AABB$' --exclude 4 --segment 4006
+  $ vanity400 suggest --name 顺发物流 --founded 2008 --door 518 --json
+  $ vanity400 pick --agent huatong --store inventory.jsonl
+  $ vanity400 help search
+
+Colours only on a terminal, never with NO_COLOR set; --json where a command prints results.`,
+    );
   registerScore(program, io);
   registerSearch(program, io);
   registerNear(program, io);
   registerSounds(program, io);
   registerSuggest(program, io);
   registerInventory(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerPick(program, io);
+  registerMcp(program);
+  const output = { writeOut: io.out, writeErr: io.err, outputError: (text: string, write: (s: string) => void) => write(io.paint.err.red(text)) };
+  const configure = (c: Command): void => {
+    c.exitOverride().configureOutput(output);
+    c.commands.forEach(configure);
+  };
+  configure(program);
   return program;
 }
 
-/** Runs the CLI; resolves to the exit status (0 ok, 2 bad input or usage). */
-export async function runCli(argv: string[], streams: Omit<CliIo, 'status'> = nodeStreams()): Promise<number> {
-  const io: CliIo = { ...streams, status: 0 };
+/** Runs the CLI; resolves to the exit status (0 ok, 2 bad input or usage, 130 a cancelled pick). */
+export async function runCli(argv: string[], streams: CliStreams = nodeStreams()): Promise<number> {
+  const io: CliIo = { ...streams, status: 0, paint: { out: palette(streams.colour?.out ?? false), err: palette(streams.colour?.err ?? false) } };
   try {
     await createProgram(io).parseAsync(argv, { from: 'user' });
     return io.status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isVanity400Error(error)) {
-      io.err(`vanity400: ${error.message}\n`);
+      io.err(`${io.paint.err.red('vanity400:')} ${error.message}\n`);
       return 2;
     }
     // A file the user named that cannot be read or written is their mistake to fix, not a crash.
     const system = error as NodeJS.ErrnoException;
     if (system && typeof system.code === 'string' && typeof system.syscall === 'string' && typeof system.path === 'string') {
-      io.err(`vanity400: cannot ${system.syscall} ${system.path}: ${system.code}\n`);
+      io.err(`${io.paint.err.red('vanity400:')} cannot ${system.syscall} ${system.path}: ${system.code}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function nodeStreams(): Omit<CliIo, 'status'> {
+function nodeStreams(): CliStreams {
   return {
     stdin: process.stdin,
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
+    colour: { out: wantsColour(process.stdout), err: wantsColour(process.stderr) },
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   };
 }

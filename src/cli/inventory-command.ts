@@ -15,10 +15,10 @@ interface StoreFlags {
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-/** "30m" → milliseconds; a bad duration is a usage error naming the flag. */
-function durationMs(text: string): number {
+/** "30m" → milliseconds; a bad duration is a usage error naming the flag (or the question) it came from. */
+export function durationMs(text: string, from = '--ttl'): number {
   const m = DURATION.exec(text.trim());
-  if (!m) throw new Vanity400Error('BAD_ARGUMENT', `--ttl ${JSON.stringify(text)}: expected a duration such as 90s, 30m, 2h or 1d`, { input: text });
+  if (!m) throw new Vanity400Error('BAD_ARGUMENT', `${from} ${JSON.stringify(text)}: expected a duration such as 90s, 30m, 2h or 1d`, { input: text });
   return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
 }
 
@@ -52,17 +52,16 @@ Examples:
   $ vanity400 inventory sell 4006-123-000 --customer 张三
   $ vanity400 inventory who 4006-123-000`,
     );
-  const sub = (name: string, description: string) =>
+  const sub = (name: string, description: string, examples: readonly string[]) =>
     inventory
       .command(name)
       .description(description)
       .option('--store <location>', 'the inventory: a journal file, or redis://host:port for a shared Redis store', DEFAULT_STORE)
       .option('--json', 'print JSON')
-      .exitOverride()
-      .configureOutput({ writeOut: io.out, writeErr: io.err });
+      .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ vanity400 inventory ${name} ${e}`).join('\n')}`);
   const print = (flags: StoreFlags, value: unknown, text: string) => io.out(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
-  sub('import', 'import agents and numbers from a CSV or JSON file, all or nothing')
+  sub('import', 'import agents and numbers from a CSV or JSON file, all or nothing', ['data/samples/inventory.csv', 'agents.json --store redis://127.0.0.1:6379 --json'])
     .argument('<file>', 'inventory file (.csv or .json)')
     .action(async (file: string, flags: StoreFlags) => {
       const text = readFileSync(file, 'utf8');
@@ -78,17 +77,18 @@ Examples:
       print(flags, result, `imported ${JSON.stringify(result)}`);
     });
 
-  sub('export', 'write the inventory as CSV or JSON')
-    .option('--format <format>', 'csv or json', 'csv')
+  sub('export', 'write the inventory as CSV or JSON', ['--out inventory.csv', '--json > inventory.json'])
+    .option('--format <format>', 'csv or json (--json is --format json)', 'csv')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (flags: StoreFlags & { format: string; out?: string }) => {
       if (flags.format !== 'csv' && flags.format !== 'json') throw new Vanity400Error('BAD_ARGUMENT', `--format ${flags.format}: expected csv or json`);
-      const text = await withStore(flags, (store) => exportInventory(store, flags.format as 'csv' | 'json'));
+      const kind = flags.json ? 'json' : (flags.format as 'csv' | 'json');
+      const text = await withStore(flags, (store) => exportInventory(store, kind));
       if (flags.out) writeFileSync(flags.out, text);
       else io.out(text.endsWith('\n') ? text : `${text}\n`);
     });
 
-  sub('list', "an agent's numbers, optionally in one status")
+  sub('list', "an agent's numbers, optionally in one status", ['--agent huatong', '--agent huatong --status held --json'])
     .requiredOption('--agent <id>', 'agent id')
     .option('--status <status>', 'available, held, sold or withdrawn')
     .action(async (flags: StoreFlags & { agent: string; status?: NumberStatus }) => {
@@ -99,7 +99,7 @@ Examples:
       print(flags, rows, rows.map((r) => `${format(r.number).padEnd(14)}  ${r.status.padEnd(9)}  ${r.customer ?? ''}  ${when(r.heldUntil)}`.trimEnd()).join('\n') || '(none)');
     });
 
-  sub('hold', 'hold an available number for a customer while the contract is signed')
+  sub('hold', 'hold an available number for a customer while the contract is signed', ['4006-123-000 --customer 张三', '4006-123-000 --customer "张三 13800138000" --ttl 2h --json'])
     .argument('<number>', 'the number')
     .requiredOption('--customer <name>', 'who it is held for')
     .option('--ttl <duration>', 'how long the hold lasts, e.g. 30m, 2h, 1d', '30m')
@@ -118,7 +118,7 @@ Examples:
     ['release', "end a customer's hold (only the holder)"],
     ['sell', 'sell a number held by this customer, or an available one'],
   ] as const) {
-    sub(name, description)
+    sub(name, description, ['4006-123-000 --customer 张三', '4006-123-000 --customer 张三 --store redis://127.0.0.1:6379 --json'])
       .argument('<number>', 'the number')
       .requiredOption('--customer <name>', 'the customer')
       .action(async (number: string, flags: StoreFlags & { customer: string }) => {
@@ -127,7 +127,7 @@ Examples:
       });
   }
 
-  sub('who', 'which agent has a number, and its status')
+  sub('who', 'which agent has a number, and its status', ['4006-123-000', '400-888-8888 --json'])
     .argument('<number>', 'the number')
     .action(async (number: string, flags: StoreFlags) => {
       const state = await withStore(flags, (store) => store.who(number));

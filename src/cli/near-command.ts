@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { near } from '../search/near.js';
 import type { CliIo } from './index.js';
-import { numberRow } from './table.js';
+import { nearHow, numberRow } from './table.js';
 import { numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface NearFlags extends PoolFlags {
@@ -40,8 +40,7 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = results.map((r) => {
-        const how = r.distance === 0 ? (zh ? '就是它' : 'the number itself') : r.swap ? (zh ? '相邻两位对调' : 'two neighbours swapped') : zh ? `改 ${r.distance} 位` : `${r.distance} digit${r.distance > 1 ? 's' : ''} changed`;
-        return numberRow(r.display, r.score, r.tier, flags.lang, how);
+        return numberRow(r.display, r.score, r.tier, flags.lang, nearHow(r, flags.lang), io.paint.out);
       });
       if (!lines.length) lines.push(zh ? '附近没有可选的号码。' : 'Nothing close is available.');
       io.out(`${lines.join('\n')}\n`);

@@ -6,6 +6,7 @@ import type { Assessment } from '../scoring/types.js';
 import { readInputs } from './read-inputs.js';
 import type { CliIo } from './index.js';
 import { numberRow } from './table.js';
+import type { Palette } from './colour.js';
 
 interface ScoreFlags {
   json?: boolean;
@@ -61,7 +62,7 @@ Exit status: 0 when every input is a valid number, 2 when any is not (valid ones
           return { input, error: { code: error.code, message: error.message } };
         }
       });
-      io.out(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, flags.lang));
+      io.out(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, flags.lang, io.paint.out));
       if (rows.some((r) => 'error' in r)) io.status = 2;
     });
 }
@@ -71,10 +72,10 @@ function withoutSentences<T extends { summary?: string; reasons?: string[] }>(ro
   return rest;
 }
 
-function table(rows: Row[], lang: Language): string {
+function table(rows: Row[], lang: Language, paint: Palette): string {
   const lines = rows.map((r) => {
-    if ('error' in r) return `${r.input.padEnd(14)}  ${lang === 'zh' ? '错误' : 'error'} ${r.error.code}: ${r.error.message}`;
-    return numberRow(r.display, r.score, r.tier, lang, (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; '));
+    if ('error' in r) return `${r.input.padEnd(14)}  ${paint.red(`${lang === 'zh' ? '错误' : 'error'} ${r.error.code}:`)} ${r.error.message}`;
+    return numberRow(r.display, r.score, r.tier, lang, (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; '), paint);
   });
   const header = lang === 'zh' ? `${'号码'.padEnd(12)}   评分  等级　　　  理由` : `${'number'.padEnd(14)}  score  tier       reasons`;
   return `${header}\n${lines.join('\n')}\n`;

@@ -3,9 +3,8 @@ import { search } from '../search/search.js';
 import type { SearchQuery, SortOrder } from '../search/query.js';
 import type { TierId } from '../scoring/tiers.js';
 import type { RuleFamily } from '../rules/families.js';
-import { findingSentence } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
-import { numberRow } from './table.js';
+import { numberRow, topReasons } from './table.js';
 import { collect, numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SearchFlags extends PoolFlags {
@@ -66,8 +65,7 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = page.results.map((r) => {
-        const reasons = (r.findings ?? []).filter((f) => f.points > 0).slice(0, 3).map((f) => findingSentence(f, flags.lang)).join(zh ? '；' : '; ');
-        return numberRow(r.display, r.score, r.tier, flags.lang, reasons);
+        return numberRow(r.display, r.score, r.tier, flags.lang, topReasons(r.findings, flags.lang), io.paint.out);
       });
       if (!lines.length) lines.push(zh ? '没有找到符合条件的号码。' : 'No numbers match.');
       if (page.next) lines.push(zh ? `下一页：--cursor ${page.next}` : `next page: --cursor ${page.next}`);

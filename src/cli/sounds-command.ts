@@ -43,7 +43,7 @@ Examples:
       const lines = page.results.map((r) => {
         const s = r.soundsLike;
         const says = zh ? `${s.atEnd ? '尾号' : '含'} ${s.digits} ≈ “${s.phrase}”` : `${s.atEnd ? 'ends in' : 'has'} ${s.digits} ≈ ${s.phrase}${s.en ? ` (${s.en})` : ''}`;
-        return numberRow(r.display, r.score, r.tier, flags.lang, says);
+        return numberRow(r.display, r.score, r.tier, flags.lang, says, io.paint.out);
       });
       if (!lines.length) lines.push(zh ? '没有找到读音相符的号码。' : 'No numbers sound like that.');
       io.out(`${lines.join('\n')}\n`);

@@ -52,7 +52,7 @@ Examples:
       }
       const zh = flags.lang === 'zh';
       const lines = results.map((r) => {
-        return numberRow(r.display, r.score, r.tier, flags.lang, r.reasons.join(zh ? '；' : '; '));
+        return numberRow(r.display, r.score, r.tier, flags.lang, r.reasons.join(zh ? '；' : '; '), io.paint.out);
       });
       if (!lines.length) lines.push(zh ? '没有找到合适的号码。' : 'No numbers fit.');
       io.out(`${lines.join('\n')}\n`);

@@ -1,0 +1,74 @@
+import { checkCustomer, checkTtl } from '../../inventory/store.js';
+import type { HoldResult } from '../../inventory/types.js';
+import type { Language } from '../../scoring/explain.js';
+import { tierById } from '../../scoring/tiers.js';
+import { tierPaint } from '../colour.js';
+import { durationMs } from '../inventory-command.js';
+import { openStore } from '../pools.js';
+import type { Item } from './browse.js';
+import type { Messages } from './messages.js';
+import { checked, type Ui } from './ui.js';
+
+export interface Customer {
+  name: string;
+  phone?: string;
+  /** As typed, e.g. 30m. */
+  ttl: string;
+}
+
+const PHONE = /^\+?[\d\s()-]{5,20}$/;
+const DEFAULT_TTL = '30m';
+
+/** Who the number is held for in the store: the name, and the phone after it when given. */
+export function holder(customer: Customer): string {
+  return customer.phone ? `${customer.name} ${customer.phone}` : customer.name;
+}
+
+export async function askCustomer(ui: Ui, t: Messages): Promise<Customer> {
+  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => checkCustomer((v ?? '').trim())) })).trim();
+  const phone = (
+    await ui.text({ message: t.phone, placeholder: t.skip, validate: (v) => (!v?.trim() || PHONE.test(v.trim()) ? undefined : t.phoneError(v.trim())) })
+  ).trim();
+  const ttl = (
+    await ui.text({
+      message: t.holdTime,
+      placeholder: DEFAULT_TTL,
+      defaultValue: DEFAULT_TTL,
+      validate: (v) => (v?.trim() ? checked(() => checkTtl(durationMs(v, t.holdTimeFrom))) : undefined),
+    })
+  ).trim();
+  return { name, ...(phone ? { phone } : {}), ttl };
+}
+
+/** Holds the number in the store named by --store, opened only for this. */
+export async function holdNumber(location: string, item: Item, customer: Customer): Promise<HoldResult> {
+  const store = await openStore(location);
+  try {
+    return await store.hold(item.number, holder(customer), durationMs(customer.ttl));
+  } finally {
+    await store.close();
+  }
+}
+
+/** A shell word as typed: quoted when it holds anything but plain characters. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function showSummary(ui: Ui, t: Messages, lang: Language, item: Item, customer: Customer, heldUntil: number, location: string, agent: string): void {
+  const tier = tierById(item.tier)!;
+  const colour = tierPaint(ui.paint, item.tier);
+  const sep = lang === 'zh' ? '；' : '; ';
+  ui.note(
+    [
+      `${t.number}: ${ui.paint.bold(item.display)}`,
+      `${t.score}: ${colour(`${item.score.toFixed(1)} ${lang === 'zh' ? tier.zh : tier.en}`)}`,
+      `${t.reasons}: ${item.reasons.join(sep)}`,
+      `${t.heldFor}: ${holder(customer)}`,
+      `${t.heldUntil}: ${new Date(heldUntil).toISOString()}`,
+      `${t.store}: ${location} (${agent})`,
+    ].join('\n'),
+    t.summaryTitle,
+  );
+  ui.outro(t.next(`vanity400 inventory sell ${item.display} --customer ${shellWord(holder(customer))} --store ${shellWord(location)}`));
+}
