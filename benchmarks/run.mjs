@@ -7,8 +7,9 @@ import { benchScoring } from './scoring.mjs';
 import { benchSearch } from './search.mjs';
 import { benchSounds } from './sounds.mjs';
 import { benchInventory } from './inventory.mjs';
+import { benchWeb } from './web.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -25,10 +26,16 @@ for (const [name, run] of Object.entries(suites)) {
   } else if (name === 'inventory') {
     console.log(`  holds/s   ${JSON.stringify(result.holds)}`);
     console.log(`  agent     ${JSON.stringify(result.agentSearch)}`);
+  } else if (name === 'web') {
+    console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip; the page's JS ${result.page.jsGzipBytes} bytes gzip`);
+    const t = result.timeToFirstResults;
+    if (typeof t === 'string') console.log(`  ${t}`);
+    else console.log(`  first results ${t.medians.firstResultsMs} ms median: page ready ${t.medians.pageReadyMs}, snapshot fetch ${t.medians.snapshotFetchMs}, load ${t.medians.snapshotLoadMs}, search and render ${t.medians.searchAndRenderMs}`);
   } else if (name === 'sounds') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
-    for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms (pinyin-pro loading included)`);
-    for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms, regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
+    for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms median (${c.minMs}–${c.maxMs}; pool from a snapshot ${c.snapshotPoolMedianMs} ms), loads ${c.loads}`);
+    console.log(`  whole command (vanity400 sounds 一路有我 --segment 4006): ${result.commandLine.medianMs} ms`);
+    for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms (first time in a warm process ${w.firstInWarmProcessMs} ms), regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
   } else {
     console.log(`  pool      ${JSON.stringify(result.pool)}`);
     for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms (with reasons ${q.oursWithReasonsMs})  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  identical ${q.identical}`);

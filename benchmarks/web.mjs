@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM, launchChromium, servePage } from '../examples/web/serve.mjs';
+import { round } from './harness.mjs';
+
+const LOADS = 7;
+const QUERY = '?seg=4006&mode=pattern&q=AABB%24';
+
+function gzipSize(file) {
+  const bytes = readFileSync(file);
+  return { bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.floor(sorted.length / 2)]);
+}
+
+/** The page's own marks, in ms from navigation start: its script running, the snapshot's fetch and load, the first result rows in the DOM. */
+function readTimings(page) {
+  return page.evaluate(() => {
+    const one = (name) => performance.getEntriesByName(name)[0];
+    const fetch = one('vanity400:snapshot-fetch:4006');
+    const load = one('vanity400:snapshot-load:4006');
+    const firstResults = one('vanity400:first-results').startTime;
+    return {
+      firstResultsMs: firstResults,
+      pageReadyMs: fetch.startTime,
+      snapshotFetchMs: fetch.duration,
+      snapshotLoadMs: load.duration,
+      searchAndRenderMs: firstResults - (load.startTime + load.duration),
+    };
+  });
+}
+
+/** LOADS first visits of a link with a pattern query, each in a fresh browser context (empty cache). */
+async function firstResults(url) {
+  const browser = await launchChromium();
+  const runs = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${url}${QUERY}`);
+      await page.locator('#results[data-state="done"]').waitFor();
+      runs.push(await readTimings(page));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const medians = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key]))]));
+  // The machine's load while measuring: page loads share its cores with everything else running.
+  const loadAverage = round(loadavg()[0], 1);
+  return { browser: `Chromium (${CHROMIUM})`, query: decodeURIComponent(QUERY), loads: LOADS, medians, firstResultsRuns: runs.map((r) => round(r.firstResultsMs, 1)), loadAverage };
+}
+
+/** The demo page: the core bundle's and the built page's gzip sizes, and time to first results in Chromium. */
+export async function benchWeb() {
+  const outDir = mkdtempSync(join(tmpdir(), 'vanity400-web-bench-'));
+  try {
+    const served = await servePage(outDir);
+    try {
+      const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+      const assets = readdirSync(join(outDir, 'assets')).map((name) => ({
+        file: name,
+        ...gzipSize(join(outDir, 'assets', name)),
+        loaded: html.includes(`assets/${name}`) ? 'with the page' : 'on the first Chinese phrase (pinyin-pro)',
+      }));
+      const pageJs = assets.filter((a) => a.file.endsWith('.js') && a.loaded === 'with the page');
+      return {
+        task: `demo page (examples/web, Vite build): bundle sizes and time to first results for ${decodeURIComponent(QUERY)}`,
+        coreBundle: { file: 'dist/index.js', ...gzipSize(new URL('../dist/index.js', import.meta.url)) },
+        page: {
+          jsGzipBytes: pageJs.reduce((sum, a) => sum + a.gzipBytes, 0),
+          assets,
+          snapshot: { file: 'snapshots/4006.bin', ...gzipSize(join(outDir, 'snapshots', '4006.bin')) },
+        },
+        timeToFirstResults: existsSync(CHROMIUM) ? await firstResults(served.url) : `not measured: no Chromium at ${CHROMIUM} (apt-get install chromium)`,
+      };
+    } finally {
+      await served.close();
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
