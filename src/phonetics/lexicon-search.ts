@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
+import { compareDigits } from './readings.js';
 import { isCombiningMark, normalizeSyllable, pinyinLetter, splitLetters } from './syllable.js';
 
 export interface LexiconHit {
@@ -124,7 +125,7 @@ export function searchLexicon(query: string, options?: SearchLexiconOptions): Le
 
   return [...best.entries()]
     .filter(([doc]) => !families || families.has(doc.family))
-    .sort(([a, sa], [b, sb]) => sb - sa || b.weight - a.weight || a.digits.length - b.digits.length || a.digits.localeCompare(b.digits))
+    .sort(([a, sa], [b, sb]) => sb - sa || b.weight - a.weight || a.digits.length - b.digits.length || compareDigits(a.digits, b.digits))
     .slice(0, limit)
     .map(([doc, score]) => ({ digits: doc.digits, zh: doc.zh, en: doc.en, reading: doc.reading, family: doc.family, score }));
 }

@@ -12,8 +12,9 @@
  */
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
-import { digitCandidates, digitReadings } from './readings.js';
-import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, syllablesOfRun } from './syllable.js';
+import { readHanRun } from './han-readings.js';
+import { compareDigits, digitCandidates, digitReadings } from './readings.js';
+import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, stripSeparators, syllablesOfRun } from './syllable.js';
 
 export interface DigitReading {
   digits: string;
@@ -38,18 +39,6 @@ const DIGITS_PER_SYLLABLE = 6;
 /** A polyphone's readings other than the one pinyin-pro picks in context are possible but unlikely. */
 const ALTERNATIVE_FACTOR = 0.5;
 const MIN_SCORE = 1e-4;
-
-type PinyinPro = typeof import('pinyin-pro');
-let pinyinPro: Promise<PinyinPro> | undefined;
-
-/** pinyin-pro is loaded only for text with Chinese characters, once; a failed load is retried next time. */
-function loadPinyinPro(): Promise<PinyinPro> {
-  pinyinPro ??= import('pinyin-pro').catch((error: unknown) => {
-    pinyinPro = undefined;
-    throw error;
-  });
-  return pinyinPro;
-}
 
 interface Slot {
   /** Index in the text of the character or first letter. */
@@ -127,13 +116,9 @@ function scan(text: string): Slot[] {
   return slots;
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values.filter(Boolean))];
-}
-
 /** Fills in the readings of Han slots: pinyin-pro's pick in context first, then the character's other readings. */
 async function readHan(text: string, slots: Slot[]): Promise<void> {
-  // Runs of adjacent characters go to pinyin-pro together, so that it can read polyphones in context.
+  // Runs of adjacent characters are read together, so that polyphones are read in context.
   const runs: Slot[][] = [];
   let previous: Slot | undefined;
   for (const slot of slots) {
@@ -146,19 +131,10 @@ async function readHan(text: string, slots: Slot[]): Promise<void> {
     else runs.push([slot]);
     previous = slot;
   }
-  if (!runs.length) return;
-  const { pinyin } = await loadPinyinPro();
-  const read = (chars: string) => pinyin(chars, { type: 'all', toneType: 'none', v: true });
   for (const group of runs) {
-    let items = read(group.map((s) => s.han).join(''));
-    // pinyin-pro works per character; if its items do not line up with ours, read the characters one by one.
-    if (items.length !== group.length || items.some((item, k) => item.origin !== group[k]?.han)) {
-      items = group.map((s) => read(s.han ?? '')[0]).filter((item) => item !== undefined);
-    }
+    const readings = await readHanRun(group.map((s) => s.han ?? ''));
     group.forEach((slot, k) => {
-      const item = items[k];
-      const alternatives = item && item.isZh ? unique([item.pinyin, ...(item.polyphonic ?? [])].map(normalizeSyllable)) : [];
-      const usable = alternatives.filter((a) => /^[a-z]+$/.test(a));
+      const usable = (readings[k] ?? []).filter((a) => /^[a-z]+$/.test(a));
       if (!usable.length) {
         throw badPhrase(text, `${JSON.stringify(slot.han)} at position ${slot.start} has no known reading`, slot.start);
       }
@@ -202,26 +178,34 @@ function slotPicks(slot: Slot): Pick[] {
       }
     }
   });
-  return [...best.values()].sort((a, b) => b.score - a.score || a.digit.localeCompare(b.digit));
+  return [...best.values()].sort((a, b) => b.score - a.score || compareDigits(a.digit, b.digit));
 }
 
 interface Beam {
   digits: string;
   logScore: number;
-  picks: Pick[];
+  pick: Pick | undefined;
+  /** The beam this one extends by one pick (picks are read back at the end, not copied at each step). */
+  parent: Beam | undefined;
+}
+
+function picksOf(beam: Beam): Pick[] {
+  const picks: Pick[] = [];
+  for (let b: Beam | undefined = beam; b?.pick; b = b.parent) picks.push(b.pick);
+  return picks.reverse();
 }
 
 function beamSearch(picksPerSlot: Pick[][]): Beam[] {
-  let beams: Beam[] = [{ digits: '', logScore: 0, picks: [] }];
+  let beams: Beam[] = [{ digits: '', logScore: 0, pick: undefined, parent: undefined }];
   for (const picks of picksPerSlot) {
     const options = picks.slice(0, DIGITS_PER_SYLLABLE);
     const next: Beam[] = [];
     for (const beam of beams) {
       for (const pick of options) {
-        next.push({ digits: beam.digits + pick.digit, logScore: beam.logScore + Math.log(Math.max(pick.score, MIN_SCORE)), picks: [...beam.picks, pick] });
+        next.push({ digits: beam.digits + pick.digit, logScore: beam.logScore + Math.log(Math.max(pick.score, MIN_SCORE)), pick, parent: beam });
       }
     }
-    next.sort((a, b) => b.logScore - a.logScore || a.digits.localeCompare(b.digits));
+    next.sort((a, b) => b.logScore - a.logScore || compareDigits(a.digits, b.digits));
     beams = next.slice(0, BEAM_WIDTH);
   }
   return beams;
@@ -230,7 +214,10 @@ function beamSearch(picksPerSlot: Pick[][]): Beam[] {
 interface LexiconKey {
   digits: string;
   zh: string;
-  syllables: string[];
+  /** The reading's syllables as written, with tones. */
+  written: string[];
+  /** The same, toneless; made the first time the key is compared with a phrase of as many syllables. */
+  toneless?: string[];
   weight: number;
 }
 
@@ -239,22 +226,22 @@ function lexiconIndex(): LexiconKey[] {
   lexiconKeys ??= lexiconPhrases().map((p) => ({
     digits: p.digits,
     zh: stripSeparators(p.zh),
-    syllables: (p.reading ?? '').split(/\s+/).filter(Boolean).map(normalizeSyllable),
+    written: (p.reading ?? '').split(/\s+/).filter(Boolean),
     weight: p.weight ?? 1,
   }));
   return lexiconKeys;
 }
 
-function stripSeparators(text: string): string {
-  let out = '';
-  for (const ch of text) if (!isSeparator(ch)) out += ch;
-  return out;
+function syllablesOf(key: LexiconKey): string[] {
+  key.toneless ??= key.written.map(normalizeSyllable);
+  return key.toneless;
 }
 
 function matchesReading(key: LexiconKey, slots: Slot[]): boolean {
-  if (key.syllables.length !== slots.length) return false;
+  if (key.written.length !== slots.length) return false;
+  const syllables = syllablesOf(key);
   return slots.every((slot, i) => {
-    const syllable = key.syllables[i] ?? '';
+    const syllable = syllables[i] ?? '';
     if (slot.digit !== undefined) return key.digits.length === slots.length && key.digits[i] === slot.digit;
     return slot.alternatives.includes(syllable);
   });
@@ -276,12 +263,12 @@ function lexiconHits(text: string, slots: Slot[], picksPerSlot: Pick[][]): Digit
       reading = {
         digits: key.digits,
         quality: Math.max(quality, floor),
-        syllables: byReading ? [...key.syllables] : picks.map((p) => p.syllable),
+        syllables: byReading ? [...syllablesOf(key)] : picks.map((p) => p.syllable),
         readings: picks.map((p) => ({ ...p.reading })),
       };
     } else {
       // a fixed phrase that does not read digit by digit (二百五 = 250)
-      const syllables = byReading ? [...key.syllables] : slots.map((s) => s.alternatives[0] ?? normalizeSyllable(standardSyllable(s.digit ?? '')));
+      const syllables = byReading ? [...syllablesOf(key)] : slots.map((s) => s.alternatives[0] ?? normalizeSyllable(standardSyllable(s.digit ?? '')));
       reading = {
         digits: key.digits,
         quality: floor,
@@ -293,7 +280,7 @@ function lexiconHits(text: string, slots: Slot[], picksPerSlot: Pick[][]): Digit
     if (!current || key.weight > current.weight) byDigits.set(key.digits, { reading, weight: key.weight });
   }
   return [...byDigits.values()]
-    .sort((a, b) => b.reading.quality - a.reading.quality || b.weight - a.weight || a.reading.digits.localeCompare(b.reading.digits))
+    .sort((a, b) => b.reading.quality - a.reading.quality || b.weight - a.weight || compareDigits(a.reading.digits, b.reading.digits))
     .map((h) => h.reading);
 }
 
@@ -327,13 +314,14 @@ export async function phraseToDigits(text: string, options?: PhraseToDigitsOptio
   for (const beam of beamSearch(picksPerSlot)) {
     if (seen.has(beam.digits)) continue;
     seen.add(beam.digits);
+    const picks = picksOf(beam);
     composed.push({
       digits: beam.digits,
       quality: Math.exp(beam.logScore / slots.length),
-      syllables: beam.picks.map((p) => p.syllable),
-      readings: beam.picks.map((p) => ({ ...p.reading })),
+      syllables: picks.map((p) => p.syllable),
+      readings: picks.map((p) => ({ ...p.reading })),
     });
   }
-  composed.sort((a, b) => b.quality - a.quality || a.digits.localeCompare(b.digits));
+  composed.sort((a, b) => b.quality - a.quality || compareDigits(a.digits, b.digits));
   return [...results, ...composed].slice(0, limit);
 }

@@ -71,6 +71,11 @@ export interface DigitCandidate {
   reading: DigitReadingFact;
 }
 
+/** Orders strings of ASCII digits as localeCompare does, without loading a collator (costly on first use). */
+export function compareDigits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const candidateCache = new Map<string, DigitCandidate[]>();
 const CANDIDATE_CACHE_LIMIT = 4096;
 
@@ -85,7 +90,7 @@ export function digitCandidates(syllable: string): readonly DigitCandidate[] {
     const current = best.get(reading.digit);
     if (!current || score > current.score) best.set(reading.digit, { digit: reading.digit, score, reading });
   }
-  const list = [...best.values()].sort((a, b) => b.score - a.score || a.digit.localeCompare(b.digit));
+  const list = [...best.values()].sort((a, b) => b.score - a.score || compareDigits(a.digit, b.digit));
   if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
   candidateCache.set(key, list);
   return list;

@@ -260,6 +260,11 @@ export function isSeparator(ch: string): boolean {
   return /[\s\p{P}]/u.test(ch);
 }
 
+/** The text without the characters isSeparator names. */
+export function stripSeparators(text: string): string {
+  return text.replace(/[\s\p{P}]/gu, '');
+}
+
 /**
  * Splits a run of pinyin letters, typed at the text positions `starts`, into syllables with their
  * positions, or says at which text position it cannot be pinyin.

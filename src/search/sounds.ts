@@ -48,11 +48,17 @@ const NOT_AT_END = 0.75;
 const MAX_CANDIDATES = 5;
 const WEAKEST = 0.7;
 
+/** A result's rank: how well and where it says the phrase, and its vanity score; one decimal. */
+function rankOf(quality: number, atEnd: boolean, score: number): number {
+  return Math.round((MATCH_SHARE * 100 * quality * (atEnd ? 1 : NOT_AT_END) + (1 - MATCH_SHARE) * score) * 10) / 10;
+}
+
 /** The candidates a phrase or a meaning stands for, best first. */
 async function candidatesOf(query: SoundQuery): Promise<Candidate[]> {
   if (query.sounds !== undefined) {
     const readings = await phraseToDigits(query.sounds, { limit: 8 });
-    return readings.filter((r) => r.digits.length >= 2).map((r) => ({ digits: r.digits, phrase: query.sounds!.trim(), quality: r.quality }));
+    // A number has ten digits: longer readings (a phrase with a whole number typed in it) cannot be in one.
+    return readings.filter((r) => r.digits.length >= 2 && r.digits.length <= 10).map((r) => ({ digits: r.digits, phrase: query.sounds!.trim(), quality: r.quality }));
   }
   const hits = searchLexicon(query.meaning!, { limit: 8, families: ['homophone', 'memorable'] });
   return hits.map((h) => ({ digits: h.digits, phrase: h.zh, en: h.en, quality: h.score }));
@@ -75,22 +81,43 @@ export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQu
   // Readings much weaker than the best one cannot rank among its results.
   const top = all[0]?.quality ?? 0;
   const candidates = all.filter((c) => c.quality >= WEAKEST * top).slice(0, MAX_CANDIDATES);
-  const best = new Map<string, { rank: number; soundsLike: SoundMatch }>();
-  for (const c of candidates) {
-    // The end of the number counts most, so numbers ending in the digits are fetched on their own.
-    const atEndPage = search(pools, { ...filters, pattern: `${c.digits}$`, limit }, { findings: false });
-    const anywherePage = search(pools, { ...filters, pattern: `%${c.digits}%`, limit }, { findings: false });
-    for (const r of [...atEndPage.results, ...anywherePage.results]) {
+  const list = Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
+  const highestScore = Math.max(0, ...list.map((p) => (p.size ? p.scores[p.order[0]!]! / 10 : 0)));
+  // Per number, its best match; on equal ranks the stronger reading (lower index) wins.
+  const best = new Map<string, { rank: number; reading: number; soundsLike: SoundMatch }>();
+  const take = (c: Candidate, reading: number, page: SearchResult[]) => {
+    for (const r of page) {
       const at = r.number.lastIndexOf(c.digits);
       const atEnd = at + c.digits.length === 10;
-      const rank = Math.round((MATCH_SHARE * 100 * c.quality * (atEnd ? 1 : NOT_AT_END) + (1 - MATCH_SHARE) * r.score) * 10) / 10;
+      const rank = rankOf(c.quality, atEnd, r.score);
       const seen = best.get(r.number);
-      if (!seen || rank > seen.rank) best.set(r.number, { rank, soundsLike: { digits: c.digits, phrase: c.phrase, ...(c.en ? { en: c.en } : {}), quality: c.quality, at, atEnd } });
+      if (!seen || rank > seen.rank || (rank === seen.rank && reading < seen.reading)) {
+        best.set(r.number, { rank, reading, soundsLike: { digits: c.digits, phrase: c.phrase, ...(c.en ? { en: c.en } : {}), quality: c.quality, at, atEnd } });
+      }
     }
-  }
+  };
+  /** Whether `limit` numbers already rank above `bound`, so that nothing ranking at most `bound` can make the page. */
+  const full = (bound: number) => {
+    if (best.size < limit) return false;
+    let above = 0;
+    for (const b of best.values()) if (b.rank > bound && ++above === limit) return true;
+    return false;
+  };
+  // The end of the number counts most, so numbers ending in the digits are fetched on their own, first.
+  // A search whose best possible rank (its reading at the highest score in the pools) cannot make the
+  // page cannot change the answer and is skipped. The numbers a search anywhere finds at the end are
+  // among those the search at the end found, so the bound of a search anywhere is NOT_AT_END's.
+  candidates.forEach((c, k) => {
+    if (full(rankOf(c.quality, true, highestScore))) return;
+    take(c, k, search(pools, { ...filters, pattern: `${c.digits}$`, limit }, { findings: false }).results);
+  });
+  candidates.forEach((c, k) => {
+    if (full(rankOf(c.quality, false, highestScore))) return;
+    take(c, k, search(pools, { ...filters, pattern: `%${c.digits}%`, limit }, { findings: false }).results);
+  });
   const ranked = [...best.entries()].sort((a, b) => b[1].rank - a[1].rank || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
   // Reasons only for the numbers shown.
-  const profile = Array.isArray(pools) ? (pools as readonly Pool[])[0]?.profile : (pools as Pool).profile;
+  const profile = list[0]?.profile;
   const results = ranked.map(([number, { rank, soundsLike }]): SoundResult => {
     const a = score(number, { profile: profile ?? 'seed', allowUnconfirmed: true });
     const tierIndex = TIERS.findIndex((t) => t.id === a.tier);

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pinyin } from 'pinyin-pro';
+import table from 'pinyin-pro/dist/esm/data/dict1.mjs';
+import { readHanRun } from '../../src/phonetics/han-readings.js';
+import { normalizeSyllable } from '../../src/phonetics/syllable.js';
+
+/** What all of pinyin-pro says of a run, in context: per character its pick, then its other readings. */
+function inContext(run: readonly string[]): string[][] {
+  const items = pinyin(run.join(''), { type: 'all', toneType: 'none', v: true });
+  expect(items.map((item) => item.origin)).toEqual(run);
+  return items.map((item) => (item.isZh ? [...new Set([item.pinyin, ...(item.polyphonic ?? [])].map(normalizeSyllable).filter(Boolean))] : []));
+}
+
+const chars = (text: string) => [...text];
+const charTable = table as { NumberDICT: (string | undefined)[]; StringDICT: Map<string, string> };
+const everyChar = [
+  ...charTable.NumberDICT.flatMap((readings, code) => (readings ? [String.fromCharCode(code)] : [])),
+  ...charTable.StringDICT.keys(),
+];
+
+describe('readHanRun reads as all of pinyin-pro does', () => {
+  it('every character pinyin-pro knows, alone', async () => {
+    expect(everyChar.length).toBeGreaterThan(20_000);
+    for (const char of everyChar) expect(await readHanRun([char]), char).toEqual(inContext([char]));
+  });
+
+  it("every word of pinyin-pro's word lists, whose readings come from context", async () => {
+    const { PatternsNormal } = await import('pinyin-pro/dist/esm/data/patterns.mjs');
+    expect(PatternsNormal.length).toBeGreaterThan(4_000);
+    for (const { zh } of PatternsNormal) expect(await readHanRun(chars(zh)), zh).toEqual(inContext(chars(zh)));
+  });
+
+  it('every character after 了 and before it (了 with no character before it is liǎo)', async () => {
+    for (const char of everyChar) {
+      expect(await readHanRun(['了', char]), `了${char}`).toEqual(inContext(['了', char]));
+      expect(await readHanRun([char, '了']), `${char}了`).toEqual(inContext([char, '了']));
+    }
+  });
+
+  it('random runs of characters with one reading and with several, with words and without', async () => {
+    const common = chars('一路有我要发按帮您长行乐重了不从房告阿宫久生世爱你财福顺达通八九六零两百千万中国银音');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...common), fc.constantFrom(...everyChar)), { minLength: 1, maxLength: 12 }), async (run) => {
+        expect(await readHanRun(run)).toEqual(inContext(run));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readHanRun loads what it needs', () => {
+  const TABLE = 'pinyin-pro/dist/esm/data/dict1.mjs';
+  const WORDS = 'pinyin-pro/dist/esm/data/patterns.mjs';
+  afterEach(() => {
+    for (const name of ['pinyin-pro', TABLE, WORDS]) vi.doUnmock(name);
+    vi.resetModules();
+  });
+
+  /** han-readings loaded afresh, counting the loads of each part of pinyin-pro. */
+  async function counted() {
+    vi.resetModules();
+    const loads = { table: 0, words: 0, all: 0 };
+    vi.doMock(TABLE, async (importOriginal) => (loads.table++, importOriginal()));
+    vi.doMock(WORDS, async (importOriginal) => (loads.words++, importOriginal()));
+    vi.doMock('pinyin-pro', async (importOriginal) => (loads.all++, importOriginal()));
+    return { fresh: await import('../../src/phonetics/han-readings.js'), loads };
+  }
+
+  it('one reading per character: the table; a polyphone: the word lists too; a word with one: all of pinyin-pro; each once', async () => {
+    const { fresh, loads } = await counted();
+    expect(await fresh.readHanRun(chars('一路有我'))).toEqual([['yi'], ['lu'], ['you'], ['wo']]);
+    expect(await fresh.readHanRun(chars('我要发'))).toEqual([['wo'], ['yao'], ['fa']]);
+    expect(loads).toEqual({ table: 1, words: 0, all: 0 });
+    expect(await fresh.readHanRun(chars('长长久久'))).toEqual(inContext(chars('长长久久'))); // 长: cháng or zhǎng, and no word here
+    expect(await fresh.readHanRun(chars('行行发'))).toEqual(inContext(chars('行行发')));
+    expect(loads).toEqual({ table: 1, words: 1, all: 0 });
+    expect(await fresh.readHanRun(chars('中国银行'))).toEqual(inContext(chars('中国银行'))); // 银行: háng, not xíng
+    expect(await fresh.readHanRun(chars('音乐'))).toEqual(inContext(chars('音乐')));
+    expect(loads).toEqual({ table: 1, words: 1, all: 1 });
+  });
+
+  it.each([TABLE, WORDS])('without %s, all of pinyin-pro reads the runs that need it', async (part) => {
+    vi.resetModules();
+    vi.doMock(part, () => {
+      throw new Error('not there');
+    });
+    const fresh = await import('../../src/phonetics/han-readings.js');
+    for (const run of ['一路有我', '长长久久', '中国银行']) expect(await fresh.readHanRun(chars(run))).toEqual(inContext(chars(run)));
+  });
+});
