@@ -1,10 +1,12 @@
 /**
  * vanity400: the public, browser-safe API (no Node built-ins). Node-only parts have their own entry points.
+ *
+ * @module vanity400
  */
 export { Vanity400Error, isVanity400Error, type ErrorCode } from './errors/vanity400-error.js';
 
 export { parse, tryParse, isValid400, format, segmentInfo, listSegments } from './number/index.js';
-export type { Number400, Carrier, SegmentInfo, FormatStyle, ParseOptions } from './number/index.js';
+export type { Number400, Carrier, SegmentInfo, FormatStyle, ParseOptions, TryParseResult } from './number/index.js';
 
 export { score } from './scoring/score.js';
 export { explain, findingSentence, type Explanation, type Language } from './scoring/explain.js';
@@ -31,7 +33,7 @@ export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, t
 export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch } from './search/sounds.js';
 export { suggest, type SuggestProfile, type SuggestOptions, type Suggestion, type FactKind } from './suggest/suggest.js';
 export { phraseToDigits, digitsToPhrases, searchLexicon, syllableSimilarity, splitPinyin } from './phonetics/index.js';
-export type { DigitReading, PhraseReading, LexiconHit } from './phonetics/index.js';
+export type { DigitReading, PhraseReading, LexiconHit, PhraseToDigitsOptions, DigitsToPhrasesOptions, SearchLexiconOptions } from './phonetics/index.js';
 
 export {
   MemoryStore,

@@ -49,6 +49,7 @@ export type ErrorCode =
  * `message` names the input and, where it applies, the offending position.
  */
 export class Vanity400Error extends Error {
+  /** What went wrong, e.g. `WRONG_LENGTH`; stable across versions, so code can branch on it. */
   readonly code: ErrorCode;
   /** The value that was rejected, as given. */
   readonly input?: unknown;
@@ -64,13 +65,21 @@ export class Vanity400Error extends Error {
   }
 
   /** A JSON-safe view: `{ code, message, position? }`. */
-  toJSON(): { code: ErrorCode; message: string; position?: number } {
+  toJSON(): {
+    /** As {@link Vanity400Error.code}. */
+    code: ErrorCode;
+    /** As the error's message. */
+    message: string;
+    /** As {@link Vanity400Error.position}; left out when there is none. */
+    position?: number;
+  } {
     return this.position === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, position: this.position };
   }
 }
 
+/** Whether a caught value is a {@link Vanity400Error} (an error about bad input, with a `code`). */
 export function isVanity400Error(value: unknown): value is Vanity400Error {
   return value instanceof Vanity400Error;
 }

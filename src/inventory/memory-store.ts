@@ -16,6 +16,7 @@ import {
 } from './store.js';
 import type { Agent, HoldResult, InventoryOp, NumberState, NumberStatus, Reservation } from './types.js';
 
+/** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions extends StoreOptions {
   /**
    * Called with each state-changing operation before it takes effect; if it throws, nothing changes

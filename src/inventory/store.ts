@@ -17,6 +17,7 @@ import type { Agent, HoldResult, NumberState, NumberStatus, Reservation } from '
 export interface Store {
   /** DUPLICATE_AGENT (id or licence taken), BAD_AGENT, BAD_LICENCE, NOT_A_COMPANY, UNKNOWN_AGENT (parent). */
   addAgent(agent: Agent): Promise<void>;
+  /** The agent with this id, or null if there is none. */
   getAgent(id: string): Promise<Agent | null>;
   /** All agents, by id. */
   agents(): Promise<Agent[]>;
@@ -44,6 +45,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Options every store takes. */
 export interface StoreOptions {
   /** The clock, epoch ms; holds expire against it. Default Date.now. */
   now?: () => number;
@@ -55,6 +57,7 @@ const MAX_QUOTA = 10_000_000;
 const MAX_TTL = 366 * 24 * 3600 * 1000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** A value quoted for an error message, cut to 60 characters so a huge argument cannot flood it. */
 export function quote(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -142,6 +145,7 @@ function pos(error: Vanity400Error): { position?: number } {
   return error.position === undefined ? {} : { position: error.position };
 }
 
+/** The customer of a hold or sale: a string of 1–200 characters, not blank; else BAD_ARGUMENT. */
 export function checkCustomer(customer: unknown): string {
   if (typeof customer !== 'string' || customer.trim() === '' || customer.length > 200) {
     throw new Vanity400Error('BAD_ARGUMENT', `Expected a customer as a string of 1-200 characters, got ${quote(customer)}.`, {
@@ -151,6 +155,7 @@ export function checkCustomer(customer: unknown): string {
   return customer;
 }
 
+/** A hold time: whole milliseconds from 1 to 366 days; else BAD_ARGUMENT. */
 export function checkTtl(ttlMs: unknown): number {
   if (typeof ttlMs !== 'number' || !Number.isSafeInteger(ttlMs) || ttlMs <= 0 || ttlMs > MAX_TTL) {
     throw new Vanity400Error('BAD_ARGUMENT', `Expected a hold time in whole milliseconds from 1 to ${MAX_TTL} (366 days), got ${quote(ttlMs)}.`, {
@@ -160,6 +165,7 @@ export function checkTtl(ttlMs: unknown): number {
   return ttlMs;
 }
 
+/** One of {@link NUMBER_STATUSES}; else BAD_ARGUMENT naming them. */
 export function checkStatus(status: unknown): NumberStatus {
   if (!isStatus(status)) {
     throw new Vanity400Error('BAD_ARGUMENT', `Unknown status ${quote(status)}; expected one of ${NUMBER_STATUSES.join(', ')}.`, {
@@ -171,9 +177,15 @@ export function checkStatus(status: unknown): NumberStatus {
 
 /** A reservation read but not yet checked against any store: the agent and its numbers, in order. */
 export interface ReservationPlan {
+  /** The agent's id. */
   agent: string;
   /** Set for a range reservation: its ends as 10 digits. */
-  range?: { from: string; to: string };
+  range?: {
+    /** The first number of the range. */
+    from: string;
+    /** The last number of the range (inclusive). */
+    to: string;
+  };
   /** Number of numbers. */
   size: number;
   /** The numbers as 10 digits; for a range produced lazily so that quota can be checked first. */

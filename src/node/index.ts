@@ -1,5 +1,8 @@
 /**
- * vanity400/node: the parts that need Node.js (files).
+ * vanity400/node: the parts that need Node.js (files): pool snapshot files, the journal store, and
+ * inventory import and export.
+ *
+ * @module vanity400/node
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 // The core by its package name, so that users of both entry points share one copy of it.
@@ -25,4 +28,13 @@ export function loadPool(path: string, options: { profile?: Profile } = {}): Poo
   }
 }
 
-export { openJournalStore, importInventory, exportInventory, type JournalStoreOptions, type ImportOptions, type ImportResult } from './inventory/index.js';
+export {
+  openJournalStore,
+  importInventory,
+  exportInventory,
+  type JournalStoreOptions,
+  type ImportOptions,
+  type ImportResult,
+  type ExportOptions,
+  type InventoryFormat,
+} from './inventory/index.js';

@@ -184,7 +184,20 @@ export function parse(text: string, options?: ParseOptions): Number400 {
   return { digits, segment, carrier: info.carrier };
 }
 
-export type TryParseResult = { ok: true; value: Number400 } | { ok: false; error: Vanity400Error };
+/** What {@link tryParse} returns: the number, or the error {@link parse} would have thrown. */
+export type TryParseResult =
+  | {
+      /** The text is a 400 number. */
+      ok: true;
+      /** The parsed number. */
+      value: Number400;
+    }
+  | {
+      /** The text is not a 400 number. */
+      ok: false;
+      /** Why not, with a code and a message naming the input. */
+      error: Vanity400Error;
+    };
 
 /** Like {@link parse}, but returns the error instead of throwing it. */
 export function tryParse(text: unknown, options?: ParseOptions): TryParseResult {

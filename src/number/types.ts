@@ -31,6 +31,7 @@ export interface Number400 {
  */
 export type FormatStyle = '3-3-4' | '4-3-3' | '3-4-3' | 'compact' | 'e164';
 
+/** Options of {@link parse}, {@link tryParse} and {@link isValid400}. */
 export interface ParseOptions {
   /** Accept numbers in segments 4002–4005, which no public source confirms as issued. Default false. */
   allowUnconfirmed?: boolean;

@@ -1,6 +1,9 @@
 /**
  * vanity400/redis: the inventory {@link Store} in Redis, for many processes that share one server.
  * Every state change is one Lua script (see ./scripts.ts), so two customers never get the same number.
+ * Needs the `ioredis` package.
+ *
+ * @module vanity400/redis
  */
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -8,6 +11,7 @@ import { SHOWN, Vanity400Error, checkAgent, checkCustomer, checkStatus, checkTtl
 import type { Agent, HoldResult, NumberState, NumberStatus, Reservation, Store, StoreOptions } from 'vanity400';
 import { SCRIPTS, type ScriptName } from './scripts.js';
 
+/** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions extends StoreOptions {
   /** Put before every key; default 'vanity400:'. Give each inventory its own. */
   prefix?: string;

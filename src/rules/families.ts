@@ -12,6 +12,7 @@ export const FAMILIES = [
   'taboo',
 ] as const;
 
+/** One of the ten rule families, e.g. `'homophone'`: what kind of reason a finding is. */
 export type RuleFamily = (typeof FAMILIES)[number];
 
 export const FAMILY_COUNT = FAMILIES.length;
@@ -27,7 +28,13 @@ export function isRuleFamily(value: unknown): value is RuleFamily {
   return typeof value === 'string' && (FAMILIES as readonly string[]).includes(value);
 }
 
-export const FAMILY_LABELS: Readonly<Record<RuleFamily, { zh: string; en: string }>> = {
+/** Each family's name for people, in Chinese and English (e.g. homophone: 谐音 / sounds like). */
+export const FAMILY_LABELS: Readonly<Record<RuleFamily, {
+  /** The name in Chinese. */
+  zh: string;
+  /** The name in English. */
+  en: string;
+}>> = {
   repeat: { zh: '重复号', en: 'repeated digits' },
   sequence: { zh: '顺子', en: 'straight' },
   pattern: { zh: '规律号', en: 'shop pattern' },

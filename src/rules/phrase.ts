@@ -2,7 +2,9 @@ import type { RuleFamily } from './families.js';
 
 /** A digit string the scanner looks for anywhere after "400", with what it means. */
 export interface Phrase {
+  /** The digits, e.g. "1615". */
   digits: string;
+  /** The rule family a finding of this phrase counts in. */
   family: Extract<RuleFamily, 'homophone' | 'memorable' | 'taboo' | 'multiplication' | 'company'>;
   /** Chinese label: the phrase it sounds like, or what it is known as. */
   zh: string;
@@ -12,6 +14,7 @@ export interface Phrase {
   reading?: string;
   /** 1 (weak) … 5 (everyone knows it); lexicon entries only. */
   weight?: number;
+  /** What the entry means or relies on, e.g. `love`, `wealth`, `four-as-death`; lexicon entries only. */
   tags?: readonly string[];
   /** Where the fact came from: a source id of the data file it was read from, or the generator's name. */
   source: string;

@@ -3,13 +3,17 @@ import type { Pool } from '../pool/pool.js';
 import { queryKey, type NormalizedQuery } from './query.js';
 import type { SearchPage } from './search.js';
 
+/** How a {@link SearchCache} is doing, from {@link SearchCache.stats}. */
 export interface SearchCacheStats {
+  /** Look-ups answered from the cache. */
   hits: number;
+  /** Look-ups that had to search. */
   misses: number;
   /** hits / (hits + misses), 0 before any look-up. */
   hitRate: number;
   /** Pages held now. */
   size: number;
+  /** The most pages it holds. */
   max: number;
 }
 
@@ -25,6 +29,7 @@ export class SearchCache {
   private hits = 0;
   private misses = 0;
 
+  /** @param options - `max`: the most pages to keep (default 500). */
   constructor(options: { max?: number } = {}) {
     this.pages = new LRUCache({
       max: options.max ?? 500,
@@ -49,6 +54,7 @@ export class SearchCache {
     }
   }
 
+  /** @internal The cached page for a checked query on these pools, if any; {@link search} calls it. */
   get(pools: readonly Pool[], q: NormalizedQuery): SearchPage | undefined {
     this.refresh(pools);
     const page = this.pages.get(this.keyOf(pools, q));
@@ -57,6 +63,7 @@ export class SearchCache {
     return page;
   }
 
+  /** @internal Keeps a page; {@link search} calls it. */
   set(pools: readonly Pool[], q: NormalizedQuery, page: SearchPage): void {
     const key = this.keyOf(pools, q);
     this.pages.set(key, page);
@@ -67,11 +74,13 @@ export class SearchCache {
     }
   }
 
+  /** Drops every page (the hit and miss counts stay). */
   clear(): void {
     this.pages.clear();
     this.byPool.clear();
   }
 
+  /** Hits, misses and size so far. */
   stats(): SearchCacheStats {
     const total = this.hits + this.misses;
     return { hits: this.hits, misses: this.misses, hitRate: total ? this.hits / total : 0, size: this.pages.size, max: this.pages.max };

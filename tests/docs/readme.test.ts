@@ -1,38 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPool, explain, format, parse, score, search } from '../../src/index.js';
+import { score } from '../../src/index.js';
+import { codeBlocks } from './doc-examples.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const ROOT = new URL('../../', import.meta.url);
+const readme = readFileSync(new URL('README.md', ROOT), 'utf8');
 
-describe('README examples say what the code does', () => {
-  it('parse and format', () => {
-    expect(parse('４００-８５１-７５１７')).toEqual({ digits: '4008517517', segment: '4008', carrier: 'telecom' });
-    expect(readme).toContain("{ digits: '4008517517', segment: '4008', carrier: 'telecom' }");
-    expect(format('4008517517', '4-3-3')).toBe('4008-517-517');
+/** The text of a `## title` section, up to the next one. */
+function section(title: string): string {
+  const start = readme.indexOf(`\n## ${title}\n`);
+  expect(start, `README.md has a "${title}" section`).toBeGreaterThan(0);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+// The code examples and the outputs they show are run and checked by examples.test.ts.
+describe('README', () => {
+  it('the quick start is two commands', () => {
+    const blocks = codeBlocks(section('Quick start'));
+    expect(blocks.map((b) => b.lang)).toEqual(['sh']);
+    const commands = blocks[0]!.code.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+    expect(commands).toEqual(['npm ci && npm run demo', 'npm test']);
   });
 
-  it('the score of 400-851-7517 and its first finding', () => {
-    const a = score('400-851-7517');
-    expect(readme).toContain(`score: ${a.score}, tier: '${a.tier}', special: ${a.special}`);
-    const f = a.findings[0]!;
-    expect(readme).toContain(`{ rule: '${f.rule}', kind: '${f.kind}', digits: '${f.digits}', at: ${f.at}, label: '${f.label}', points: ${f.points}`);
-  });
-
-  it('the English summary', () => {
-    const summary = explain('4006161615', { lang: 'en' }).summary;
-    const shown = /explain\('4006161615', \{ lang: 'en' \}\)\.summary;\n\/\/ '(.*) …'/.exec(readme)![1]!;
-    expect(summary.startsWith(shown)).toBe(true);
-  });
-
-  it('the search example', () => {
-    const [first] = search(createPool({ segment: '4006' }), { pattern: 'AABB$', exclude: '4', limit: 10 }).results;
-    expect(readme).toContain(`{ number: '${first!.number}', display: '${first!.display}', score: ${first!.score}, tier: '${first!.tier}', findings: […] }`);
-  });
-
-  it('the table at the top', () => {
+  it('the table at the top shows real scores', () => {
     for (const n of ['400-851-7517', '4006-161-615']) {
       const a = score(n);
       expect(readme).toMatch(new RegExp(`${a.display}\\s+${a.score.toFixed(1)}`));
     }
+  });
+
+  it('links every guide and the API reference', () => {
+    const links = [...section('Documentation').matchAll(/\]\(([^)#]+)\)/g)].map((m) => m[1]!);
+    for (const guide of ['website', 'cli', 'bot', 'patterns', 'scoring', 'search', 'sounds', 'inventory', 'data']) {
+      expect(links).toContain(`docs/${guide}.md`);
+    }
+    expect(links).toContain('docs/api/index.html');
   });
 });

@@ -35,8 +35,10 @@ import { stringify } from 'csv-stringify/sync';
 import { NUMBER_STATUSES, Vanity400Error, checkAgent, parse, showNumber } from './core.js';
 import type { Agent, NumberState, NumberStatus, Store } from './core.js';
 
+/** The two inventory file formats, described in docs/inventory.md (and at the top of this file). */
 export type InventoryFormat = 'csv' | 'json';
 
+/** Options of {@link importInventory}. */
 export interface ImportOptions {
   /** Called after each write to the store with how many of the planned writes are done. */
   onProgress?(done: number, total: number): void;
@@ -44,6 +46,7 @@ export interface ImportOptions {
   now?: () => number;
 }
 
+/** What {@link importInventory} wrote. */
 export interface ImportResult {
   /** Agents added. */
   agents: number;
@@ -51,6 +54,7 @@ export interface ImportResult {
   numbers: number;
 }
 
+/** Options of {@link exportInventory}. */
 export interface ExportOptions {
   /** Start the CSV with a UTF-8 byte order mark, so that Excel reads Chinese names correctly. */
   bom?: boolean;
@@ -477,7 +481,7 @@ function sampleList(items: readonly string[]): string {
 }
 
 /**
- * Imports a CSV or JSON inventory (format in the file comment) into `store`, all or nothing.
+ * Imports a CSV or JSON inventory (formats in docs/inventory.md and the file comment) into `store`, all or nothing.
  * @throws Vanity400Error BAD_IMPORT listing every bad line; the store is unchanged then.
  */
 export async function importInventory(
@@ -719,7 +723,7 @@ function time(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** Writes everything in the store as CSV or JSON (format in the file comment), agents first. */
+/** Writes everything in the store as CSV or JSON (formats in docs/inventory.md and the file comment), agents first. */
 export async function exportInventory(store: Store, format: InventoryFormat, options: ExportOptions = {}): Promise<string> {
   if (format !== 'csv' && format !== 'json') {
     throw new Vanity400Error('BAD_ARGUMENT', `Unknown inventory format ${JSON.stringify(format)}; expected "csv" or "json".`, { input: format });

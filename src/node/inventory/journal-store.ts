@@ -29,6 +29,7 @@ import { dirname } from 'node:path';
 import { MemoryStore, Vanity400Error } from './core.js';
 import type { Agent, InventoryOp, NumberStatus, Reservation, Store, StoreOptions } from './core.js';
 
+/** Options of {@link openJournalStore}: those of every store. */
 export type JournalStoreOptions = StoreOptions;
 
 const HEADER = { journal: 'vanity400-inventory', version: 1 } as const;
@@ -222,8 +223,9 @@ class JournalStore implements Store {
 }
 
 /**
- * Opens (or creates) the journal at `path` and replays it. See the file comment for the format and
- * the recovery rule. BAD_JOURNAL for a damaged or foreign file, JOURNAL_LOCKED if another process has it.
+ * Opens (or creates) the journal at `path` and replays it: a durable store for one process. The format
+ * and the recovery rule are in docs/inventory.md (and the file comment). BAD_JOURNAL for a damaged or
+ * foreign file, JOURNAL_LOCKED if another process has it.
  */
 export async function openJournalStore(path: string, options: JournalStoreOptions = {}): Promise<Store> {
   const unlock = lock(path);

@@ -1,6 +1,8 @@
 import { NUMBER_LENGTH, parsePattern, type PatternAst } from './parse.js';
 
+/** A pattern ready to test numbers, as {@link compilePattern} returns it. */
 export interface CompiledPattern {
+  /** The parsed pattern. */
   readonly ast: PatternAst;
   /** true if the 10 digits (values 0-9, e.g. an Int8Array or number[]) match */
   matchDigits(digits: ArrayLike<number>): boolean;

@@ -2,16 +2,52 @@ import { Vanity400Error } from '../../errors/vanity400-error.js';
 
 /** One position of a pattern (or a `%` run). `at` is the index in the pattern text. */
 export type PatternToken =
-  | { type: 'digit'; digit: number; at: number }
-  | { type: 'any'; at: number }
-  | { type: 'class'; digits: number[]; at: number }
-  | { type: 'var'; name: string; at: number }
-  | { type: 'run'; at: number };
+  | {
+      /** A digit, matching itself. */
+      type: 'digit';
+      /** The digit, 0–9. */
+      digit: number;
+      /** Index of the token in the pattern text. */
+      at: number;
+    }
+  | {
+      /** `*` or `?`: any one digit. */
+      type: 'any';
+      /** Index of the token in the pattern text. */
+      at: number;
+    }
+  | {
+      /** `[689]`, `[^4]`, `[0-3]`: one of a set of digits. */
+      type: 'class';
+      /** The digits the class allows, ascending (a negated class is stored as what it allows). */
+      digits: number[];
+      /** Index of the token in the pattern text. */
+      at: number;
+    }
+  | {
+      /** A capital letter: a digit variable. */
+      type: 'var';
+      /** The letter, A–Z. */
+      name: string;
+      /** Index of the token in the pattern text. */
+      at: number;
+    }
+  | {
+      /** `%`: any run of digits, possibly empty. */
+      type: 'run';
+      /** Index of the token in the pattern text. */
+      at: number;
+    };
 
+/** A parsed pattern, as {@link parsePattern} returns it. */
 export interface PatternAst {
+  /** The pattern text as given. */
   source: string;
+  /** Its positions and `%` runs, in order; separators and anchors are left out. */
   tokens: PatternToken[];
+  /** It starts with `^`: the first token is the number's first digit. */
   anchoredStart: boolean;
+  /** It ends with `$`: the last token is the number's last digit. */
   anchoredEnd: boolean;
   /** Exactly 10 positions and no `%`: the pattern is the whole number. */
   whole: boolean;
