@@ -2,6 +2,7 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { digitReadings, type DigitReadingFact } from './readings.js';
 
+/** One phrase a digit string can be heard as, from {@link digitsToPhrases}; e.g. 518 → 我要发. */
 export interface PhraseReading {
   /** The phrase in Chinese. */
   text: string;
@@ -11,11 +12,13 @@ export interface PhraseReading {
   source: 'lexicon' | 'readings';
   /** The lexicon family (homophone, memorable, taboo) for lexicon phrases. */
   family?: string;
+  /** A short English gloss, for lexicon phrases, e.g. `'I will prosper'`. */
   en?: string;
   /** 0-1, 1 best. */
   quality: number;
 }
 
+/** Options of {@link digitsToPhrases}. */
 export interface DigitsToPhrasesOptions {
   /** How many phrases, best first; default 10. */
   limit?: number;

@@ -4,17 +4,23 @@ import { lexiconPhrases } from '../rules/lexicon.js';
 import { compareDigits } from './readings.js';
 import { isCombiningMark, normalizeSyllable, pinyinLetter, splitLetters } from './syllable.js';
 
+/** A lexicon entry (data/lexicon.json) found by {@link searchLexicon}. */
 export interface LexiconHit {
+  /** The digit string, e.g. `'178'`. */
   digits: string;
+  /** The phrase or name in Chinese, e.g. `'一起发'`. */
   zh: string;
+  /** A short English gloss, e.g. `'prosper together'`. */
   en: string;
   /** Pinyin with tone marks, as in the lexicon. */
   reading: string;
+  /** 'homophone' (sounds like a phrase), 'memorable' (a well-known number) or 'taboo' (an unlucky reading). */
   family: string;
   /** 0-1, 1 best. */
   score: number;
 }
 
+/** Options of {@link searchLexicon}. */
 export interface SearchLexiconOptions {
   /** How many hits, best first; default 10. */
   limit?: number;

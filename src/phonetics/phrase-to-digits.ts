@@ -16,16 +16,28 @@ import { readHanRun } from './han-readings.js';
 import { compareDigits, digitCandidates, digitReadings } from './readings.js';
 import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, stripSeparators, syllablesOfRun } from './syllable.js';
 
+/** One digit string a phrase can be heard as, from {@link phraseToDigits}; e.g. 一路发 → 168. */
 export interface DigitReading {
+  /** The digits, e.g. `'168'`. */
   digits: string;
   /** 0-1, 1 best. */
   quality: number;
   /** The toneless syllables read from the text; one per digit, except for lexicon phrases such as 二百五. */
   syllables: string[];
   /** How each digit is heard; one entry covering all digits (kind 'lexicon') for lexicon phrases that do not map digit by digit. */
-  readings: { digit: string; syllable: string; kind: string; char?: string }[];
+  readings: {
+    /** The digit, e.g. `'8'`; all the digits (`'250'`) for a 'lexicon' entry. */
+    digit: string;
+    /** The digit's reading the syllable was heard as, in pinyin with tone mark (`'fā'`); the toneless syllables for a 'lexicon' entry. */
+    syllable: string;
+    /** 'standard', 'telephone', 'solfege' or 'sound-alike' (data/readings.json); 'digit' for a digit typed as such; 'lexicon' for a fixed phrase. */
+    kind: string;
+    /** The character of that reading (`'发'` for 8 read fā), or the lexicon phrase (`'二百五'`); absent for a typed digit. */
+    char?: string;
+  }[];
 }
 
+/** Options of {@link phraseToDigits}. */
 export interface PhraseToDigitsOptions {
   /** How many results, best first; default 10. */
   limit?: number;

@@ -4,9 +4,12 @@ import { score } from './score.js';
 import { tierById } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
 
+/** The language of sentences: `'zh'` Chinese (the default wherever one is asked for) or `'en'` English. */
 export type Language = 'zh' | 'en';
 
+/** What {@link explain} returns: the number's assessment plus its reasons as sentences. */
 export interface Explanation extends Assessment {
+  /** The language of `summary` and `reasons`. */
   lang: Language;
   /** One sentence a salesperson or a bot can say as it is. */
   summary: string;
@@ -68,7 +71,7 @@ export function explain(input: string | Number400, options: ScoreOptions & { lan
   const top = a.findings.filter((f) => f.points > 0).slice(0, 3);
   let summary: string;
   if (lang === 'zh') {
-    const why = top.map((f) => `${where(f, 'zh')}${what(f, 'zh')}`).join('，');
+    const why = top.map((f) => `${where(f, 'zh')}（${what(f, 'zh')}）`).join('，');
     summary = `${a.display}：${a.score} 分，${tier.zh}${a.special ? '（特殊号码，7 个工作日开通）' : ''}${why ? `。${why}` : ''}。`;
   } else {
     const why = top.map((f) => `${where(f, 'en')}, ${what(f, 'en')}`).join('; ');

@@ -5,13 +5,17 @@ import { BODY_LENGTH } from '../rules/kinds.js';
 import type { Profile } from './profile.js';
 import { scannerFor, tablesFor } from './tables.js';
 
+/** Options of {@link fastScoreTenths} and {@link scoreSegment}. */
 export interface FastScoreOptions {
+  /** 'seed' (default), 'traditional', or a custom profile object. */
   profile?: string | Profile;
+  /** Company facts: numbers holding them score in the `company` family. */
   company?: CompanyProfile;
 }
 
 /** Scores of a whole segment, indexed by the last six digits (0 … 999,999). A number's tier is tierIndexOf(score, bits). */
 export interface SegmentScores {
+  /** The segment scored, e.g. `'4006'`. */
   segment: string;
   /** Score in tenths (0-1000). */
   scores: Uint16Array;

@@ -3,30 +3,71 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
 import { PATTERN_KINDS, type PatternName } from '../rules/kinds.js';
 
+/**
+ * Points by the length of what is found, keyed by the length as a string: `{ "3": 7, "4": 20 }`.
+ * A length left out scores nothing.
+ *
+ * @inline
+ */
 type ByLength = Readonly<Record<string, number>>;
 
 /** Scoring weights. All points are in score points before the position multiplier. */
 export interface Profile {
+  /** The profile's name, e.g. `'seed'` or `'traditional'` for the built-in ones. */
   name: string;
+  /** What the profile stands for, in Chinese. */
   zh: string;
+  /** What the profile stands for, in English. */
   en: string;
-  position: { tailEnd: number; tail: number; middle: number };
+  /** Multipliers by where a finding lies among the 7 digits after 400 (the end counts most). */
+  position: {
+    /** For a finding that ends with the number's last digit, e.g. 1.5. */
+    tailEnd: number;
+    /** For a finding wholly in the last four digits that does not end the number, e.g. 1.25. */
+    tail: number;
+    /** For any other finding, e.g. 1. */
+    middle: number;
+  };
+  /** A multiplier on all points of each family, ≥ 0; 0 turns the family off. */
   familyWeights: Readonly<Record<RuleFamily, number>>;
+  /** Each family's ceiling, > 0: its points add up to `sum`, then count as cap × (1 − e^(−sum/cap)). */
   familyCaps: Readonly<Record<RuleFamily, number>>;
+  /** The total of the capped families (taboo subtracted) that scores 63.2 (1 − 1/e of 100), > 0. */
   scale: number;
   /** Shape of the final curve: score = 100 × (1 − e^(−(total/scale)^shape)); above 1 keeps plain numbers low. */
   shape: number;
+  /** Points of each rule (0-1000 each), before the family weight and the position multiplier. */
   points: {
+    /** A run of one digit (888), by its length 2-7. */
     repeat: ByLength;
+    /** A straight up (345, 7890), by its length 3-7. */
     sequenceUp: ByLength;
+    /** A straight down (543, 3210), by its length 3-7. */
     sequenceDown: ByLength;
-    pattern: Readonly<Record<Exclude<PatternName, 'mirror' | 'trail'>, number>> & { mirror: ByLength; trail: ByLength };
+    /** Each shop pattern of 4 digits (AABB, ABAB, ABBA, AAAB, ABBB) or 6 (ABCABC, AAABBB, AABBCC), plus mirrors and N拖M by length. */
+    pattern: Readonly<Record<Exclude<PatternName, 'mirror' | 'trail'>, number>> & {
+      /** A mirror (digits that read the same backwards: 12321, ABCCBA), by its length 5-7. */
+      mirror: ByLength;
+      /** N拖M: a run of N ≥ 3 then a shorter run of M ending the number (88886 is 4拖1), by its length 5-7. */
+      trail: ByLength;
+    };
+    /** A clever combination of four digits, one digit coming back after another (1511, 5161). */
     combination: number;
+    /** A line of the times table as digits a, b, a×b (248 二四得八, 3721 三七二十一), by its length 3-4. */
     multiplication: ByLength;
+    /** Digits from the company's facts ({@link CompanyProfile}), by their length 2-7. */
     company: ByLength;
-    digits: Readonly<Record<string, { family: 'auspicious' | 'taboo'; points: number }>>;
+    /** Single digits that count each time they appear after 400, keyed by the digit: `{ "8": { family: 'auspicious', points: 2.5 } }`. */
+    digits: Readonly<Record<string, {
+      /** `'auspicious'` adds the points, `'taboo'` takes them off. */
+      family: 'auspicious' | 'taboo';
+      /** Points for each time the digit appears. */
+      points: number;
+    }>>;
+    /** A lexicon phrase (data/lexicon.json) by its family: 5 points, for the entry's weight 1 to 5. */
     lexicon: Readonly<Record<'homophone' | 'memorable' | 'taboo', readonly number[]>>;
   };
+  /** Multipliers for lexicon phrases carrying a tag, e.g. `{ 'four-as-death': 0 }` drops those; tags not listed count 1. */
   tagWeights: Readonly<Record<string, number>>;
 }
 
@@ -92,6 +133,7 @@ for (const [name, body] of Object.entries(profilesData.profiles)) {
   builtIn.set(name, Object.freeze(checkProfile({ name, ...body })));
 }
 
+/** The names of the built-in profiles, e.g. `['seed', 'traditional']`. */
 export function profileNames(): string[] {
   return [...builtIn.keys()];
 }

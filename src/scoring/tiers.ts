@@ -2,11 +2,16 @@ import tiersData from '../../data/tiers.json';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { isShapeName, shapeBit, type ShapeName } from '../rules/shapes.js';
 
+/** A tier's id, lowest first: ordinary (普通号), select (优选号), premium (精品号), top (顶级靓号), super (超级靓号). */
 export type TierId = 'ordinary' | 'select' | 'premium' | 'top' | 'super';
 
+/** One step of the tier ladder (data/tiers.json). */
 export interface Tier {
+  /** The tier's id, e.g. `'premium'`. */
   id: TierId;
+  /** Its name in Chinese, e.g. `'精品号'`. */
   zh: string;
+  /** Its name in English, e.g. `'premium'`. */
   en: string;
   /** Lowest score (0-100) of the tier. */
   minScore: number;
@@ -14,6 +19,7 @@ export interface Tier {
   shapes: readonly ShapeName[];
   /** A carrier "special number": opens in 7 working days, with a carrier-set minimum spend. */
   special: boolean;
+  /** Working days the carrier takes to open a number of the tier: 3, or 7 for special numbers. */
   openWorkingDays: number;
 }
 
@@ -32,8 +38,9 @@ function loadTiers(): readonly Tier[] {
 /** The ladder, lowest first. */
 export const TIERS: readonly Tier[] = loadTiers();
 
-/** Index of the tier for a score in tenths and a shape/family bit set; the fast path uses this. */
+/** Each tier's minScore in tenths, in ladder order. */
 export const TIER_MIN_TENTHS = Int16Array.from(TIERS, (t) => Math.round(t.minScore * 10));
+/** Each tier's shapes as a bit set (shapeBit), in ladder order. */
 export const TIER_SHAPE_MASK = Int32Array.from(TIERS, (t) => t.shapes.reduce((m, s) => m | shapeBit(s), 0));
 
 const ANY_SHAPE = TIER_SHAPE_MASK.reduce((m, x) => m | x, 0);
@@ -43,6 +50,11 @@ const TIER_BY_SCORE = Uint8Array.from({ length: 1001 }, (_, s) => {
   return tier;
 });
 
+/**
+ * Index in {@link TIERS} of a number's tier, from its score in tenths (a whole number 0-1000) and its
+ * bit set as in {@link SegmentScores.bits}: the highest tier whose minScore the score reaches or one of
+ * whose shapes is set. The fast path's way: for `s = scoreSegment('4008')`, `TIERS[tierIndexOf(s.scores[i], s.bits[i])]`.
+ */
 export function tierIndexOf(scoreTenths: number, bits: number): number {
   const byScore = TIER_BY_SCORE[scoreTenths]!;
   if ((bits & ANY_SHAPE) === 0) return byScore;
@@ -50,6 +62,7 @@ export function tierIndexOf(scoreTenths: number, bits: number): number {
   return byScore;
 }
 
+/** The tier with this id, e.g. `tierById('top')`; undefined for an unknown id. */
 export function tierById(id: string): Tier | undefined {
   return TIERS.find((t) => t.id === id);
 }

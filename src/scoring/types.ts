@@ -4,6 +4,7 @@ import type { RuleFamily } from '../rules/families.js';
 import type { Profile } from './profile.js';
 import type { TierId } from './tiers.js';
 
+/** Options of {@link score} and {@link explain}. */
 export interface ScoreOptions {
   /** 'seed' (default), 'traditional', or a custom profile object. */
   profile?: string | Profile;
@@ -15,9 +16,11 @@ export interface ScoreOptions {
 
 /** One reason behind a score. */
 export interface Finding {
+  /** The rule family it belongs to, e.g. `'repeat'` or `'homophone'`; `'taboo'` counts against the number. */
   rule: RuleFamily;
   /** The shape within the family, e.g. 'AABB', 'run', 'straight-up', 'digit', 'phrase'. */
   kind: string;
+  /** The digits it covers, e.g. `'517'`. */
   digits: string;
   /** 0-based index of the first digit into the 10 digits. */
   at: number;
@@ -29,15 +32,22 @@ export interface Finding {
   points: number;
 }
 
+/** A number's score and the reasons for it, as {@link vanity400!score | score} returns them. */
 export interface Assessment {
+  /** The 10 ASCII digits, e.g. `'4008517517'`. */
   number: string;
+  /** The number written 3-3-4, e.g. `'400-851-7517'`. */
   display: string;
+  /** The first 4 digits, e.g. `'4008'`. */
   segment: string;
+  /** The issuing carrier, or null for an unconfirmed segment. */
   carrier: Carrier | null;
   /** 0-100, one decimal. */
   score: number;
+  /** The tier on the ladder ({@link TIERS}) the score or the number's shape reaches. */
   tier: TierId;
   /** A carrier special number: 7 working days to open instead of 3, carrier-set minimum spend. */
   special: boolean;
+  /** Every reason found, strongest (largest |points|) first; the score is made from their points alone. */
   findings: Finding[];
 }

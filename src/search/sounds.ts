@@ -9,23 +9,32 @@ import type { SearchQuery } from './query.js';
 
 /** What a number sounds like or means, as found by a sound or meaning search. */
 export interface SoundMatch {
+  /** The digits found in the number, e.g. `'518'`. */
   digits: string;
   /** The phrase it sounds like, or the lexicon entry's meaning. */
   phrase: string;
+  /** The lexicon entry's English gloss, for a meaning search. */
   en?: string;
   /** How well the digits fit the phrase, 0-1. */
   quality: number;
   /** 0-based index of the digits in the number. */
   at: number;
+  /** Whether the digits end the number (where they count most). */
   atEnd: boolean;
 }
 
+/** A number found by {@link searchSounds}, with what it sounds like and its rank. */
 export interface SoundResult extends SearchResult {
+  /** The number's best match among the phrase's or meaning's readings. */
   soundsLike: SoundMatch;
   /** Rank: match quality (more at the end) and vanity score together, 0-100. */
   rank: number;
 }
 
+/**
+ * What {@link searchSounds} looks for: exactly one of `sounds` and `meaning`, with the filters of
+ * {@link SearchQuery} (but no `pattern`, `sort` or `cursor`: results go by rank, on one page).
+ */
 export type SoundQuery = Omit<SearchQuery, 'pattern' | 'cursor' | 'sort'> & {
   /** A phrase in Chinese or typed pinyin: 我要发, yilufa. */
   sounds?: string;
@@ -69,7 +78,15 @@ async function candidatesOf(query: SoundQuery): Promise<Candidate[]> {
  * search filters. Each candidate digit string is looked for anywhere in the number; a number ranks
  * by how well and where it says the phrase (the end counts most) and by its vanity score.
  */
-export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQuery): Promise<{ results: SoundResult[]; next: null }> {
+export async function searchSounds(
+  pools: Pool | readonly Pool[],
+  query: SoundQuery,
+): Promise<{
+  /** At most `limit` numbers (default 20), highest rank first. */
+  results: SoundResult[];
+  /** Always null: a sound search gives one page. */
+  next: null;
+}> {
   const { sounds, meaning, limit = 20, ...filters } = query;
   if ((sounds === undefined) === (meaning === undefined)) {
     throw new Vanity400Error('BAD_QUERY', 'sound search: give exactly one of sounds (a phrase) or meaning (a word to look up)', { input: query });

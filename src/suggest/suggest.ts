@@ -11,34 +11,53 @@ import { search } from '../search/search.js';
 export interface SuggestProfile extends CompanyProfile {
   /** Company name, e.g. 一路发物流. */
   name?: string;
+  /** The company's slogan, in Chinese or pinyin, e.g. 一路有我: numbers that sound like it or a part of it. */
   slogan?: string;
+  /** Words the customer cares about, e.g. 发财 or prosper: numbers that sound like them or carry their meaning. */
   keywords?: readonly string[];
   /** Digits the customer does not want, e.g. '4'. */
   avoid?: string;
 }
 
+/** Where {@link suggest} looks and how it answers. */
 export interface SuggestOptions {
   /** Where to look: whole segments or an agent's own numbers. */
   pools: Pool | readonly Pool[];
+  /** Only these segments, e.g. `['4006', '4008']`. */
   segments?: readonly string[];
   /** Suggestions (default 10, at most 100). */
   limit?: number;
+  /** The language of the reasons: `'zh'` (default) or `'en'`. */
   lang?: Language;
 }
 
 /** Which fact a suggestion rests on. */
 export type FactKind = 'founded' | 'registered' | 'door' | 'landline' | 'digits' | 'name' | 'slogan' | 'keyword';
 
+/** One number {@link suggest} proposes, and why. */
 export interface Suggestion {
+  /** The 10 ASCII digits, e.g. `'4008881987'`. */
   number: string;
+  /** The number written 3-3-4, e.g. `'400-888-1987'`. */
   display: string;
+  /** Its vanity score, 0-100, one decimal (with the customer's company facts counted). */
   score: number;
+  /** The tier the score and shapes put it in. */
   tier: TierId;
+  /** A carrier special number: 7 working days to open instead of 3, carrier-set minimum spend. */
   special: boolean;
   /** The fact, its digits and where they stand in the number. */
-  fact: { kind: FactKind; digits: string; at: number };
+  fact: {
+    /** Which fact, e.g. `'founded'` or `'name'`. */
+    kind: FactKind;
+    /** The digits that stand for it, e.g. `'1987'`. */
+    digits: string;
+    /** 0-based index of those digits in the number's 10 digits. */
+    at: number;
+  };
   /** Why, in sentences: the fact first, then the number's strongest vanity reasons. */
   reasons: string[];
+  /** All the number's findings, strongest first, as {@link explain} gives them. */
   findings: Finding[];
   /** How well the number carries the fact (more at the end) and its vanity score together, 0-100. */
   rank: number;
