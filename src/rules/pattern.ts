@@ -36,6 +36,25 @@ export function mirrorLength(x6: number, x5: number, x4: number, x3: number, x2:
   return 0;
 }
 
+/**
+ * The last digits that make u v a b c ? a six-digit class, as bits (for digits only): every
+ * class ends in a (ABCABC) or c (AAABBB, AABBCC), so only those two are tried.
+ */
+export function window6Ends(u: number, v: number, a: number, b: number, c: number): number {
+  if (v !== c && u !== v) return 0; // ABCABC pairs v with c; AAABBB and AABBCC pair u with v
+  return (classifyWindow6(u, v, a, b, c, a) !== 0 ? 1 << a : 0) | (classifyWindow6(u, v, a, b, c, c) !== 0 ? 1 << c : 0);
+}
+
+/** The last digits that end a mirror after x6 … x1, as bits (for digits only): a mirror ends in the digit it starts with. */
+export function mirrorEnds(x6: number, x5: number, x4: number, x3: number, x2: number, x1: number): number {
+  if (x1 !== x3 && x1 !== x4 && x1 !== x5) return 0; // a mirror of 5, 6 or 7 digits pairs x1 with x3, x4 or x5
+  return (
+    (mirrorLength(x6, x5, x4, x3, x2, x1, x6) !== 0 ? 1 << x6 : 0) |
+    (mirrorLength(x6, x5, x4, x3, x2, x1, x5) !== 0 ? 1 << x5 : 0) |
+    (mirrorLength(x6, x5, x4, x3, x2, x1, x4) !== 0 ? 1 << x4 : 0)
+  );
+}
+
 /** N拖M: the run before the last one has N ≥ 3 digits, the last run M < N, and N + M ≥ 5 (88866, 66669). */
 export function isTrail(before: number, last: number): boolean {
   return before >= 3 && last < before && before + last >= 5;
