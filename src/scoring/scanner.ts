@@ -123,6 +123,9 @@ function makeWalk(t: ScoringTables) {
   const lastShape = new Int32Array(OTHER + 1);
   const lastShapeBits = new Int32Array(OTHER + 1);
   const ownGain = new Int32Array(10);
+  // Per last digit that ends a six-digit window or a mirror (see sixEnds): its pattern points and bits.
+  const sixPoints = new Int32Array(OTHER + 1);
+  const sixBits = new Int32Array(OTHER + 1);
   const scoredDigits = Int32Array.from({ length: 10 }, (_, d) => d).filter((d) => L.ownPoints[d] !== 0);
 
   let from: Int8Array = cells;
@@ -256,9 +259,34 @@ function makeWalk(t: ScoringTables) {
       const w = ((w4 << 4) | d) & 0xffff;
       readShape(p, d, prev, run, before, up, wrapped, down, w);
       const a = readSound(p, d, ac);
-      if (p + 1 === LAST) last(d, w, a);
+      if (p + 1 === LAST) last(d, w, a, sixEnds(d));
       else visit(p + 1, d, reg[RUN]!, reg[RUN_BEFORE]!, reg[UP]!, reg[WRAPPED]!, reg[DOWN]!, w, a);
     }
+  };
+
+  /**
+   * The last digits that end a six-digit window or a mirror after the parent's digits (x1 its
+   * last), as bits; their pattern points and bits go to sixPoints/sixBits. Kept out of `last`, so
+   * the classifiers' rarely taken branches cannot make the compiler drop the code of `last`.
+   */
+  const sixEnds = (x1: number): number => {
+    const at = BEFORE + LAST;
+    const x2 = cells[at - 2]!;
+    const x3 = cells[at - 3]!;
+    const x4 = cells[at - 4]!;
+    const x5 = cells[at - 5]!;
+    const x6 = cells[at - 6]!;
+    const six = window6Ends(x5, x4, x3, x2, x1) | mirrorEnds(x6, x5, x4, x3, x2, x1);
+    for (let todo = six; todo !== 0; todo &= todo - 1) {
+      const d = lowestBit(todo);
+      const k6 = classifyWindow6(x5, x4, x3, x2, x1, d);
+      const m = mirrorLength(x6, x5, x4, x3, x2, x1, d);
+      const i6 = (k6 * SLOTS + 6) * BODY_LENGTH + LAST;
+      const im = (MIRROR * SLOTS + m) * BODY_LENGTH + LAST;
+      sixPoints[d] = (k6 !== 0 ? points[i6]! : 0) + (m !== 0 ? points[im]! : 0);
+      sixBits[d] = (k6 !== 0 ? foundBits[i6]! : 0) | (m !== 0 ? foundBits[im]! : 0);
+    }
+    return six;
   };
 
   /**
@@ -273,7 +301,7 @@ function makeWalk(t: ScoringTables) {
    * log (or tables the look-up does not fit, or an up-straight restarting long enough to count)
    * digits are read step by step, findings in reading order.
    */
-  const last = (prev: number, w4: number, ac: number): void => {
+  const last = (prev: number, w4: number, ac: number, six: number): void => {
     const run = reg[RUN]!;
     const before = reg[RUN_BEFORE]!;
     const up = reg[UP]!;
@@ -303,9 +331,12 @@ function makeWalk(t: ScoringTables) {
       const runBitsOn = bits | onRunBits[before * RUN_ROW + run]!;
       const runBitsOff = bits | offRunBits[run]!;
       // The straights: up and down both count as sequence; a digit carries on neither (0), the down one (1) or the up one (2).
+      // Shorter straights neither close nor grow into one: then no digit gains by them.
+      const straights = up + 1 >= MIN_STRAIGHT || down + 1 >= MIN_STRAIGHT ? 4 : 0;
       const sSequence = sums[L.sequenceFamily]!;
-      const q0 = saturation[sequenceBase + (sSequence < satLast ? sSequence : satLast)]!;
-      const straights = up + 1 >= MIN_STRAIGHT || down + 1 >= MIN_STRAIGHT ? 4 : 1; // shorter ones neither close nor grow into one
+      const q0 = straights === 0 ? 0 : saturation[sequenceBase + (sSequence < satLast ? sSequence : satLast)]!;
+      straightGain[0] = 0;
+      straightBits[0] = 0;
       for (let k = 0; k < straights; k++) {
         const q = sSequence + ((k & 2) !== 0 ? onUp[up]! : offUp[up]!) + ((k & 1) !== 0 ? onDown[down]! : offDown[down]!);
         straightGain[k] = saturation[sequenceBase + (q < satLast ? q : satLast)]! - q0;
@@ -321,14 +352,6 @@ function makeWalk(t: ScoringTables) {
       const upOn = straights === 4 ? upEnds[prev * 2 + wrapped]! : 0;
       const downOn = straights === 4 ? downEnds[prev]! : 0;
       const window = (w4 << 4) & 0xfff0;
-      const at = BEFORE + LAST;
-      const x1 = cells[at - 1]!;
-      const x2 = cells[at - 2]!;
-      const x3 = cells[at - 3]!;
-      const x4 = cells[at - 4]!;
-      const x5 = cells[at - 5]!;
-      const x6 = cells[at - 6]!;
-      const six = window6Ends(x5, x4, x3, x2, x1) | mirrorEnds(x6, x5, x4, x3, x2, x1);
       const own = runOn | upOn | downOn | window4Ends[window >> 4]! | six;
       // Shapes: bit OTHER for the digits that carry nothing on and end the common window class.
       for (let todo = (own & range) | ((range & ~own) !== 0 ? 1 << OTHER : 0); todo !== 0; todo &= todo - 1) {
@@ -336,26 +359,15 @@ function makeWalk(t: ScoringTables) {
         const carries = (runOn >> d) & 1;
         const straight = (((upOn >> d) & 1) << 1) | ((downOn >> d) & 1);
         const cls = d === OTHER ? otherWindow[window >> 4]! : window4[window | d]!;
-        // A six-digit window or a mirror it ends: pattern points too.
-        let sixPoints = 0;
-        let sixBits = 0;
-        if (((six >> d) & 1) !== 0) {
-          const k6 = classifyWindow6(x5, x4, x3, x2, x1, d);
-          const m = mirrorLength(x6, x5, x4, x3, x2, x1, d);
-          const i6 = (k6 * SLOTS + 6) * BODY_LENGTH + LAST;
-          const im = (MIRROR * SLOTS + m) * BODY_LENGTH + LAST;
-          if (k6 !== 0) sixPoints += points[i6]!;
-          if (m !== 0) sixPoints += points[im]!;
-          sixBits = (k6 !== 0 ? foundBits[i6]! : 0) | (m !== 0 ? foundBits[im]! : 0);
-        }
-        const sp = (sPattern + (carries !== 0 ? trailOn : trailOff) + windowPattern[cls]! + sixPoints) | 0;
+        const ends6 = (six << (31 - d)) >> 31; // all ones when d ends a six-digit window or a mirror
+        const sp = (sPattern + (carries !== 0 ? trailOn : trailOff) + windowPattern[cls]! + (sixPoints[d]! & ends6)) | 0;
         lastShape[d] =
           (carries !== 0 ? runGainOn : runGainOff) +
           straightGain[straight]! +
           saturation[patternBase + (sp < satLast ? sp : satLast)]! -
           p0 +
           (windowCombination[cls] !== 0 ? combinationGain : 0);
-        lastShapeBits[d] = (carries !== 0 ? runBitsOn : runBitsOff) | straightBits[straight]! | windowBits[cls]! | sixBits;
+        lastShapeBits[d] = (carries !== 0 ? runBitsOn : runBitsOff) | straightBits[straight]! | windowBits[cls]! | (sixBits[d]! & ends6);
       }
       // A digit's own points: only the scored digits gain, each once.
       for (let i = 0; i < scoredDigits.length; i++) {
