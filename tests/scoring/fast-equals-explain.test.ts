@@ -53,18 +53,23 @@ describe('fast path and explain path', () => {
     );
   });
 
-  it('whole-segment scoring gives each number the score it gets alone', () => {
-    const seg = scoreSegment('4008');
+  it.each<[string, { profile?: string; company?: CompanyProfile }]>([
+    ['4008', {}],
+    ['4006', { profile: 'traditional' }],
+    ['4009', { company: { founded: 1988, registered: '2015-03-18', door: 518, landline: '020-83951688' } }],
+  ])('whole-segment scoring of %s with %j gives each number the score it gets alone', (segment, options) => {
+    const seg = scoreSegment(segment, options);
     expect(seg.scores).toHaveLength(1_000_000);
+    // Entries drawn at random and from shaped numbers, where the last-digit look-up does the most.
+    const shaped = number400.map((n) => Number(n.slice(4)));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }), (i) => {
-        const n = `4008${String(i).padStart(6, '0')}`;
-        const a = score(n);
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 999_999 }), shaped), (i) => {
+        const a = score(`${segment}${String(i).padStart(6, '0')}`, options);
         expect(seg.scores[i]! / 10).toBe(a.score);
         expect(TIERS[tierIndexOf(seg.scores[i]!, seg.bits[i]!)]!.id).toBe(a.tier);
       }),
       { numRuns: 3000 },
     );
-    for (const i of [0, 1, 888_888, 999_999, 123_456]) expect(seg.scores[i]! / 10).toBe(score(`4008${String(i).padStart(6, '0')}`).score);
+    for (const i of [0, 1, 888_888, 999_999, 123_456]) expect(seg.scores[i]! / 10).toBe(score(`${segment}${String(i).padStart(6, '0')}`, options).score);
   });
 });
