@@ -103,12 +103,7 @@ export class MemoryStore implements Store {
   }
 
   async release(number: string, customer: string): Promise<void> {
-    this.#open();
-    const d = digitsOf(number);
-    checkCustomer(customer);
-    const entry = this.#entry(d);
-    const now = this.#now();
-    const state = this.#state(d, entry, now);
+    const { d, entry, now, state } = this.#current(number, customer);
     if (state.status !== 'held') {
       const expired = entry.status === 'held' ? ` (the hold by ${quote(entry.customer)} expired at ${new Date(entry.heldUntil ?? 0).toISOString()})` : '';
       throw new Vanity400Error('NOT_HELD', `Cannot release ${showNumber(d)}: ${describeState(state)}, not held${expired}.`, { input: number });
@@ -120,12 +115,7 @@ export class MemoryStore implements Store {
   }
 
   async sell(number: string, customer: string): Promise<void> {
-    this.#open();
-    const d = digitsOf(number);
-    checkCustomer(customer);
-    const entry = this.#entry(d);
-    const now = this.#now();
-    const state = this.#state(d, entry, now);
+    const { d, now, state } = this.#current(number, customer);
     if (state.status === 'held' && state.customer !== customer) {
       throw new Vanity400Error('NOT_HOLDER', `Cannot sell ${showNumber(d)} to ${quote(customer)}: ${describeState(state)}.`, { input: number });
     }
@@ -136,11 +126,7 @@ export class MemoryStore implements Store {
   }
 
   async withdraw(number: string): Promise<void> {
-    this.#open();
-    const d = digitsOf(number);
-    const entry = this.#entry(d);
-    const now = this.#now();
-    const state = this.#state(d, entry, now);
+    const { d, state, now } = this.#current(number);
     if (state.status === 'sold' || state.status === 'withdrawn') {
       throw new Vanity400Error('NOT_AVAILABLE', `Cannot withdraw ${showNumber(d)}: ${describeState(state)}.`, { input: number });
     }
@@ -371,6 +357,16 @@ export class MemoryStore implements Store {
       throw new Vanity400Error('NOT_RESERVED', `${showNumber(d)} is not reserved by any agent.`, { input: d });
     }
     return entry;
+  }
+
+  /** A reserved number's entry and state now, for an operation on it (by `customer`, checked after the number). */
+  #current(number: string, customer?: string): { d: string; entry: Entry; now: number; state: NumberState } {
+    this.#open();
+    const d = digitsOf(number);
+    if (customer !== undefined) checkCustomer(customer);
+    const entry = this.#entry(d);
+    const now = this.#now();
+    return { d, entry, now, state: this.#state(d, entry, now) };
   }
 
   #state(d: string, entry: Entry, now: number): NumberState {
