@@ -2,6 +2,7 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { BODY_LENGTH } from '../rules/kinds.js';
 import type { CompanyProfile } from '../rules/company.js';
 import type { Profile } from '../scoring/profile.js';
+import { numberOfKey } from './key-strings.js';
 
 /** Numbers are kept as their offset from 4,000,000,000: every 400 number fits a Uint32. */
 export const NUMBER_BASE = 4_000_000_000;
@@ -41,7 +42,11 @@ export class Pool {
   ) {
     this.bucketStart = bucketStarts(scores, null);
     this.order = placeByScore(scores, null, this.bucketStart);
+    this.base = segment === null ? 0 : segmentBase(segment);
   }
+
+  /** Key of a whole segment's entry 0. */
+  private readonly base: number;
 
   /** Entry indexes by score, high first, then by number. */
   readonly order: Uint32Array;
@@ -53,12 +58,12 @@ export class Pool {
 
   /** The number of entry i as its offset from NUMBER_BASE. */
   keyAt(i: number): number {
-    return this.keys ? this.keys[i]! : segmentBase(this.segment!) + i;
+    return this.keys ? this.keys[i]! : this.base + i;
   }
 
   /** The 10 digits of entry i. */
   numberAt(i: number): string {
-    return String(NUMBER_BASE + this.keyAt(i));
+    return numberOfKey(this.keyAt(i));
   }
 
   /** Entry of a 10-digit number, or -1 when the pool never held it. */
@@ -70,7 +75,7 @@ export class Pool {
   /** Entry of the number NUMBER_BASE + key, or -1. */
   indexOfKey(key: number): number {
     if (!this.keys) {
-      const i = key - segmentBase(this.segment!);
+      const i = key - this.base;
       return i >= 0 && i < SEGMENT_SIZE ? i : -1;
     }
     let lo = 0;

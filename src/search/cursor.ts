@@ -10,35 +10,25 @@ export interface CursorPosition {
   number: number;
 }
 
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-const toBase64Url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64Url = (s: string) => atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+const SORT_LETTER: Record<SortOrder, string> = { score: 's', number: 'n', value: 'v' };
+const CURSOR = /^([snv])(\d+(?:\.\d+)?)_(\d{1,7})_(\d{1,10})$/;
 
 /**
  * Cursors are opaque strings naming the last result's sort key and number, bound to the query
  * they came from: stable while the pool changes (a sold number does not shift later pages).
+ * URL-safe as they are: sort letter and key, the number's last seven digits, the query's hash.
  */
-export function encodeCursor(position: CursorPosition, queryKey: string): string {
-  return toBase64Url(`1|${position.sort}|${position.key}|${position.number}|${hash(queryKey)}`);
+export function encodeCursor(position: CursorPosition, queryHash: number): string {
+  return `${SORT_LETTER[position.sort]}${position.key}_${position.number}_${queryHash}`;
 }
 
-export function decodeCursor(cursor: string, queryKey: string, sort: SortOrder): CursorPosition {
-  let parts: string[];
-  try {
-    parts = fromBase64Url(cursor).split('|');
-  } catch {
-    parts = [];
-  }
-  const [version, s, key, number, queryHash] = parts;
-  if (parts.length !== 5 || version !== '1' || !Number.isFinite(Number(key)) || !Number.isInteger(Number(number))) {
+export function decodeCursor(cursor: string, queryHash: number, sort: SortOrder): CursorPosition {
+  const parts = CURSOR.exec(cursor);
+  if (parts === null) {
     throw new Vanity400Error('BAD_CURSOR', `cursor ${JSON.stringify(cursor)} is not one a search returned`, { input: cursor });
   }
-  if (s !== sort || queryHash !== hash(queryKey)) {
+  const [, letter, key, number, hash] = parts;
+  if (letter !== SORT_LETTER[sort] || Number(hash) !== queryHash) {
     throw new Vanity400Error('BAD_CURSOR', `cursor ${JSON.stringify(cursor)} belongs to another query: repeat the query it came from, or drop the cursor`, { input: cursor });
   }
   return { sort, key: Number(key), number: Number(number) };

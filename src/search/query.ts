@@ -123,8 +123,38 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
   };
 }
 
-/** The query without its cursor, as a string: the key of a page sequence and of the cache. */
+/**
+ * The query without its cursor, as a string: the key of a page sequence and of the cache. The pattern
+ * goes last, so no other field's text can run into it.
+ */
 export function queryKey(q: NormalizedQuery): string {
-  const { cursor: _cursor, ...rest } = q;
-  return JSON.stringify(rest);
+  return `${q.sort}|${q.limit}|${q.minScoreTenths}|${q.tierMask}|${q.bitsMask}|${q.excludeMask}|${q.excludeFrom}|${q.includeMask}|${q.tailContains ?? ''}|${q.segments?.join(',') ?? '*'}|${q.pattern === null ? '' : `p${q.pattern}`}`;
+}
+
+const FNV_PRIME = 0x01000193;
+
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0xffff, FNV_PRIME);
+}
+
+/**
+ * A 32-bit FNV-1a hash of what {@link queryKey} holds, taken from the fields without building the
+ * key: cursors carry it, and every page that has a next one makes a cursor.
+ */
+export function queryHash(q: NormalizedQuery): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ q.limit, FNV_PRIME);
+  h = Math.imul(h ^ q.minScoreTenths, FNV_PRIME);
+  h = Math.imul(h ^ q.tierMask, FNV_PRIME);
+  h = Math.imul(h ^ q.bitsMask, FNV_PRIME);
+  h = Math.imul(h ^ q.excludeMask, FNV_PRIME);
+  h = Math.imul(h ^ q.excludeFrom, FNV_PRIME);
+  h = Math.imul(h ^ q.includeMask, FNV_PRIME);
+  h = mixText(h, q.sort);
+  h = mixText(h, q.tailContains ?? '');
+  if (q.segments === null) h = Math.imul(h ^ 0x10000, FNV_PRIME);
+  else for (const segment of q.segments) h = mixText(h, segment);
+  if (q.pattern !== null) h = mixText(Math.imul(h ^ 0x20000, FNV_PRIME), q.pattern);
+  return h >>> 0;
 }

@@ -1,12 +1,12 @@
-import { NUMBER_BASE, REMOVED, rankByScore, type Pool } from '../pool/pool.js';
-import { formatDigits } from '../number/format.js';
+import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
+import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
 import { score } from '../scoring/score.js';
 import { TIERS, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
 import { compilePattern, enumeratePattern, type CompiledPattern } from './pattern/index.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
-import { normalizeQuery, queryKey, type NormalizedQuery, type SearchQuery } from './query.js';
+import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
 import { valueOf } from './value.js';
 import type { SearchCache } from './cache.js';
 import { LRUCache } from 'lru-cache';
@@ -73,25 +73,49 @@ function compiled(text: string): CompiledPattern {
   return pattern;
 }
 
+type Ranked = Uint32Array | false | typeof SEEN;
+const SEEN = Symbol('seen');
+
+/** One pattern's entry in RANKED; BY_POOL finds it without building a key string per search. */
+interface RankedEntry {
+  pool: Pool;
+  text: string;
+  ranked: Ranked;
+}
+
 /**
  * A pattern's matches in a segment pool, in the pool's score order (false: more than ENUMERATE_LIMIT),
  * kept for patterns searched more than once: repeated searches and later pages read them from the top.
  * SEEN marks a pattern searched once. Scores never change in a pool (sold numbers are only marked),
  * so the lists stay true.
  */
-const RANKED = new LRUCache<string, Uint32Array | false | typeof SEEN>({
+const RANKED = new LRUCache<RankedEntry, true>({
   maxSize: RANKED_CACHE_BYTES,
-  sizeCalculation: (v) => (v instanceof Uint32Array ? v.byteLength : 0) + 64,
+  sizeCalculation: (_, entry) => (entry.ranked instanceof Uint32Array ? entry.ranked.byteLength : 0) + 64,
+  dispose: (_, entry) => BY_POOL.get(entry.pool)?.delete(entry.text),
 });
-const SEEN = Symbol('seen');
+const BY_POOL = new WeakMap<Pool, Map<string, RankedEntry>>();
 
-function rankedKey(pool: Pool, text: string): string {
-  return `${pool.id}|${text}`;
+function rankedOf(pool: Pool, text: string): Ranked | undefined {
+  const entry = BY_POOL.get(pool)?.get(text);
+  if (entry === undefined) return undefined;
+  RANKED.get(entry); // most recently used
+  return entry.ranked;
+}
+
+function keepRanked(pool: Pool, text: string, ranked: Ranked): void {
+  let entries = BY_POOL.get(pool);
+  if (entries === undefined) BY_POOL.set(pool, (entries = new Map()));
+  const old = entries.get(text);
+  if (old !== undefined) RANKED.delete(old);
+  const entry: RankedEntry = { pool, text, ranked };
+  entries.set(text, entry);
+  RANKED.set(entry, true);
 }
 
 function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false {
   const ranked = candidates ? rankByScore(pool.scores, candidates) : false;
-  RANKED.set(rankedKey(pool, text), ranked);
+  keepRanked(pool, text, ranked);
   return ranked;
 }
 
@@ -149,16 +173,10 @@ class Filter {
   }
 }
 
-function fours(key: number): number {
-  let n = 0;
-  for (let k = key; k > 0; k = Math.floor(k / 10)) if (k % 10 === 4) n++;
-  return n;
-}
-
 function sortKeyOf(q: NormalizedQuery, pool: Pool, i: number, key: number): number {
   if (q.sort === 'number') return 0;
   const s = pool.scores[i]!;
-  return q.sort === 'score' ? s : valueOf(s, tierIndexOf(s, pool.bits[i]!), fours(key));
+  return q.sort === 'score' ? s : valueOf(s, tierIndexOf(s, pool.bits[i]!), foursOfKey(key));
 }
 
 /** The first `want` matches of one pool after the cursor, in page order. */
@@ -187,7 +205,7 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     return hits;
   }
   if (q.sort === 'score') {
-    let ranked = pattern && pool.segment ? RANKED.get(rankedKey(pool, q.pattern!)) : false;
+    let ranked = pattern && pool.segment ? rankedOf(pool, q.pattern!) : false;
     if (ranked === undefined) {
       // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
       // the shapes people search for, so walking the score order usually fills a page within a few thousand
@@ -195,7 +213,7 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
       const few = enumeratePattern(pattern!, pool.segment!, FEW_CANDIDATES);
       if (few) ranked = rank(pool, q.pattern!, few);
       else {
-        RANKED.set(rankedKey(pool, q.pattern!), SEEN);
+        keepRanked(pool, q.pattern!, SEEN);
         const start = firstAfterScore(pool, after);
         const end = Math.min(pool.order.length, start + WALK_BUDGET);
         for (let p = start; p < end; p++) if (!take(pool.order[p]!)) return hits;
@@ -295,40 +313,45 @@ export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, o
   const cached = withFindings ? options.cache?.get(list, q) : undefined;
   if (cached) return cached;
 
-  const key = queryKey(q);
+  const hash = queryHash(q);
   const pattern = q.pattern === null ? null : compiled(q.pattern);
-  const after = q.cursor === null ? null : decodeCursor(q.cursor, key, q.sort);
-  const hits = list.flatMap((pool) => searchPool(pool, q, pattern, after, q.limit + 1));
+  const after = q.cursor === null ? null : decodeCursor(q.cursor, hash, q.sort);
+  // A loop rather than flatMap, which costs more than the whole search of a pool with a ranked pattern.
+  let hits: Hit[] = [];
+  for (const pool of list) {
+    const found = searchPool(pool, q, pattern, after, q.limit + 1);
+    hits = hits.length === 0 ? found : hits.concat(found);
+  }
   if (list.length > 1) hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-  const page = hits.slice(0, q.limit);
-  const last = page[page.length - 1];
+  const results: SearchResult[] = [];
+  for (let r = 0; r < hits.length && r < q.limit; r++) results.push(withFindings ? toResult(hits[r]!) : toLeanResult(hits[r]!));
+  const last = hits[q.limit - 1];
   const result: SearchPage = {
-    results: page.map((h) => (withFindings ? toResult(h) : toLeanResult(h))),
-    next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, key) : null,
+    results,
+    next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null,
   };
   if (withFindings) options.cache?.set(list, q, result);
   return result;
 }
 
 function toLeanResult(h: Hit): SearchResult {
-  const number = String(NUMBER_BASE + h.key);
   const s = h.pool.scores[h.index]!;
   const tierIndex = tierIndexOf(s, h.pool.bits[h.index]!);
   const tier = TIERS[tierIndex]!;
-  return { number, display: formatDigits(number), score: s / 10, tier: tier.id, special: tier.special, value: valueOf(s, tierIndex, fours(h.key)) };
+  return { number: numberOfKey(h.key), display: displayOfKey(h.key), score: s / 10, tier: tier.id, special: tier.special, value: valueOf(s, tierIndex, foursOfKey(h.key)) };
 }
 
 function toResult(h: Hit): SearchResult {
-  const number = String(NUMBER_BASE + h.key);
+  const number = numberOfKey(h.key);
   const a = score(number, { profile: h.pool.profile, ...(h.pool.company ? { company: h.pool.company } : {}), allowUnconfirmed: true });
   const tierIndex = TIERS.findIndex((t) => t.id === a.tier);
   return {
     number,
-    display: formatDigits(number),
+    display: displayOfKey(h.key),
     score: a.score,
     tier: a.tier,
     special: a.special,
-    value: valueOf(h.pool.scores[h.index]!, tierIndex, fours(h.key)),
+    value: valueOf(h.pool.scores[h.index]!, tierIndex, foursOfKey(h.key)),
     findings: a.findings,
   };
 }

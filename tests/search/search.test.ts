@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPool } from '../../src/pool/create-pool.js';
 import { NUMBER_BASE, REMOVED, type Pool } from '../../src/pool/pool.js';
 import { search, type SearchPage } from '../../src/search/search.js';
-import type { SearchQuery } from '../../src/search/query.js';
+import { normalizeQuery, queryHash, queryKey, type SearchQuery } from '../../src/search/query.js';
 import { compilePattern } from '../../src/search/pattern/index.js';
 import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
 import { valueOf } from '../../src/search/value.js';
@@ -174,5 +174,33 @@ describe('bad queries', () => {
 describe('number offsets', () => {
   it('NUMBER_BASE + key is the number', () => {
     expect(seg4006.keyAt(123_456) + NUMBER_BASE).toBe(4006123456);
+  });
+});
+
+describe('query hash', () => {
+  const base: SearchQuery = { pattern: 'AABB$', segments: ['4006'], exclude: '4', minScore: 60, limit: 20 };
+  const variants: SearchQuery[] = [
+    { ...base, pattern: 'ABAB$' },
+    { ...base, pattern: undefined },
+    { ...base, segments: ['4008'] },
+    { ...base, segments: undefined },
+    { ...base, exclude: '47' },
+    { ...base, excludeScope: 'tail' },
+    { ...base, include: '8' },
+    { ...base, tailContains: '8' },
+    { ...base, minScore: 61 },
+    { ...base, tiers: ['top'] },
+    { ...base, rules: ['multiplication'] },
+    { ...base, shapes: ['tailRun4'] },
+    { ...base, sort: 'value' },
+    { ...base, limit: 21 },
+  ];
+
+  it('is the same for queries that normalise alike and differs when any field does', () => {
+    const hashOf = (query: SearchQuery) => queryHash(normalizeQuery(query));
+    expect(hashOf({ ...base, segments: ['4006', '4006'], pattern: ' AABB$ ', cursor: 'x' })).toBe(hashOf(base));
+    const hashes = new Set([base, ...variants].map(hashOf));
+    expect(hashes.size).toBe(variants.length + 1);
+    for (const v of variants) expect(queryKey(normalizeQuery(v))).not.toBe(queryKey(normalizeQuery(base)));
   });
 });
