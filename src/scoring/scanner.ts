@@ -526,8 +526,12 @@ function lastDigitTables(t: ScoringTables) {
     for (const kind of kinds) for (let slot = 0; slot < SLOTS; slot++) if (family[kind * SLOTS + slot]! >= 0) found.add(family[kind * SLOTS + slot]!);
     return found;
   };
-  const windowKinds = new Set<number>();
-  for (const cls of window4) if ((cls & 0xff) !== 0) windowKinds.add(cls & 0xff);
+  // An index loop over a byte table: this runs once per profile, before the compiler has seen it, and
+  // iterating the 65,536 windows with for…of and a Set took milliseconds there.
+  const kindSeen = new Uint8Array(256);
+  for (let i = 0; i < window4.length; i++) kindSeen[window4[i]! & 0xff] = 1;
+  const windowKinds: number[] = [];
+  for (let kind = 1; kind < 256; kind++) if (kindSeen[kind] === 1) windowKinds.push(kind);
   const groups = [
     familiesOf([KIND.REPEAT]),
     familiesOf([KIND.SEQUENCE_UP, KIND.SEQUENCE_DOWN]),

@@ -38,6 +38,19 @@ describe('readHanRun reads as all of pinyin-pro does', () => {
     }
   });
 
+  it('random runs of words of the lists side by side and overlapping, with characters between', async () => {
+    const { PatternsNormal } = await import('pinyin-pro/dist/esm/data/patterns.mjs');
+    const words = PatternsNormal.map((p: { zh: string }) => p.zh);
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...everyChar), fc.constantFrom(...chars('行长重乐了不一')));
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 5 }), async (pieces) => {
+        const run = chars(pieces.join(''));
+        expect(await readHanRun(run), run.join('')).toEqual(inContext(run));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('random runs of characters with one reading and with several, with words and without', async () => {
     const common = chars('一路有我要发按帮您长行乐重了不从房告阿宫久生世爱你财福顺达通八九六零两百千万中国银音');
     await fc.assert(
@@ -67,16 +80,19 @@ describe('readHanRun loads what it needs', () => {
     return { fresh: await import('../../src/phonetics/han-readings.js'), loads };
   }
 
-  it('one reading per character: the table; a polyphone: the word lists too; a word with one: all of pinyin-pro; each once', async () => {
+  it('one reading per character: the table; a polyphone: the word lists too; overlapping words: all of pinyin-pro; each once', async () => {
     const { fresh, loads } = await counted();
     expect(await fresh.readHanRun(chars('一路有我'))).toEqual([['yi'], ['lu'], ['you'], ['wo']]);
     expect(await fresh.readHanRun(chars('我要发'))).toEqual([['wo'], ['yao'], ['fa']]);
     expect(loads).toEqual({ table: 1, words: 0, all: 0 });
     expect(await fresh.readHanRun(chars('长长久久'))).toEqual(inContext(chars('长长久久'))); // 长: cháng or zhǎng, and no word here
     expect(await fresh.readHanRun(chars('行行发'))).toEqual(inContext(chars('行行发')));
+    const bank = await fresh.readHanRun(chars('中国银行')); // the word 银行: háng, not xíng
+    expect(bank).toEqual(inContext(chars('中国银行')));
+    expect(bank[3]![0]).toBe('hang');
+    expect(await fresh.readHanRun(chars('重庆音乐'))).toEqual(inContext(chars('重庆音乐'))); // two words side by side
     expect(loads).toEqual({ table: 1, words: 1, all: 0 });
-    expect(await fresh.readHanRun(chars('中国银行'))).toEqual(inContext(chars('中国银行'))); // 银行: háng, not xíng
-    expect(await fresh.readHanRun(chars('音乐'))).toEqual(inContext(chars('音乐')));
+    expect(await fresh.readHanRun(chars('银行长'))).toEqual(inContext(chars('银行长'))); // 银行 and 行长 overlap
     expect(loads).toEqual({ table: 1, words: 1, all: 1 });
   });
 

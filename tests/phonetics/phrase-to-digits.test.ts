@@ -218,7 +218,7 @@ describe('phraseToDigits: pinyin-pro is loaded lazily', () => {
     vi.resetModules();
   });
 
-  it('all of it only for Chinese text with a word it reads in context, and only once', async () => {
+  it('all of it only for Chinese text with words that overlap, and only once', async () => {
     vi.resetModules();
     let loads = 0;
     vi.doMock('pinyin-pro', async (importOriginal) => {
@@ -231,8 +231,9 @@ describe('phraseToDigits: pinyin-pro is loaded lazily', () => {
     expect(loads).toBe(0);
     expect((await fresh.phraseToDigits('一路有我'))[0]?.digits).toBe('1615'); // pinyin-pro's character table reads it
     await fresh.phraseToDigits('长长久久'); // and its word lists tell that no word here changes a reading
+    await fresh.phraseToDigits('中国银行'); // or which word does: 银行 reads 行 as háng
     expect(loads).toBe(0);
-    await fresh.phraseToDigits('中国银行'); // 银行 reads 行 as háng
+    await fresh.phraseToDigits('银行长'); // 银行 and 行长 overlap
     await fresh.phraseToDigits('我要睡觉了');
     expect(loads).toBe(1);
   });
