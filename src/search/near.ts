@@ -1,6 +1,6 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
-import { formatDigits } from '../number/format.js';
 import { parse } from '../number/parse.js';
+import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
 import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
 import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
@@ -77,7 +77,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   for (const pool of Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool]) {
     if (pool.segment === null && pool.size <= SCAN_LIMIT) {
       for (let i = 0; i < pool.size; i++) {
-        const digits = String(NUMBER_BASE + pool.keyAt(i));
+        const digits = pool.numberAt(i);
         const d = hamming(digits, target);
         if (d <= maxDistance) offer(pool, i, d, false);
       }
@@ -113,11 +113,11 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
     (a, b) => a.distance - b.distance || b.pool.scores[b.index]! - a.pool.scores[a.index]! || a.key - b.key,
   );
   return ranked.slice(0, limit).map((c) => {
-    const n = String(NUMBER_BASE + c.key);
+    const n = numberOfKey(c.key);
     const a = score(n, { profile: c.pool.profile, ...(c.pool.company ? { company: c.pool.company } : {}), allowUnconfirmed: true });
     const changed: number[] = [];
     for (let p = 0; p < 10; p++) if (n[p] !== target[p]) changed.push(p);
-    return { number: n, display: formatDigits(n), score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
+    return { number: n, display: displayOfKey(c.key), score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
   });
 }
 
