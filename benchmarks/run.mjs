@@ -38,7 +38,7 @@ for (const [name, run] of Object.entries(suites)) {
     for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms (first time in a warm process ${w.firstInWarmProcessMs} ms), regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
   } else {
     console.log(`  pool      ${JSON.stringify(result.pool)}`);
-    for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms (with reasons ${q.oursWithReasonsMs})  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  identical ${q.identical}`);
+    for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  rows ${q.oursRowsMs} / sqlite ${q.sqliteRowsMs} ms (${q.rowsVsSqlite}×)  with reasons ${q.oursWithReasonsMs} ms  identical ${q.identical}`);
     for (const n of result.near) console.log(`  near ${n.number} d=2: ours ${n.oursMs} ms, fuse.js ${n.fuseMs} ms (${n.vsFuse}×), fuse recall ${n.fuseRecallOfTop20}, exact ${n.identicalToBruteForce}`);
     console.log(`  summary   ${JSON.stringify(result.summary)}`);
   }

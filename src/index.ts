@@ -25,7 +25,7 @@ export type { Phrase } from './rules/phrase.js';
 export { createPool, type PoolOptions } from './pool/create-pool.js';
 export { Pool, NUMBER_BASE } from './pool/pool.js';
 export { poolToSnapshot, poolFromSnapshot } from './pool/snapshot.js';
-export { search, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions } from './search/search.js';
+export { search, searchNumbers, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions, type NumbersPage } from './search/search.js';
 export type { SearchQuery, SortOrder } from './search/query.js';
 export { near, type NearOptions, type NearResult } from './search/near.js';
 export { SearchCache, type SearchCacheStats } from './search/cache.js';

@@ -1,5 +1,5 @@
 import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
-import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
+import { bodyDigitsOfKey, displayOfKey, foursOfKey, numberOfKey, tailDigitsOfKey } from '../pool/key-strings.js';
 import { score } from '../scoring/score.js';
 import { TIERS, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
@@ -76,9 +76,12 @@ function compiled(text: string): CompiledPattern {
 type Ranked = Uint32Array | false | typeof SEEN;
 const SEEN = Symbol('seen');
 
-/** One pattern's entry in RANKED; BY_POOL finds it without building a key string per search. */
+/**
+ * One pattern's entry in RANKED; BY_POOL finds it without building a key string per search. The pool is
+ * held weakly, so that a pool dropped by its owner (say, replaced by a fresh snapshot) can be collected.
+ */
 interface RankedEntry {
-  pool: Pool;
+  pool: WeakRef<Pool>;
   text: string;
   ranked: Ranked;
 }
@@ -92,7 +95,10 @@ interface RankedEntry {
 const RANKED = new LRUCache<RankedEntry, true>({
   maxSize: RANKED_CACHE_BYTES,
   sizeCalculation: (_, entry) => (entry.ranked instanceof Uint32Array ? entry.ranked.byteLength : 0) + 64,
-  dispose: (_, entry) => BY_POOL.get(entry.pool)?.delete(entry.text),
+  dispose: (_, entry) => {
+    const pool = entry.pool.deref();
+    if (pool !== undefined) BY_POOL.get(pool)?.delete(entry.text);
+  },
 });
 const BY_POOL = new WeakMap<Pool, Map<string, RankedEntry>>();
 
@@ -108,11 +114,14 @@ function keepRanked(pool: Pool, text: string, ranked: Ranked): void {
   if (entries === undefined) BY_POOL.set(pool, (entries = new Map()));
   const old = entries.get(text);
   if (old !== undefined) RANKED.delete(old);
-  const entry: RankedEntry = { pool, text, ranked };
+  const entry: RankedEntry = { pool: new WeakRef(pool), text, ranked };
   entries.set(text, entry);
   RANKED.set(entry, true);
 }
 
+/** Ranks a pattern's candidates by score and keeps them (false, kept too: more than ENUMERATE_LIMIT). */
+function rank(pool: Pool, text: string, candidates: Uint32Array): Uint32Array;
+function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false;
 function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false {
   const ranked = candidates ? rankByScore(pool.scores, candidates) : false;
   keepRanked(pool, text, ranked);
@@ -137,8 +146,12 @@ class Filter {
     private readonly pattern: CompiledPattern | null,
     private readonly checkSegment: boolean,
   ) {
-    this.needsDigits = pattern !== null || q.excludeMask !== 0 || q.includeMask !== 0 || q.tailContains !== null || checkSegment;
+    this.needsDigits = pattern !== null || q.tailContains !== null || checkSegment;
+    this.excludeExtra = q.excludeFrom === 0 ? (1 << 4) | (1 << 0) : 0; // 400
   }
+
+  /** Digits the exclude scope holds beyond the seven after 400. */
+  private readonly excludeExtra: number;
 
   accepts(pool: Pool, i: number, key: number): boolean {
     const q = this.q;
@@ -147,6 +160,11 @@ class Filter {
     const s = pool.scores[i]!;
     if (s < q.minScoreTenths || (bits & q.bitsMask) !== q.bitsMask) return false;
     if (q.tierMask !== 0 && (q.tierMask & (1 << tierIndexOf(s, bits))) === 0) return false;
+    if (q.excludeMask !== 0) {
+      const held = q.excludeFrom === 6 ? tailDigitsOfKey(key) : bodyDigitsOfKey(key) | this.excludeExtra;
+      if ((held & q.excludeMask) !== 0) return false;
+    }
+    if (q.includeMask !== 0 && (bodyDigitsOfKey(key) & q.includeMask) !== q.includeMask) return false;
     if (!this.needsDigits) return true;
     const d = this.digits;
     // key < 10^7: split it into 1 + 3 + 3 digits with integer division and a table, not seven divisions.
@@ -162,12 +180,6 @@ class Filter {
     d[8] = DIGITS_OF_3[low * 3 + 1]!;
     d[9] = DIGITS_OF_3[low * 3 + 2]!;
     if (this.checkSegment && !q.segments!.includes(`400${d[3]}`)) return false;
-    if (q.excludeMask !== 0) for (let p = q.excludeFrom; p < 10; p++) if ((q.excludeMask >> d[p]!) & 1) return false;
-    if (q.includeMask !== 0) {
-      let seen = 0;
-      for (let p = 3; p < 10; p++) seen |= 1 << d[p]!;
-      if ((seen & q.includeMask) !== q.includeMask) return false;
-    }
     if (q.tailContains !== null && !`${d[6]}${d[7]}${d[8]}${d[9]}`.includes(q.tailContains)) return false;
     return this.pattern === null || this.pattern.matchDigits(d);
   }
@@ -182,21 +194,23 @@ function sortKeyOf(q: NormalizedQuery, pool: Pool, i: number, key: number): numb
 /** The first `want` matches of one pool after the cursor, in page order. */
 function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | null, after: CursorPosition | null, want: number): Hit[] {
   if (q.segments && pool.segment && !q.segments.includes(pool.segment)) return [];
+  const known = q.sort === 'score' && pattern && pool.segment ? rankedOf(pool, q.pattern!) : false;
+  if (known instanceof Uint32Array) return readRanked(pool, q, known, after, want);
   const filter = new Filter(q, pattern, q.segments !== null && pool.segment === null);
+  if (q.sort === 'score') return searchByScore(pool, q, pattern, filter, known, after, want);
+
   const hits: Hit[] = [];
   const isAfter = (h: { sortKey: number; key: number }) => after === null || before({ sortKey: after.key, key: after.number }, h);
-  /** Takes entry i if it matches; false once the page is full. */
-  const take = (i: number): boolean => {
-    const key = pool.keyAt(i);
-    if (!filter.accepts(pool, i, key)) return true;
-    const hit = { pool, index: i, key, sortKey: sortKeyOf(q, pool, i, key) };
-    if (isAfter(hit)) hits.push(hit);
-    return hits.length < want;
-  };
-  const enumerate = () => (pattern && pool.segment ? enumeratePattern(pattern, pool.segment, ENUMERATE_LIMIT) : null);
-
+  const candidates = candidatesOf(pattern, pool, ENUMERATE_LIMIT);
   if (q.sort === 'number') {
-    const candidates = enumerate();
+    /** Takes entry i if it matches; false once the page is full. */
+    const take = (i: number): boolean => {
+      const key = pool.keyAt(i);
+      if (!filter.accepts(pool, i, key)) return true;
+      const hit = { pool, index: i, key, sortKey: 0 };
+      if (isAfter(hit)) hits.push(hit);
+      return hits.length < want;
+    };
     if (candidates) {
       for (const i of candidates) if (!take(i)) break;
     } else {
@@ -204,60 +218,71 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     }
     return hits;
   }
-  if (q.sort === 'score') {
-    let ranked = pattern && pool.segment ? rankedOf(pool, q.pattern!) : false;
-    if (ranked === undefined) {
-      // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
-      // the shapes people search for, so walking the score order usually fills a page within a few thousand
-      // entries; when it does not, the candidates are ranked.
-      const few = enumeratePattern(pattern!, pool.segment!, FEW_CANDIDATES);
-      if (few) ranked = rank(pool, q.pattern!, few);
-      else {
-        keepRanked(pool, q.pattern!, SEEN);
-        const start = firstAfterScore(pool, after);
-        const end = Math.min(pool.order.length, start + WALK_BUDGET);
-        for (let p = start; p < end; p++) if (!take(pool.order[p]!)) return hits;
-        if (end === pool.order.length) return hits;
-        hits.length = 0;
-        ranked = SEEN;
-      }
-    }
-    if (ranked === SEEN) ranked = rank(pool, q.pattern!, enumerate());
-    if (ranked) {
-      const plain = new Filter(q, null, false); // every entry matches the pattern
-      for (let p = firstAfterRanked(pool, ranked, after); p < ranked.length; p++) {
-        const i = ranked[p]!;
-        const key = pool.keyAt(i);
-        if (!plain.accepts(pool, i, key)) continue;
-        hits.push({ pool, index: i, key, sortKey: pool.scores[i]! });
-        if (hits.length === want) break;
-      }
-      return hits;
-    }
-    for (let p = firstAfterScore(pool, after); p < pool.order.length; p++) if (!take(pool.order[p]!)) break;
-    return hits;
-  }
-  return best(enumerate());
 
-  /** The best `want` matches among the candidates (or all entries), in page order. */
-  function best(candidates: Uint32Array | null): Hit[] {
-    const consider = (i: number) => {
-      const key = pool.keyAt(i);
-      const hit = { pool, index: i, key, sortKey: sortKeyOf(q, pool, i, key) };
-      if (!isAfter(hit) || (hits.length === want && !before(hit, hits[want - 1]!))) return;
-      if (!filter.accepts(pool, i, key)) return;
-      if (hits.length < want) hits.push(hit); // else the worst is dropped
-      let at = hits.length - 1;
-      while (at > 0 && before(hit, hits[at - 1]!)) {
-        hits[at] = hits[at - 1]!;
-        at--;
-      }
-      hits[at] = hit;
-    };
-    if (candidates) for (const i of candidates) consider(i);
-    else for (let i = 0; i < pool.size; i++) consider(i);
-    return hits;
+  // Value order: the best `want` matches among the candidates (or all entries).
+  const consider = (i: number) => {
+    const key = pool.keyAt(i);
+    const hit = { pool, index: i, key, sortKey: sortKeyOf(q, pool, i, key) };
+    if (!isAfter(hit) || (hits.length === want && !before(hit, hits[want - 1]!))) return;
+    if (!filter.accepts(pool, i, key)) return;
+    if (hits.length < want) hits.push(hit); // else the worst is dropped
+    let at = hits.length - 1;
+    while (at > 0 && before(hit, hits[at - 1]!)) {
+      hits[at] = hits[at - 1]!;
+      at--;
+    }
+    hits[at] = hit;
+  };
+  if (candidates) for (const i of candidates) consider(i);
+  else for (let i = 0; i < pool.size; i++) consider(i);
+  return hits;
+}
+
+/** The entries of a segment pool a pattern can match, when it leaves at most `limit`; else null. */
+function candidatesOf(pattern: CompiledPattern | null, pool: Pool, limit: number): Uint32Array | null {
+  return pattern && pool.segment ? enumeratePattern(pattern, pool.segment, limit) : null;
+}
+
+/** Score order: a pattern's ranked matches, or a walk along the pool's score order. */
+function searchByScore(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | null, filter: Filter, known: Ranked | undefined, after: CursorPosition | null, want: number): Hit[] {
+  const hits: Hit[] = [];
+  let ranked = known;
+  if (ranked === undefined) {
+    // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
+    // the shapes people search for, so walking the score order usually fills a page within a few thousand
+    // entries; when it does not, the candidates are ranked.
+    const few = candidatesOf(pattern, pool, FEW_CANDIDATES);
+    if (few) return readRanked(pool, q, rank(pool, q.pattern!, few), after, want);
+    keepRanked(pool, q.pattern!, SEEN);
+    const start = firstAfterScore(pool, after);
+    const end = Math.min(pool.order.length, start + WALK_BUDGET);
+    if (walk(pool, filter, pool.order, start, end, want, hits) || end === pool.order.length) return hits;
+    hits.length = 0;
+    ranked = SEEN;
   }
+  if (ranked === SEEN) ranked = rank(pool, q.pattern!, candidatesOf(pattern, pool, ENUMERATE_LIMIT));
+  if (ranked) return readRanked(pool, q, ranked, after, want);
+  walk(pool, filter, pool.order, firstAfterScore(pool, after), pool.order.length, want, hits);
+  return hits;
+}
+
+/** The first `want` matches after the cursor among a pattern's ranked matches. */
+function readRanked(pool: Pool, q: NormalizedQuery, ranked: Uint32Array, after: CursorPosition | null, want: number): Hit[] {
+  const hits: Hit[] = [];
+  walk(pool, new Filter(q, null, false), ranked, firstAfterRanked(pool, ranked, after), ranked.length, want, hits); // every entry matches the pattern
+  return hits;
+}
+
+/** Adds the matches among entries order[from..to) (in score order) to hits; true once it holds `want`. */
+function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: number, want: number, hits: Hit[]): boolean {
+  for (let p = from; p < to; p++) {
+    const i = order[p]!;
+    const key = pool.keyAt(i);
+    if (!filter.accepts(pool, i, key)) continue;
+    hits.push({ pool, index: i, key, sortKey: pool.scores[i]! });
+    if (hits.length === want) return true;
+  }
+  return false;
 }
 
 function firstAfterNumber(pool: Pool, after: CursorPosition | null): number {
@@ -301,18 +326,13 @@ function firstAfterScore(pool: Pool, after: CursorPosition | null): number {
   return lo;
 }
 
-/**
- * Searches one pool or several (e.g. one per segment): filters, pattern, sort and a stable cursor.
- * Anchored or positional patterns enumerate their candidates; others scan in page order and stop
- * as soon as the page is full. An empty result is a normal answer.
- */
-export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
-  const list = Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
-  const q = normalizeQuery(query);
-  const withFindings = options.findings ?? true;
-  const cached = withFindings ? options.cache?.get(list, q) : undefined;
-  if (cached) return cached;
+/** The page's matches (one more than the limit, when there are more) and the cursor after them. */
+interface PageHits {
+  hits: Hit[];
+  next: string | null;
+}
 
+function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
   const hash = queryHash(q);
   const pattern = q.pattern === null ? null : compiled(q.pattern);
   const after = q.cursor === null ? null : decodeCursor(q.cursor, hash, q.sort);
@@ -323,15 +343,52 @@ export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, o
     hits = hits.length === 0 ? found : hits.concat(found);
   }
   if (list.length > 1) hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const last = hits[q.limit - 1];
+  return { hits, next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null };
+}
+
+function poolList(pools: Pool | readonly Pool[]): readonly Pool[] {
+  return Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
+}
+
+/**
+ * Searches one pool or several (e.g. one per segment): filters, pattern, sort and a stable cursor.
+ * Anchored or positional patterns enumerate their candidates; others scan in page order and stop
+ * as soon as the page is full. An empty result is a normal answer.
+ */
+export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
+  const list = poolList(pools);
+  const q = normalizeQuery(query);
+  const withFindings = options.findings ?? true;
+  const cached = withFindings ? options.cache?.get(list, q) : undefined;
+  if (cached) return cached;
+
+  const { hits, next } = pageOf(list, q);
   const results: SearchResult[] = [];
   for (let r = 0; r < hits.length && r < q.limit; r++) results.push(withFindings ? toResult(hits[r]!) : toLeanResult(hits[r]!));
-  const last = hits[q.limit - 1];
-  const result: SearchPage = {
-    results,
-    next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null,
-  };
+  const result: SearchPage = { results, next };
   if (withFindings) options.cache?.set(list, q, result);
   return result;
+}
+
+/** One page of {@link searchNumbers}: the numbers alone. */
+export interface NumbersPage {
+  /** The 10 digits of each number, in the query's sort order. */
+  numbers: string[];
+  /** Pass as `cursor` for the next page (of either function); null on the last page. */
+  next: string | null;
+}
+
+/**
+ * The page {@link search} would give, as its numbers alone: for lists, exports and availability checks
+ * that do not show scores, at a fraction of the cost per result. Same query, order and cursors.
+ */
+export function searchNumbers(pools: Pool | readonly Pool[], query: SearchQuery = {}): NumbersPage {
+  const q = normalizeQuery(query);
+  const { hits, next } = pageOf(poolList(pools), q);
+  const numbers: string[] = [];
+  for (let r = 0; r < hits.length && r < q.limit; r++) numbers.push(numberOfKey(hits[r]!.key));
+  return { numbers, next };
 }
 
 function toLeanResult(h: Hit): SearchResult {

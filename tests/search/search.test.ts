@@ -1,8 +1,10 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPool } from '../../src/pool/create-pool.js';
 import { NUMBER_BASE, REMOVED, type Pool } from '../../src/pool/pool.js';
-import { search, type SearchPage } from '../../src/search/search.js';
+import { search, searchNumbers, type SearchPage } from '../../src/search/search.js';
 import { normalizeQuery, queryHash, queryKey, type SearchQuery } from '../../src/search/query.js';
 import { compilePattern } from '../../src/search/pattern/index.js';
 import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
@@ -136,6 +138,23 @@ describe('search over a subset', () => {
     );
   });
 
+  it('searchNumbers gives the numbers and cursor of the same page, and the two share cursors', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        const page = search([subset], q, { findings: false });
+        const numbers = searchNumbers([subset], q);
+        expect(numbers).toEqual({ numbers: page.results.map((r) => r.number), next: page.next });
+        if (page.next) {
+          const second = searchNumbers([subset], { ...q, cursor: page.next });
+          expect(second.numbers).toEqual(search([subset], { ...q, cursor: page.next }).results.map((r) => r.number));
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(() => searchNumbers(subset, { pattern: 'AA(' })).toThrow(Vanity400Error);
+    expect(() => searchNumbers(subset, { limit: 0 })).toThrow(/limit/);
+  });
+
   it('a number taken out of the pool stops being found; later pages do not shift', () => {
     const sub = createPool({ numbers: ['4006888888', '4006666666', '4006111111', '4006222222'] });
     const first = search(sub, { limit: 2 });
@@ -202,5 +221,24 @@ describe('query hash', () => {
     const hashes = new Set([base, ...variants].map(hashOf));
     expect(hashes.size).toBe(variants.length + 1);
     for (const v of variants) expect(queryKey(normalizeQuery(v))).not.toBe(queryKey(normalizeQuery(base)));
+  });
+});
+
+describe('memory', () => {
+  it('a pool whose patterns were ranked can still be collected once its owner drops it', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let collected = false;
+    const registry = new FinalizationRegistry(() => (collected = true));
+    (() => {
+      const pool = createPool({ segment: '4009' });
+      for (const pattern of ['8888$', 'AABB$']) for (let k = 0; k < 2; k++) search(pool, { pattern }, { findings: false });
+      registry.register(pool, 'pool');
+    })();
+    for (let tries = 0; tries < 50 && !collected; tries++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(collected).toBe(true);
   });
 });
