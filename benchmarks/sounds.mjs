@@ -15,10 +15,10 @@ const PHRASES = [
   { phrase: '我要发', loads: 'its character table (each character has one reading)' },
   { phrase: '长长久久', loads: 'its character table and word lists (长 is cháng or zhǎng; no word here)' },
   { phrase: '中国银行', loads: 'its character table and word lists (the word 银行 reads 行 as háng)' },
-  { phrase: '银行长', loads: 'all of it (the words 银行 and 行长 overlap)' },
+  { phrase: '银行长', loads: 'its character table and word lists (the words 银行 and 行长 overlap)' },
   { phrase: 'yi lu fa', loads: 'nothing (typed pinyin)' },
 ];
-/** Asked before the measured phrase in a warm process: other digits, and overlapping words of pinyin-pro's lists (银行长沙) so all of it is loaded. */
+/** Asked before the measured phrase in a warm process: other digits, and overlapping words of pinyin-pro's lists (银行长沙). */
 const WARM_UP = ['一生一世', '发发发', 'wo ai ni', '银行长沙'];
 const COLD_RUNS = 7;
 const WARM_PROCESSES = 5;

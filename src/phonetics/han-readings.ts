@@ -3,17 +3,18 @@
  *
  * pinyin-pro reads a character as the first reading of its character table, unless a word of its word
  * lists covers it (then the word's reading) or it is 了 with no character before it (liǎo; 一 and 不 change
- * only their tones). Where words overlap it picks among them by their probabilities. Loading all of it
- * (its modules and a matcher over its ~5,000 words, built on the first call) is most of the time of a
- * first Chinese phrase, so a run of characters is read in the cheapest way that gives the same readings:
+ * only their tones). Which of the words in a text it takes, where they overlap, it decides by their
+ * probabilities. Loading all of it (its modules and a matcher over its ~5,000 words, built on the first
+ * call) is most of the time of a first Chinese phrase, so a run of characters is read in the cheapest
+ * way that gives the same readings:
  * 1. every character has one reading (tones aside): its character table alone, as no word of the lists
  *    made only of such characters reads one of them otherwise;
- * 2. the words of the lists that occur in the run do not overlap: the character table and the word
- *    lists. pinyin-pro takes every such word, since a word's probability (at least 1e-12) beats that of
- *    its characters read alone (1e-13 each); the other characters keep their table reading;
- * 3. otherwise all of pinyin-pro, which reads the run in context.
- * tests/phonetics/han-readings.test.ts checks all three against pinyin-pro on every character, every word
- * and random runs.
+ * 2. otherwise the character table and the word lists: the words are looked up in the run and chosen as
+ *    pinyin-pro chooses them (segment, below);
+ * 3. all of pinyin-pro, which reads the run in context, if a character is not in its table or its data
+ *    is not as this file expects.
+ * tests/phonetics/han-readings.test.ts checks them against pinyin-pro on every character, every word and
+ * random runs of overlapping words.
  */
 import { normalizeSyllable } from './syllable.js';
 
@@ -53,70 +54,121 @@ const loadCharTable = once(async (): Promise<CharTable> => {
   if (typeof (table as CharTable | null)?.get !== 'function') throw new Error('pinyin-pro: unexpected character table');
   return table as CharTable;
 });
+/** pinyin-pro's Priority.Normal and Priority.Surname: surnames are read as such only on request. */
+const NORMAL = 1;
+const SURNAME = 10;
+/** pinyin-pro's probability of a character that no word covers (its Probability.Unknown). */
+const UNKNOWN = 1e-13;
+
 /**
- * The words pinyin-pro reads in context: its word lists without the surnames (read as surnames only on
- * request). Where a word is listed twice, the entry its matcher puts first: higher priority, then higher
- * probability, then the later one.
+ * The words pinyin-pro reads in context: its word lists without the surnames. Where a word is listed
+ * twice, the entry its matcher takes: higher priority, then higher probability, then the later one.
  */
 const loadWordLists = once(async (): Promise<WordLists> => {
-  const [{ PatternsNormal }, { PatternSurname }] = await Promise.all([import('pinyin-pro/dist/esm/data/patterns.mjs'), import('pinyin-pro/dist/esm/data/surname.mjs')]);
-  if (!Array.isArray(PatternsNormal) || !Array.isArray(PatternSurname)) throw new Error('pinyin-pro: unexpected word lists');
-  const surnames = new Set<unknown>(PatternSurname);
+  const { PatternsNormal } = await import('pinyin-pro/dist/esm/data/patterns.mjs');
+  if (!Array.isArray(PatternsNormal)) throw new Error('pinyin-pro: unexpected word lists');
   const words = new Map<string, ListedWord>();
   let longest = 0;
   for (const entry of PatternsNormal as unknown[]) {
-    if (surnames.has(entry)) continue;
     const word = entry as Partial<ListedWord> | null;
-    if (typeof word?.zh !== 'string' || typeof word.pinyin !== 'string' || typeof word.probability !== 'number' || typeof word.priority !== 'number' || typeof word.length !== 'number') {
+    if (word?.priority === SURNAME) continue;
+    // An empty word would throw pinyin-pro's matcher off everywhere; the other checks are made where a word occurs.
+    if (typeof word?.zh !== 'string' || word.zh === '' || typeof word.pinyin !== 'string' || !Number.isFinite(word.probability) || typeof word.priority !== 'number' || typeof word.length !== 'number') {
       throw new Error('pinyin-pro: unexpected word lists');
     }
-    const before = words.get(word.zh);
-    if (!before || word.priority > before.priority || (word.priority === before.priority && word.probability >= before.probability)) words.set(word.zh, word as ListedWord);
-    if (word.length > longest) longest = word.length;
+    const listed = word as ListedWord;
+    const before = words.get(listed.zh);
+    if (!before || listed.priority > before.priority || (listed.priority === before.priority && listed.probability >= before.probability)) words.set(listed.zh, listed);
+    if (listed.zh.length > longest) longest = listed.zh.length;
   }
   return { words, longest };
 });
 
-function unique(values: string[]): string[] {
-  return [...new Set(values.filter(Boolean))];
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => !!value))];
 }
 
-/** Where a word of the lists occurs in a run: its first character and its reading. */
+/** A word of the lists where it occurs in a run. */
 interface WordAt {
   start: number;
-  syllables: readonly string[];
+  word: ListedWord;
 }
 
 /**
- * The words of the lists that occur in the run, by where they start, with their toneless readings;
- * undefined when two of them overlap or one is not as expected (a syllable per character, a
- * probability that beats its characters read alone).
+ * Every occurrence of a word of the lists in the run, in the order pinyin-pro's matcher reports them:
+ * by where they end, then the longest first; undefined if one is not as the segmentation below expects
+ * (an ordinary word, a length that is its number of characters, a syllable per character).
  */
 function wordsIn(run: readonly string[], { words, longest }: WordLists): WordAt[] | undefined {
   const found: WordAt[] = [];
-  let coveredUntil = 0;
-  for (let start = 0; start < run.length; start++) {
-    let text = run[start]!;
-    for (let end = start + 1; end < run.length && end - start < longest; end++) {
-      text += run[end];
-      const word = words.get(text);
+  for (let end = 0; end < run.length; end++) {
+    for (let start = Math.max(0, end - longest + 1); start <= end; start++) {
+      const word = words.get(run.slice(start, end + 1).join(''));
       if (word === undefined) continue;
-      const syllables = word.pinyin.split(' ').map(normalizeSyllable);
-      if (start < coveredUntil || syllables.length !== end - start + 1 || !(word.probability >= 1e-12)) return undefined;
-      found.push({ start, syllables });
-      coveredUntil = end + 1;
+      if (word.priority !== NORMAL || word.length !== end - start + 1 || word.pinyin.split(' ').length !== word.length) return undefined;
+      found.push({ start, word });
     }
   }
   return found;
 }
 
-/** Per character, its table readings (first the one pinyin-pro picks without a word), toneless; undefined if one is missing. */
+/** How pinyin-pro scores reading a run from one position on: a probability kept above 1e-300 by scaling. */
+interface Path {
+  probability: number;
+  /** How many times the probability was scaled up by 1e300; fewer is likelier. */
+  decimal: number;
+  /** The word the path starts with, if it does not start with a character read alone. */
+  word?: WordAt;
+}
+
+function scaled(path: Path): Path {
+  if (path.probability < 1e-300) {
+    path.probability *= 1e300;
+    path.decimal += 1;
+  }
+  return path;
+}
+
+/** The likelier path; on a tie the one found later, as pinyin-pro has it. */
+function likelier(found: Path | undefined, path: Path): Path {
+  if (!found) return path;
+  if (found.decimal !== path.decimal) return found.decimal < path.decimal ? found : path;
+  return found.probability > path.probability ? found : path;
+}
+
+/**
+ * The words pinyin-pro takes among those of the run: its max-probability segmentation, step for step
+ * (pinyin-pro 3.29, common/segmentit/max-probability), from the last character back. A word multiplies
+ * the probability of the path after it by its own, a character read alone by 1e-13; the latter also
+ * drops that path's scaling (pinyin-pro's doing), which for long runs decides against a word.
+ */
+function segment(run: readonly string[], found: readonly WordAt[]): WordAt[] {
+  const best: Path[] = [];
+  let w = found.length - 1;
+  for (let i = run.length - 1; i >= 0; i--) {
+    const after = best[i + 1] ?? { probability: 1, decimal: 0 };
+    for (; w >= 0 && found[w]!.start + found[w]!.word.length - 1 === i; w--) {
+      const word = found[w]!;
+      best[word.start] = likelier(best[word.start], scaled({ probability: word.word.probability * after.probability, decimal: after.decimal, word }));
+    }
+    best[i] = likelier(best[i], scaled({ probability: UNKNOWN * after.probability, decimal: 0 }));
+  }
+  const taken: WordAt[] = [];
+  for (let i = 0; i < run.length; ) {
+    const { word } = best[i]!;
+    if (word) taken.push(word);
+    i += word ? word.word.length : 1;
+  }
+  return taken;
+}
+
+/** Per character, its table readings in the table's order, toneless; undefined if one is missing. */
 function tableReadings(run: readonly string[], table: CharTable): string[][] | undefined {
   const out: string[][] = [];
-  for (const [k, char] of run.entries()) {
-    const readings = table.get(char)?.split(' ');
+  for (const char of run) {
+    const readings = table.get(char);
     if (!readings) return undefined;
-    out.push(unique([char === '了' && k === 0 ? 'liao' : readings[0]!, ...readings].map(normalizeSyllable)));
+    out.push(unique(readings.split(' ').map(normalizeSyllable)));
   }
   return out;
 }
@@ -149,10 +201,12 @@ export async function readHanRun(run: readonly string[]): Promise<string[][]> {
     const lists = await loadWordLists().catch(() => undefined);
     const words = lists && wordsIn(run, lists);
     if (words) {
-      for (const { start, syllables } of words) {
-        syllables.forEach((syllable, k) => (readings[start + k] = unique([syllable, ...readings[start + k]!])));
+      const picks: (string | undefined)[] = readings.map((r, k) => (k === 0 && run[0] === '了' ? 'liao' : r[0]));
+      for (const { start, word } of segment(run, words)) {
+        // A word of one character is read as that character alone.
+        if (word.length > 1) word.pinyin.split(' ').forEach((syllable, k) => (picks[start + k] = normalizeSyllable(syllable)));
       }
-      return readings;
+      return readings.map((r, k) => unique([picks[k], ...r]));
     }
   }
   return readInContext(run);

@@ -6,6 +6,3 @@ declare module 'pinyin-pro/dist/esm/data/dict1.mjs' {
 declare module 'pinyin-pro/dist/esm/data/patterns.mjs' {
   export const PatternsNormal: { zh: string; pinyin: string }[];
 }
-declare module 'pinyin-pro/dist/esm/data/surname.mjs' {
-  export const PatternSurname: { zh: string; pinyin: string }[];
-}

@@ -218,7 +218,7 @@ describe('phraseToDigits: pinyin-pro is loaded lazily', () => {
     vi.resetModules();
   });
 
-  it('all of it only for Chinese text with words that overlap, and only once', async () => {
+  it('all of it only for a character its table lacks, and only once', async () => {
     vi.resetModules();
     let loads = 0;
     vi.doMock('pinyin-pro', async (importOriginal) => {
@@ -232,8 +232,9 @@ describe('phraseToDigits: pinyin-pro is loaded lazily', () => {
     expect((await fresh.phraseToDigits('一路有我'))[0]?.digits).toBe('1615'); // pinyin-pro's character table reads it
     await fresh.phraseToDigits('长长久久'); // and its word lists tell that no word here changes a reading
     await fresh.phraseToDigits('中国银行'); // or which word does: 银行 reads 行 as háng
+    await fresh.phraseToDigits('银行长'); // or which of two overlapping words (银行, 行长) it takes
     expect(loads).toBe(0);
-    await fresh.phraseToDigits('银行长'); // 银行 and 行长 overlap
+    await fresh.phraseToDigits('人々'); // 々 is not in its table
     await fresh.phraseToDigits('我要睡觉了');
     expect(loads).toBe(1);
   });
