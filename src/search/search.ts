@@ -47,10 +47,10 @@ export interface SearchPage {
 
 /** A pattern that leaves at most this many candidates in a segment is enumerated; above it the pool is scanned. */
 export const ENUMERATE_LIMIT = 50_000;
-/** A pattern with at most this many candidates in a segment is ranked on its first search. */
-const FEW_CANDIDATES = 1_000;
 /** Entries of the score order a pattern's first search walks before it ranks the pattern's candidates instead. */
 const WALK_BUDGET = 4_000;
+/** A pattern with at most this many candidates in a segment is ranked on its first search: no dearer than the walk. */
+const FEW_CANDIDATES = WALK_BUDGET;
 /** Bound of the memory kept for patterns' ranked matches (see RANKED). */
 const RANKED_CACHE_BYTES = 8_000_000;
 
