@@ -173,6 +173,8 @@ describe('bad queries', () => {
     [{ sort: 'price' }, /sort: "price" is not score, number or value/],
     [{ tiers: ['gold'] }, /tiers: "gold" is not one of ordinary/],
     [{ exclude: 'four' }, /exclude: "four" is not a string of digits/],
+    [{ exclude: '4x' }, /exclude: "4x" is not a string of digits/],
+    [{ include: 8 }, /include: 8 is not a string of digits/],
     [{ segments: ['4006', '5006'] }, /segments: "5006"/],
     [{ minScore: 101 }, /minScore: 101/],
     [{ patern: '8888$' }, /patern: unknown field/],
@@ -181,6 +183,14 @@ describe('bad queries', () => {
   ])('%j is a clear error', (q, message) => {
     expect(() => search(pool, q as SearchQuery)).toThrow(Vanity400Error);
     expect(() => search(pool, q as SearchQuery)).toThrow(message);
+  });
+
+  it('digits may be written with commas and spaces', () => {
+    const some = createPool({ numbers: ['4006888888', '4006777777', '4006444444', '4006123456'] });
+    const numbers = (exclude: string) => search(some, { exclude }).results.map((r) => r.number);
+    expect(numbers('4, 7')).toEqual(['4006888888']);
+    expect(numbers('4 7')).toEqual(numbers('47'));
+    expect(numbers(' , ')).toHaveLength(4);
   });
 
   it('a cursor from another query is refused', () => {
