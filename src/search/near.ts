@@ -65,48 +65,60 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   }
   const target = parse(number, { allowUnconfirmed: true }).digits;
   const wanted = Array.from(target, (c) => c.charCodeAt(0) - 48);
-  const found = new Map<string, Candidate>();
-  const offer = (pool: Pool, index: number, distance: number, swap: boolean) => {
+  const list = Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
+  // By pool and entry (pool number × 2^25 + entry: entries stay below 2^25).
+  const found = new Map<number, Candidate>();
+  const offer = (pool: Pool, poolNumber: number, index: number, distance: number, swap: boolean) => {
     if (index < 0 || (pool.bits[index]! & REMOVED) !== 0) return;
-    const key = pool.keyAt(index);
-    const id = `${pool.id}:${index}`;
+    const id = poolNumber * 2 ** 25 + index;
     const seen = found.get(id);
-    if (!seen || distance < seen.distance) found.set(id, { pool, index, key, distance, swap });
+    if (!seen || distance < seen.distance) found.set(id, { pool, index, key: pool.keyAt(index), distance, swap });
   };
 
-  for (const pool of Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool]) {
-    if (pool.segment === null && pool.size <= SCAN_LIMIT) {
-      for (let i = 0; i < pool.size; i++) {
-        const digits = pool.numberAt(i);
-        const d = hamming(digits, target);
-        if (d <= maxDistance) offer(pool, i, d, false);
-      }
-    } else {
-      // Change up to maxDistance of the positions that may vary in this pool, in every way.
-      const from = pool.segment === null ? 3 : 4;
-      const fixed = pool.segment === null ? 0 : hamming(pool.segment, target.slice(0, 4));
-      // The wanted number moved into this pool's segment, as its offset from NUMBER_BASE.
-      const start = pool.segment === null ? Number(target) - NUMBER_BASE : Number(pool.segment + target.slice(4)) - NUMBER_BASE;
-      const vary = (first: number, budget: number, key: number, changed: number) => {
-        if (changed > 0) offer(pool, pool.indexOfKey(key), fixed + changed, false);
-        if (budget === 0) return;
-        for (let p = first, place = 10 ** (9 - first); p < 10; p++, place /= 10) {
-          const original = wanted[p]!;
-          for (let v = 0; v < 10; v++) if (v !== original) vary(p + 1, budget - 1, key + (v - original) * place, changed + 1);
+  // Small subsets are scanned whole; segments (and big subsets) get their neighbours listed, one
+  // distance at a time: results rank by distance first, so once `limit` numbers are found within a
+  // distance, farther ones cannot make the page.
+  const listed = list.filter((pool) => pool.segment !== null || pool.size > SCAN_LIMIT);
+  list.forEach((pool, poolNumber) => {
+    if (listed.includes(pool)) return;
+    for (let i = 0; i < pool.size; i++) {
+      const d = hamming(pool.numberAt(i), target);
+      if (d <= maxDistance) offer(pool, poolNumber, i, d, false);
+    }
+  });
+  for (let distance = 0; distance <= maxDistance; distance++) {
+    list.forEach((pool, poolNumber) => {
+      if (listed.includes(pool)) offerAt(pool, poolNumber, distance);
+      if (distance === 1 && options.swaps) {
+        for (let p = 3; p < 9; p++) {
+          if (wanted[p] === wanted[p + 1]) continue;
+          const swapped = target.slice(0, p) + target[p + 1] + target[p] + target.slice(p + 2);
+          offer(pool, poolNumber, pool.indexOf(swapped), 1, true);
         }
-      };
-      if (fixed <= maxDistance) {
-        offer(pool, pool.indexOfKey(start), fixed, false);
-        vary(from, maxDistance - fixed, start, 0);
       }
-    }
-    if (options.swaps) {
-      for (let p = 3; p < 9; p++) {
-        if (wanted[p] === wanted[p + 1]) continue;
-        const swapped = target.slice(0, p) + target[p + 1] + target[p] + target.slice(p + 2);
-        offer(pool, pool.indexOf(swapped), 1, true);
+    });
+    let within = 0;
+    for (const c of found.values()) if (c.distance <= distance) within++;
+    if (within >= limit) break;
+  }
+
+  /** Offers the pool's numbers exactly `distance` digit positions away from the wanted one. */
+  function offerAt(pool: Pool, poolNumber: number, distance: number): void {
+    // Positions 0-3 are the segment's; a segment pool's differ from the wanted number's in `fixed` places.
+    const from = pool.segment === null ? 3 : 4;
+    const fixed = pool.segment === null ? 0 : hamming(pool.segment, target.slice(0, 4));
+    const changes = distance - fixed;
+    if (changes < 0) return;
+    // The wanted number moved into this pool's segment, as its offset from NUMBER_BASE.
+    const start = pool.segment === null ? Number(target) - NUMBER_BASE : Number(pool.segment + target.slice(4)) - NUMBER_BASE;
+    const vary = (first: number, left: number, key: number) => {
+      if (left === 0) return offer(pool, poolNumber, pool.indexOfKey(key), distance, false);
+      for (let p = first, place = 10 ** (9 - first); p <= 10 - left; p++, place /= 10) {
+        const original = wanted[p]!;
+        for (let v = 0; v < 10; v++) if (v !== original) vary(p + 1, left - 1, key + (v - original) * place);
       }
-    }
+    };
+    vary(from, changes, start);
   }
 
   const ranked = [...found.values()].sort(

@@ -42,6 +42,39 @@ describe('near', () => {
     );
   });
 
+  it('gives the brute-force page for any limit, distance and swaps over several pools (a segment, a big and a small subset)', () => {
+    const withGaps = createPool({ segment: '4006' });
+    for (const n of near(withGaps, '4006517517', { maxDistance: 1, limit: 30 })) withGaps.remove(n.number); // the closest are sold
+    const big = createPool({ numbers: fc.sample(number.map((n) => `4008${n.slice(4)}`), { numRuns: 25_000, seed: 5 }) });
+    const small = createPool({ numbers: fc.sample(number.map((n) => `4001${n.slice(4)}`), { numRuns: 3_000, seed: 6 }) });
+    const pools = [withGaps, big, small];
+    /** All pools' numbers, by distance (a swap counts 1), score and number, as near ranks them. */
+    const everyNear = (target: string, maxDistance: number, swaps: boolean) => {
+      const swapped = new Set<string>();
+      for (let p = 3; swaps && p < 9; p++) if (target[p] !== target[p + 1]) swapped.add(target.slice(0, p) + target[p + 1] + target[p] + target.slice(p + 2));
+      const out: { n: string; dist: number; s: number }[] = [];
+      for (const pool of pools) {
+        for (let i = 0; i < pool.size; i++) {
+          const n = pool.numberAt(i);
+          if (!pool.has(n)) continue;
+          let dist = 0;
+          for (let p = 0; p < 10; p++) if (n[p] !== target[p]) dist++;
+          if (swapped.has(n)) dist = 1;
+          if (dist <= maxDistance) out.push({ n, dist, s: pool.scores[i]! });
+        }
+      }
+      return out.sort((a, b) => a.dist - b.dist || b.s - a.s || (a.n < b.n ? -1 : 1)).map((r) => r.n);
+    };
+    const target = fc.oneof(number, fc.constant('4006517517'), fc.integer({ min: 0, max: 49 }).map((i) => big.numberAt(i * 400)));
+    fc.assert(
+      fc.property(target, fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>, fc.integer({ min: 1, max: 80 }), fc.boolean(), (n, maxDistance, limit, swaps) => {
+        const got = near(pools, n, { maxDistance, limit, swaps }).map((r) => r.number);
+        expect(got).toEqual(everyNear(n, maxDistance, swaps).slice(0, limit));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('says how far each result is and which digits changed', () => {
     const [first] = near(segment, '4006888888', { maxDistance: 1 });
     expect(first).toMatchObject({ number: '4006888888', distance: 0, changed: [] });
