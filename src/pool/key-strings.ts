@@ -43,14 +43,16 @@ class RecentStrings {
   }
 }
 
-const recentNumbers = new RecentStrings((key) => {
-  const head = (key / 10_000) | 0;
-  return (numberHeads[head] || (numberHeads[head] = `400${String(1000 + head).slice(1)}`)) + tail(key - head * 10_000);
-});
-const recentDisplays = new RecentStrings((key) => {
-  const head = (key / 10_000) | 0;
-  return (displayHeads[head] || (displayHeads[head] = `400-${String(1000 + head).slice(1)}-`)) + tail(key - head * 10_000);
-});
+/** Joins a key's head (400 and its first three digits, as `write` puts them; cached in heads) and its last four. */
+function joiner(heads: string[], write: (three: string) => string): (key: number) => string {
+  return (key) => {
+    const head = (key / 10_000) | 0;
+    return (heads[head] || (heads[head] = write(String(1000 + head).slice(1)))) + tail(key - head * 10_000);
+  };
+}
+
+const recentNumbers = new RecentStrings(joiner(numberHeads, (three) => `400${three}`));
+const recentDisplays = new RecentStrings(joiner(displayHeads, (three) => `400-${three}-`));
 
 /** The ten digits of the number with this key, e.g. 6668888 → "4006668888". */
 export function numberOfKey(key: number): string {

@@ -69,14 +69,14 @@ function fail(field: string, message: string, input: unknown): never {
 /** Digits, commas and white space, as in "4", "47" or "4, 7". */
 function digitMask(value: unknown, field: string): number {
   if (value === undefined || value === '') return 0;
+  const notDigits: () => never = () => fail(field, `${JSON.stringify(value)} is not a string of digits such as "4" or "47"`, value);
+  if (typeof value !== 'string') notDigits();
   let mask = 0;
-  let other = typeof value !== 'string';
-  for (let i = 0; !other && i < (value as string).length; i++) {
-    const code = (value as string).charCodeAt(i) - 48;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i) - 48;
     if (code >= 0 && code <= 9) mask |= 1 << code;
-    else other = (value as string)[i] !== ',' && !/\s/.test((value as string)[i]!);
+    else if (value[i] !== ',' && !/\s/.test(value[i]!)) notDigits();
   }
-  if (other) fail(field, `${JSON.stringify(value)} is not a string of digits such as "4" or "47"`, value);
   return mask;
 }
 

@@ -185,10 +185,10 @@ class Filter {
   }
 }
 
-function sortKeyOf(q: NormalizedQuery, pool: Pool, i: number, key: number): number {
-  if (q.sort === 'number') return 0;
+/** The sort key of entry i in value order: its score for its price level. */
+function valueAt(pool: Pool, i: number, key: number): number {
   const s = pool.scores[i]!;
-  return q.sort === 'score' ? s : valueOf(s, tierIndexOf(s, pool.bits[i]!), foursOfKey(key));
+  return valueOf(s, tierIndexOf(s, pool.bits[i]!), foursOfKey(key));
 }
 
 /** The first `want` matches of one pool after the cursor, in page order. */
@@ -222,7 +222,7 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
   // Value order: the best `want` matches among the candidates (or all entries).
   const consider = (i: number) => {
     const key = pool.keyAt(i);
-    const hit = { pool, index: i, key, sortKey: sortKeyOf(q, pool, i, key) };
+    const hit = { pool, index: i, key, sortKey: valueAt(pool, i, key) };
     if (!isAfter(hit) || (hits.length === want && !before(hit, hits[want - 1]!))) return;
     if (!filter.accepts(pool, i, key)) return;
     if (hits.length < want) hits.push(hit); // else the worst is dropped
