@@ -13,6 +13,17 @@ function inContext(run: readonly string[]): string[][] {
 }
 
 const chars = (text: string) => [...text];
+
+/** Random runs of pieces (characters or words) joined, each read as all of pinyin-pro reads it. */
+async function runsOfPiecesReadInContext(piece: fc.Arbitrary<string>, length: { minLength: number; maxLength: number }, numRuns: number) {
+  await fc.assert(
+    fc.asyncProperty(fc.array(piece, length), async (pieces) => {
+      const run = chars(pieces.join(''));
+      expect(await readHanRun(run), run.join('')).toEqual(inContext(run));
+    }),
+    { numRuns },
+  );
+}
 const charTable = table as { NumberDICT: (string | undefined)[]; StringDICT: Map<string, string> };
 const everyChar = [
   ...charTable.NumberDICT.flatMap((readings, code) => (readings ? [String.fromCharCode(code)] : [])),
@@ -42,13 +53,7 @@ describe('readHanRun reads as all of pinyin-pro does', () => {
     const { PatternsNormal } = await import('pinyin-pro/dist/esm/data/patterns.mjs');
     const words = PatternsNormal.map((p: { zh: string }) => p.zh);
     const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...everyChar), fc.constantFrom(...chars('行长重乐了不一')));
-    await fc.assert(
-      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 5 }), async (pieces) => {
-        const run = chars(pieces.join(''));
-        expect(await readHanRun(run), run.join('')).toEqual(inContext(run));
-      }),
-      { numRuns: 3000 },
-    );
+    await runsOfPiecesReadInContext(piece, { minLength: 1, maxLength: 5 }, 3000);
   });
 
   it('random runs of two or three words of the lists chained where they share characters, with characters around', async () => {
@@ -110,13 +115,7 @@ describe('readHanRun reads as all of pinyin-pro does', () => {
       fc.constantFrom(...PatternsNormal.map((p: { zh: string }) => p.zh)),
       fc.constantFrom(...chars('行长重乐了不')),
     );
-    await fc.assert(
-      fc.asyncProperty(fc.array(piece, { minLength: 20, maxLength: 40 }), async (pieces) => {
-        const run = chars(pieces.join(''));
-        expect(await readHanRun(run), run.join('')).toEqual(inContext(run));
-      }),
-      { numRuns: 1000 },
-    );
+    await runsOfPiecesReadInContext(piece, { minLength: 20, maxLength: 40 }, 1000);
   });
 
   it('random runs of characters with one reading and with several, with words and without', async () => {
