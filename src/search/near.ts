@@ -2,6 +2,7 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
 import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
+import { poolList } from '../pool/pool-list.js';
 import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
@@ -65,7 +66,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   }
   const target = parse(number, { allowUnconfirmed: true }).digits;
   const wanted = Array.from(target, (c) => c.charCodeAt(0) - 48);
-  const list = Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
+  const list = poolList(pools, 'near');
   // By pool and entry (pool number × 2^25 + entry: entries stay below 2^25).
   const found = new Map<number, Candidate>();
   const offer = (pool: Pool, poolNumber: number, index: number, distance: number, swap: boolean) => {

@@ -1,4 +1,5 @@
 import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
+import { poolList } from '../pool/pool-list.js';
 import { bodyDigitsOfKey, displayOfKey, foursOfKey, numberOfKey, tailDigitsOfKey } from '../pool/key-strings.js';
 import { score } from '../scoring/score.js';
 import { TIERS, tierIndexOf } from '../scoring/tiers.js';
@@ -347,17 +348,13 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
   return { hits, next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null };
 }
 
-function poolList(pools: Pool | readonly Pool[]): readonly Pool[] {
-  return Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
-}
-
 /**
  * Searches one pool or several (e.g. one per segment): filters, pattern, sort and a stable cursor.
  * Anchored or positional patterns enumerate their candidates; others scan in page order and stop
  * as soon as the page is full. An empty result is a normal answer.
  */
 export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
-  const list = poolList(pools);
+  const list = poolList(pools, 'search');
   const q = normalizeQuery(query);
   const withFindings = options.findings ?? true;
   const cached = withFindings ? options.cache?.get(list, q) : undefined;
@@ -385,7 +382,7 @@ export interface NumbersPage {
  */
 export function searchNumbers(pools: Pool | readonly Pool[], query: SearchQuery = {}): NumbersPage {
   const q = normalizeQuery(query);
-  const { hits, next } = pageOf(poolList(pools), q);
+  const { hits, next } = pageOf(poolList(pools, 'searchNumbers'), q);
   const numbers: string[] = [];
   for (let r = 0; r < hits.length && r < q.limit; r++) numbers.push(numberOfKey(hits[r]!.key));
   return { numbers, next };

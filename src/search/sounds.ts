@@ -1,5 +1,6 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
+import { poolList } from '../pool/pool-list.js';
 import { phraseToDigits, searchLexicon } from '../phonetics/index.js';
 import { search, type SearchResult } from './search.js';
 import { score } from '../scoring/score.js';
@@ -94,11 +95,11 @@ export async function searchSounds(
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
     throw new Vanity400Error('BAD_QUERY', `sound search: limit ${JSON.stringify(limit)} is not a whole number from 1 to 1000`, { input: limit });
   }
+  const list = poolList(pools, 'searchSounds');
   const all = await candidatesOf(query);
   // Readings much weaker than the best one cannot rank among its results.
   const top = all[0]?.quality ?? 0;
   const candidates = all.filter((c) => c.quality >= WEAKEST * top).slice(0, MAX_CANDIDATES);
-  const list = Array.isArray(pools) ? (pools as readonly Pool[]) : [pools as Pool];
   const highestScore = Math.max(0, ...list.map((p) => (p.size ? p.scores[p.order[0]!]! / 10 : 0)));
   // Per number, its best match; on equal ranks the stronger reading (lower index) wins.
   const best = new Map<string, { rank: number; reading: number; soundsLike: SoundMatch }>();
@@ -126,11 +127,11 @@ export async function searchSounds(
   // among those the search at the end found, so the bound of a search anywhere is NOT_AT_END's.
   candidates.forEach((c, k) => {
     if (full(rankOf(c.quality, true, highestScore))) return;
-    take(c, k, search(pools, { ...filters, pattern: `${c.digits}$`, limit }, { findings: false }).results);
+    take(c, k, search(list, { ...filters, pattern: `${c.digits}$`, limit }, { findings: false }).results);
   });
   candidates.forEach((c, k) => {
     if (full(rankOf(c.quality, false, highestScore))) return;
-    take(c, k, search(pools, { ...filters, pattern: `%${c.digits}%`, limit }, { findings: false }).results);
+    take(c, k, search(list, { ...filters, pattern: `%${c.digits}%`, limit }, { findings: false }).results);
   });
   const ranked = [...best.entries()].sort((a, b) => b[1].rank - a[1].rank || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
   // Reasons only for the numbers shown.

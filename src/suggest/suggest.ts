@@ -1,5 +1,6 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
+import { poolList } from '../pool/pool-list.js';
 import { phraseToDigits, searchLexicon } from '../phonetics/index.js';
 import { companyPhrases, type CompanyProfile } from '../rules/company.js';
 import { explain, findingSentence, type Language } from '../scoring/explain.js';
@@ -130,6 +131,7 @@ function meaningCandidates(keyword: string): Candidate[] {
  * and every suggestion says why.
  */
 export async function suggest(profile: SuggestProfile, options: SuggestOptions): Promise<Suggestion[]> {
+  const pools = poolList(options?.pools, 'suggest');
   const limit = options.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new Vanity400Error('BAD_QUERY', `suggest: limit ${JSON.stringify(limit)} is not a whole number from 1 to 100`, { input: limit });
@@ -156,8 +158,8 @@ export async function suggest(profile: SuggestProfile, options: SuggestOptions):
   const filters = { ...(profile.avoid ? { exclude: profile.avoid } : {}), ...(options.segments ? { segments: options.segments } : {}) };
   for (const c of byDigits.values()) {
     // Numbers ending in the digits are fetched on their own: the end of a number counts most.
-    const atEnd = search(options.pools, { ...filters, pattern: `${c.digits}$`, limit: 4 }, { findings: false });
-    const anywhere = search(options.pools, { ...filters, pattern: `%${c.digits}%`, limit: 4 }, { findings: false });
+    const atEnd = search(pools, { ...filters, pattern: `${c.digits}$`, limit: 4 }, { findings: false });
+    const anywhere = search(pools, { ...filters, pattern: `%${c.digits}%`, limit: 4 }, { findings: false });
     for (const r of [...atEnd.results, ...anywhere.results]) {
       const at = r.number.lastIndexOf(c.digits);
       const atEnd = at + c.digits.length === 10;
