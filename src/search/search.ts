@@ -9,6 +9,7 @@ import { compilePattern, enumeratePattern, type CompiledPattern } from './patter
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
 import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
 import { valueOf } from './value.js';
+import { valueOrder } from './value-order.js';
 import type { SearchCache } from './cache.js';
 import { LRUCache } from 'lru-cache';
 
@@ -186,6 +187,11 @@ class Filter {
   }
 }
 
+/** An entry's sort key: its score (tenths) in score order, its value in value order. */
+type SortKeyAt = (pool: Pool, i: number, key: number) => number;
+
+const scoreAt: SortKeyAt = (pool, i) => pool.scores[i]!;
+
 /** The sort key of entry i in value order: its score for its price level. */
 function valueAt(pool: Pool, i: number, key: number): number {
   const s = pool.scores[i]!;
@@ -220,7 +226,12 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     return hits;
   }
 
-  // Value order: the best `want` matches among the candidates (or all entries).
+  // Value order: the pool's value order walked like the score order, or the best `want` of the candidates.
+  if (candidates === null) {
+    const order = valueOrder(pool);
+    walk(pool, filter, order, firstAfterIn(pool, order, after, valueAt), order.length, want, hits, valueAt);
+    return hits;
+  }
   const consider = (i: number) => {
     const key = pool.keyAt(i);
     const hit = { pool, index: i, key, sortKey: valueAt(pool, i, key) };
@@ -234,8 +245,7 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     }
     hits[at] = hit;
   };
-  if (candidates) for (const i of candidates) consider(i);
-  else for (let i = 0; i < pool.size; i++) consider(i);
+  for (const i of candidates) consider(i);
   return hits;
 }
 
@@ -270,17 +280,17 @@ function searchByScore(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern 
 /** The first `want` matches after the cursor among a pattern's ranked matches. */
 function readRanked(pool: Pool, q: NormalizedQuery, ranked: Uint32Array, after: CursorPosition | null, want: number): Hit[] {
   const hits: Hit[] = [];
-  walk(pool, new Filter(q, null, false), ranked, firstAfterRanked(pool, ranked, after), ranked.length, want, hits); // every entry matches the pattern
+  walk(pool, new Filter(q, null, false), ranked, firstAfterIn(pool, ranked, after, scoreAt), ranked.length, want, hits); // every entry matches the pattern
   return hits;
 }
 
-/** Adds the matches among entries order[from..to) (in score order) to hits; true once it holds `want`. */
-function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: number, want: number, hits: Hit[]): boolean {
+/** Adds the matches among entries order[from..to) (in page order) to hits; true once it holds `want`. */
+function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: number, want: number, hits: Hit[], sortKeyAt: SortKeyAt = scoreAt): boolean {
   for (let p = from; p < to; p++) {
     const i = order[p]!;
     const key = pool.keyAt(i);
     if (!filter.accepts(pool, i, key)) continue;
-    hits.push({ pool, index: i, key, sortKey: pool.scores[i]! });
+    hits.push({ pool, index: i, key, sortKey: sortKeyAt(pool, i, key) });
     if (hits.length === want) return true;
   }
   return false;
@@ -298,16 +308,17 @@ function firstAfterNumber(pool: Pool, after: CursorPosition | null): number {
   return lo;
 }
 
-/** Position in a ranked list just after the cursor (same order as pool.order). */
-function firstAfterRanked(pool: Pool, ranked: Uint32Array, after: CursorPosition | null): number {
+/** Position just after the cursor in a list of entries in page order (by the sort key, then by number). */
+function firstAfterIn(pool: Pool, order: Uint32Array, after: CursorPosition | null, sortKeyAt: SortKeyAt): number {
   if (after === null) return 0;
   let lo = 0;
-  let hi = ranked.length;
+  let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const i = ranked[mid]!;
-    const s = pool.scores[i]!;
-    if (s > after.key || (s === after.key && pool.keyAt(i) <= after.number)) lo = mid + 1;
+    const i = order[mid]!;
+    const key = pool.keyAt(i);
+    const sortKey = sortKeyAt(pool, i, key);
+    if (sortKey > after.key || (sortKey === after.key && key <= after.number)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -92,6 +92,15 @@ describe('search over whole segments', () => {
     }
   });
 
+  it("pages through value order (read from the pool's value order) with no repeats and no gaps", () => {
+    const q: SearchQuery = { sort: 'value', tiers: ['super'], exclude: '0', limit: 23 };
+    expect(allPages([seg4006, seg4008], q)).toEqual(bruteForce([seg4006, seg4008], q));
+    const first = search(seg4006, { sort: 'value', limit: 50 });
+    expect(first.results.map((r) => r.number)).toEqual(bruteForce([seg4006], { sort: 'value' }).slice(0, 50));
+    const values = first.results.map((r) => r.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
   it('pages through a pattern with no repeats and no gaps', () => {
     const q: SearchQuery = { pattern: 'ABAB$', exclude: '4', minScore: 55, limit: 37 };
     expect(allPages([seg4006], q)).toEqual(bruteForce([seg4006], q));

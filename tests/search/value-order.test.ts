@@ -1,0 +1,24 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPool } from '../../src/pool/create-pool.js';
+import { foursOfKey } from '../../src/pool/key-strings.js';
+import { tierIndexOf } from '../../src/scoring/tiers.js';
+import { valueOf } from '../../src/search/value.js';
+import { valueOrder } from '../../src/search/value-order.js';
+
+describe('valueOrder', () => {
+  it("lists every entry once, by value (high first) then by number, and is kept with the pool", () => {
+    const numbers = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 20_000, seed: 11 }).map((i, k) => `400${[0, 6, 8][k % 3]}${String(i).padStart(6, '0')}`);
+    const pool = createPool({ numbers: [...numbers, '4006444444', '4008444448', '4006888888'] });
+    const order = valueOrder(pool);
+    expect([...order].sort((a, b) => a - b)).toEqual([...Array(pool.size).keys()]);
+    const value = (i: number) => valueOf(pool.scores[i]!, tierIndexOf(pool.scores[i]!, pool.bits[i]!), foursOfKey(pool.keyAt(i)));
+    const expected = [...Array(pool.size).keys()].sort((a, b) => value(b) - value(a) || pool.keyAt(a) - pool.keyAt(b));
+    expect([...order]).toEqual(expected);
+    expect(valueOrder(pool)).toBe(order);
+  });
+
+  it('an empty pool has an empty order', () => {
+    expect(valueOrder(createPool({ numbers: [] })).length).toBe(0);
+  });
+});
