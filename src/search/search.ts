@@ -208,7 +208,9 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
 
   const hits: Hit[] = [];
   const isAfter = (h: { sortKey: number; key: number }) => after === null || before({ sortKey: after.key, key: after.number }, h);
-  const candidates = candidatesOf(pattern, pool, ENUMERATE_LIMIT);
+  // In number order, a pattern with more than a few thousand candidates has one every few hundred
+  // numbers: walking the pool fills a page sooner than listing them all.
+  const candidates = candidatesOf(pattern, pool, q.sort === 'number' ? FEW_CANDIDATES : ENUMERATE_LIMIT);
   if (q.sort === 'number') {
     /** Takes entry i if it matches; false once the page is full. */
     const take = (i: number): boolean => {

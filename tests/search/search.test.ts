@@ -64,6 +64,7 @@ describe('search over whole segments', () => {
     { pattern: '8888$' },
     { pattern: 'AABB$', exclude: '4', limit: 50 },
     { pattern: '400-6**-8888', sort: 'number', limit: 30 },
+    { pattern: '%88%', sort: 'number', limit: 40 },
     { pattern: '%520%', minScore: 60, limit: 25 },
     { pattern: '4008[^4][^4]ABAB', sort: 'value' },
     { pattern: '[689][689][689]$', tiers: ['top', 'super'], limit: 40 },
@@ -99,6 +100,13 @@ describe('search over whole segments', () => {
     expect(first.results.map((r) => r.number)).toEqual(bruteForce([seg4006], { sort: 'value' }).slice(0, 50));
     const values = first.results.map((r) => r.value);
     expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
+  it('pages through number order, walking the pool for a pattern with many candidates, with no repeats and no gaps', () => {
+    const q: SearchQuery = { pattern: '[689][689][689]$', sort: 'number', minScore: 75, limit: 41 };
+    const expected = bruteForce([seg4006, seg4008], q);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(allPages([seg4006, seg4008], q)).toEqual(expected);
   });
 
   it('pages through a pattern with no repeats and no gaps', () => {
