@@ -9,7 +9,7 @@ import { compilePattern, enumeratePattern, type CompiledPattern } from './patter
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
 import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
 import { valueOf } from './value.js';
-import { valueOrder } from './value-order.js';
+import { valueOrderOnRepeat } from './value-order.js';
 import type { SearchCache } from './cache.js';
 import { LRUCache } from 'lru-cache';
 
@@ -228,9 +228,10 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     return hits;
   }
 
-  // Value order: the pool's value order walked like the score order, or the best `want` of the candidates.
-  if (candidates === null) {
-    const order = valueOrder(pool);
+  // Value order: the pool's value order walked like the score order, or the best `want` of the
+  // candidates (or, on the pool's first value search, of all its entries).
+  const order = candidates === null ? valueOrderOnRepeat(pool) : null;
+  if (order !== null) {
     walk(pool, filter, order, firstAfterIn(pool, order, after, valueAt), order.length, want, hits, valueAt);
     return hits;
   }
@@ -247,7 +248,8 @@ function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | n
     }
     hits[at] = hit;
   };
-  for (const i of candidates) consider(i);
+  if (candidates) for (const i of candidates) consider(i);
+  else for (let i = 0; i < pool.size; i++) consider(i);
   return hits;
 }
 

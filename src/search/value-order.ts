@@ -14,9 +14,23 @@ function groupValue(group: number): number {
   return valueOf(Math.floor(group / (FOUR_COUNTS * TIERS.length)), tier, fours);
 }
 
+/** Pools that had one value-sorted search without listed candidates. */
+const SEARCHED_ONCE = new WeakSet<Pool>();
+
 /**
- * A pool's entries in value order (highest value first, then by number), made on the pool's first
- * value-sorted search that cannot list its candidates, and kept with the pool (4 bytes a number).
+ * The pool's value order from its second value-sorted search (without listed candidates) on; null on
+ * the first, since one search scans the pool in less time than the order takes to make (a one-off
+ * command line search), while a website pages and asks again.
+ */
+export function valueOrderOnRepeat(pool: Pool): Uint32Array | null {
+  if (ORDERS.has(pool) || SEARCHED_ONCE.has(pool)) return valueOrder(pool);
+  SEARCHED_ONCE.add(pool);
+  return null;
+}
+
+/**
+ * A pool's entries in value order (highest value first, then by number), made once and kept with the
+ * pool (4 bytes a number).
  * A value depends only on score, tier and count of 4s, so the entries are grouped by those (at most
  * 1001 × tiers × 8 groups), the groups ranked by value, and the entries placed by a counting sort in
  * number order, which keeps equal values in number order.

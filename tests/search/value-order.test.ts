@@ -4,7 +4,7 @@ import { createPool } from '../../src/pool/create-pool.js';
 import { foursOfKey } from '../../src/pool/key-strings.js';
 import { tierIndexOf } from '../../src/scoring/tiers.js';
 import { valueOf } from '../../src/search/value.js';
-import { valueOrder } from '../../src/search/value-order.js';
+import { valueOrder, valueOrderOnRepeat } from '../../src/search/value-order.js';
 
 describe('valueOrder', () => {
   it("lists every entry once, by value (high first) then by number, and is kept with the pool", () => {
@@ -16,6 +16,17 @@ describe('valueOrder', () => {
     const expected = [...Array(pool.size).keys()].sort((a, b) => value(b) - value(a) || pool.keyAt(a) - pool.keyAt(b));
     expect([...order]).toEqual(expected);
     expect(valueOrder(pool)).toBe(order);
+  });
+
+  it('is made from the second value search of a pool on (the first scans the pool)', () => {
+    const pool = createPool({ numbers: ['4006888888', '4006444444', '4008517517'] });
+    expect(valueOrderOnRepeat(pool)).toBeNull();
+    const order = valueOrderOnRepeat(pool);
+    expect(order).toBe(valueOrder(pool));
+    expect(valueOrderOnRepeat(pool)).toBe(order);
+    const other = createPool({ numbers: ['4006888888'] });
+    valueOrder(other); // already made: no scan first
+    expect(valueOrderOnRepeat(other)).toBe(valueOrder(other));
   });
 
   it('an empty pool has an empty order', () => {
