@@ -4,24 +4,21 @@ import { cpus } from 'node:os';
  * Runs fn `runs` times after `warmup` runs; returns the median and all times in ms. With `timed`, fn
  * times itself and returns its ms (to leave its own setup out). With `batch`, each run calls fn that
  * many times and counts the mean: for calls of a few microseconds, which one clock reading per call
- * would blur; `batch: 'auto'` picks it so that a run lasts about a millisecond. Warm-up calls go through
- * the same timing loop as the timed ones (for calls of a microsecond, the loop's own first compilation
- * would otherwise be counted).
+ * would blur; `batch: 'auto'` picks it so that a run lasts about a millisecond.
  */
 export function measure(fn, { runs = 5, warmup = 1, timed = false, batch = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
   if (batch === 'auto') {
-    fn();
     const t0 = performance.now();
     fn();
     batch = Math.max(1, Math.min(1000, Math.round(1 / Math.max(performance.now() - t0, 0.001))));
   }
-  const warmupRuns = Math.ceil(warmup / batch);
   const times = [];
-  for (let i = 0; i < warmupRuns + runs; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     let own = 0;
     for (let b = 0; b < batch; b++) own += timed ? fn() : (fn(), 0);
-    if (i >= warmupRuns) times.push((timed ? own : performance.now() - t0) / batch);
+    times.push((timed ? own : performance.now() - t0) / batch);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const digits = sorted[0] < 0.01 ? 5 : 3;

@@ -79,9 +79,9 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   // Small subsets are scanned whole; segments (and big subsets) get their neighbours listed, one
   // distance at a time: results rank by distance first, so once `limit` numbers are found within a
   // distance, farther ones cannot make the page.
-  const listed = list.filter((pool) => pool.segment !== null || pool.size > SCAN_LIMIT);
+  const listed = (pool: Pool) => pool.segment !== null || pool.size > SCAN_LIMIT;
   list.forEach((pool, poolNumber) => {
-    if (listed.includes(pool)) return;
+    if (listed(pool)) return;
     for (let i = 0; i < pool.size; i++) {
       const d = hamming(pool.numberAt(i), target);
       if (d <= maxDistance) offer(pool, poolNumber, i, d, false);
@@ -89,7 +89,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   });
   for (let distance = 0; distance <= maxDistance; distance++) {
     list.forEach((pool, poolNumber) => {
-      if (listed.includes(pool)) offerAt(pool, poolNumber, distance);
+      if (listed(pool)) offerAt(pool, poolNumber, distance);
       if (distance === 1 && options.swaps) {
         for (let p = 3; p < 9; p++) {
           if (wanted[p] === wanted[p + 1]) continue;

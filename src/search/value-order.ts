@@ -7,15 +7,14 @@ import { valueOf } from './value.js';
 const FOUR_COUNTS = 8;
 const GROUPS = 1001 * TIERS.length * FOUR_COUNTS;
 const ORDERS = new WeakMap<Pool, Uint32Array>();
+/** Pools that had one value-sorted search without listed candidates. */
+const SEARCHED_ONCE = new WeakSet<Pool>();
 
 function groupValue(group: number): number {
   const fours = group % FOUR_COUNTS;
   const tier = Math.floor(group / FOUR_COUNTS) % TIERS.length;
   return valueOf(Math.floor(group / (FOUR_COUNTS * TIERS.length)), tier, fours);
 }
-
-/** Pools that had one value-sorted search without listed candidates. */
-const SEARCHED_ONCE = new WeakSet<Pool>();
 
 /**
  * The pool's value order from its second value-sorted search (without listed candidates) on; null on
