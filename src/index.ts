@@ -65,3 +65,16 @@ export {
   type Store,
   type StoreOptions,
 } from './inventory/index.js';
+
+export {
+  addWorkingDays,
+  beijingDate,
+  calendarYears,
+  dayInfo,
+  isKnownYear,
+  isWorkingDay,
+  type DayInfo,
+  type DayKind,
+  type WorkingDaysResult,
+} from './calendar/index.js';
+export type { LocalText } from './errors/vanity400-error.js';

@@ -42,30 +42,50 @@ export type ErrorCode =
   | 'JOURNAL_FAILED'
   | 'BAD_IMPORT'
   | 'BAD_CURSOR'
-  | 'BAD_PHRASE';
+  | 'BAD_PHRASE'
+  // calendar
+  | 'BAD_DATE';
+
+/** A message in both languages the library speaks. */
+export interface LocalText {
+  /** Chinese. */
+  zh: string;
+  /** English. */
+  en: string;
+}
 
 /**
  * The one error class of the library. `code` is stable (part of the public contract);
- * `message` names the input and, where it applies, the offending position.
+ * `message` names the input and, where it applies, the offending position. Errors made with a
+ * {@link LocalText} also carry the Chinese text: {@link Vanity400Error.messageIn} picks one.
  */
 export class Vanity400Error extends Error {
   /** What went wrong, e.g. `WRONG_LENGTH`; stable across versions, so code can branch on it. */
   readonly code: ErrorCode;
+  /** The message in Chinese and English (`message` is the English one). */
+  readonly text: LocalText;
   /** The value that was rejected, as given. */
   readonly input?: unknown;
   /** 0-based index into `input` (a string) of the offending character, where one is to blame. */
   readonly position?: number;
 
-  constructor(code: ErrorCode, message: string, details: { input?: unknown; position?: number } = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: string | LocalText, details: { input?: unknown; position?: number } = {}) {
+    const text = typeof message === 'string' ? { zh: message, en: message } : message;
+    super(text.en);
     this.name = 'Vanity400Error';
     this.code = code;
+    this.text = text;
     if ('input' in details) this.input = details.input;
     if (details.position !== undefined) this.position = details.position;
   }
 
-  /** A JSON-safe view: `{ code, message, position? }`. */
-  toJSON(): {
+  /** The message in `lang` (Chinese `'zh'` or English `'en'`). */
+  messageIn(lang: 'zh' | 'en'): string {
+    return lang === 'zh' ? this.text.zh : this.text.en;
+  }
+
+  /** A JSON-safe view: `{ code, message, position? }`, the message in `lang` (English by default). */
+  toJSON(lang: 'zh' | 'en' = 'en'): {
     /** As {@link Vanity400Error.code}. */
     code: ErrorCode;
     /** As the error's message. */
@@ -73,9 +93,8 @@ export class Vanity400Error extends Error {
     /** As {@link Vanity400Error.position}; left out when there is none. */
     position?: number;
   } {
-    return this.position === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, position: this.position };
+    const message = this.messageIn(lang);
+    return this.position === undefined ? { code: this.code, message } : { code: this.code, message, position: this.position };
   }
 }
 

@@ -1,0 +1,156 @@
+import calendarData from 'chinese-days/dist/chinese-days.json';
+import { Vanity400Error } from '../errors/vanity400-error.js';
+
+/**
+ * Mainland China's working-day calendar, from the chinese-days package's data (public holidays and
+ * make-up working days as the State Council announces them each year). Dates are calendar days in
+ * Beijing time (UTC+8 all year), written `YYYY-MM-DD`.
+ */
+
+/** What a calendar day is. */
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+
+/** One calendar day in Beijing time, as {@link dayInfo} describes it. */
+export interface DayInfo {
+  /** The day, `YYYY-MM-DD`. */
+  date: string;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
+  /** `workday` (Monday to Friday), `weekend`, `holiday` (a public holiday or a day off in lieu) or `makeup-workday` (a weekend day worked instead). */
+  kind: DayKind;
+  /** Whether offices work that day. */
+  workingDay: boolean;
+  /** The holiday a `holiday` or `makeup-workday` belongs to, in Chinese and English (春节 / Spring Festival). */
+  holiday?: { zh: string; en: string };
+  /** False when the calendar has no announced schedule for the year: the day is then judged by Monday to Friday alone. */
+  known: boolean;
+}
+
+const HOLIDAYS: Record<string, string> = calendarData.holidays;
+const MAKEUP_WORKDAYS: Record<string, string> = calendarData.workdays;
+const KNOWN_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The years whose holiday schedule the calendar holds, ascending. */
+export function calendarYears(): number[] {
+  return [...KNOWN_YEARS].sort((a, b) => a - b);
+}
+
+/** Whether the calendar holds the announced holiday schedule of `year`. */
+export function isKnownYear(year: number): boolean {
+  return KNOWN_YEARS.has(year);
+}
+
+function badDate(value: unknown, why: LocalWhy): never {
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  throw new Vanity400Error('BAD_DATE', { zh: `日期 ${shown} 无效：${why.zh}`, en: `date ${shown} is not valid: ${why.en}` }, { input: value });
+}
+interface LocalWhy {
+  zh: string;
+  en: string;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar day; a malformed or impossible date is a BAD_DATE error. */
+export function dayNumber(date: string): number {
+  if (typeof date !== 'string') badDate(date, { zh: '应为 YYYY-MM-DD 格式的字符串', en: 'expected a string YYYY-MM-DD' });
+  const m = DATE.exec(date);
+  if (!m) badDate(date, { zh: '应为 YYYY-MM-DD，例如 2026-12-03', en: 'expected YYYY-MM-DD, e.g. 2026-12-03' });
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    badDate(date, { zh: '没有这一天', en: 'no such day' });
+  }
+  return t / DAY_MS;
+}
+
+/** The `YYYY-MM-DD` calendar day of a day number (days since 1970-01-01). */
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The Beijing calendar day of an instant: a Date, milliseconds since the epoch, an ISO time with an
+ * offset (`2026-12-03T18:30:00Z`, `2026-12-04T02:30+08:00`), or a plain `YYYY-MM-DD` (taken as that day).
+ */
+export function beijingDate(instant: Date | number | string): string {
+  if (typeof instant === 'string' && DATE.test(instant)) return dateOfDay(dayNumber(instant));
+  let ms: number;
+  if (instant instanceof Date) ms = instant.getTime();
+  else if (typeof instant === 'number') ms = instant;
+  else if (typeof instant === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(instant)) {
+      badDate(instant, { zh: '应为 YYYY-MM-DD 或带时区的时间，例如 2026-12-03T10:00+08:00', en: 'expected YYYY-MM-DD or a time with its offset, e.g. 2026-12-03T10:00+08:00' });
+    }
+    ms = Date.parse(instant);
+  } else {
+    badDate(instant, { zh: '应为日期、时间戳或字符串', en: 'expected a Date, a timestamp or a string' });
+  }
+  if (!Number.isFinite(ms)) badDate(instant, { zh: '不是有效的时间', en: 'not a valid time' });
+  return dateOfDay(Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS));
+}
+
+function holidayName(entry: string): { zh: string; en: string } {
+  const [en = '', zh = ''] = entry.split(',');
+  return { zh, en };
+}
+
+/** What the calendar says of a `YYYY-MM-DD` day in Beijing. */
+export function dayInfo(date: string): DayInfo {
+  const n = dayNumber(date);
+  const canonical = dateOfDay(n);
+  const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday
+  const known = KNOWN_YEARS.has(Number(canonical.slice(0, 4)));
+  const holiday = HOLIDAYS[canonical];
+  if (holiday !== undefined) return { date: canonical, weekday, kind: 'holiday', workingDay: false, holiday: holidayName(holiday), known };
+  const makeup = MAKEUP_WORKDAYS[canonical];
+  if (makeup !== undefined) return { date: canonical, weekday, kind: 'makeup-workday', workingDay: true, holiday: holidayName(makeup), known };
+  const weekend = weekday === 0 || weekday === 6;
+  return { date: canonical, weekday, kind: weekend ? 'weekend' : 'workday', workingDay: !weekend, known };
+}
+
+/** Whether offices in mainland China work on this `YYYY-MM-DD` day. */
+export function isWorkingDay(date: string): boolean {
+  return dayInfo(date).workingDay;
+}
+
+/** What {@link addWorkingDays} returns. */
+export interface WorkingDaysResult {
+  /** The day the count ends on, `YYYY-MM-DD`. */
+  date: string;
+  /** Years counted through without an announced schedule (judged Monday to Friday): the date is then an estimate. */
+  estimatedYears: number[];
+}
+
+/**
+ * The `count`-th working day after `date` (the day itself is not counted): `addWorkingDays('2026-09-30', 1)`
+ * is the first working day after the National Day holiday. `count` is a whole number 0 … 366; 0 gives
+ * `date` itself when it is a working day, else the next one.
+ */
+export function addWorkingDays(date: string, count: number): WorkingDaysResult {
+  if (!Number.isInteger(count) || count < 0 || count > 366) {
+    throw new Vanity400Error(
+      'BAD_ARGUMENT',
+      { zh: `工作日天数 ${String(count)} 无效：应为 0 到 366 的整数`, en: `working-day count ${String(count)} is not valid: expected a whole number 0 to 366` },
+      { input: count },
+    );
+  }
+  let day = dayNumber(date);
+  const estimated = new Set<number>();
+  const note = (d: number) => {
+    const year = Number(dateOfDay(d).slice(0, 4));
+    if (!KNOWN_YEARS.has(year)) estimated.add(year);
+  };
+  if (count === 0) {
+    note(day);
+    while (!dayInfo(dateOfDay(day)).workingDay) note(++day);
+  }
+  for (let left = count; left > 0; ) {
+    day++;
+    note(day);
+    if (dayInfo(dateOfDay(day)).workingDay) left--;
+  }
+  return { date: dateOfDay(day), estimatedYears: [...estimated].sort((a, b) => a - b) };
+}
