@@ -52,7 +52,7 @@ export {
   checkTtl,
   digitsOf,
   planReservation,
-  quote,
+  quoteInput,
   sample,
   type ReservationPlan,
   type MemoryStoreOptions,

@@ -5,6 +5,6 @@ export { checkLicence, isValidLicence, licenceCheckCharacter, looksLikePersonalI
 export type { Store, StoreOptions } from './store.js';
 export { checkAgent, describeState, showNumber } from './store.js';
 // For Store implementations outside the core (vanity400/redis): the same checks and wording.
-export { SHOWN, checkCustomer, checkStatus, checkTtl, digitsOf, planReservation, quote, sample, type ReservationPlan } from './store.js';
+export { SHOWN, checkCustomer, checkStatus, checkTtl, digitsOf, planReservation, quoteInput, sample, type ReservationPlan } from './store.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { agentPool } from './agent-pool.js';

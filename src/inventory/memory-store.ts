@@ -8,7 +8,7 @@ import {
   digitsOf,
   emptyCounts,
   planReservation,
-  quote,
+  quoteInput,
   sample,
   showNumber,
   type Store,
@@ -105,11 +105,11 @@ export class MemoryStore implements Store {
   async release(number: string, customer: string): Promise<void> {
     const { d, entry, now, state } = this.#current(number, customer);
     if (state.status !== 'held') {
-      const expired = entry.status === 'held' ? ` (the hold by ${quote(entry.customer)} expired at ${new Date(entry.heldUntil ?? 0).toISOString()})` : '';
+      const expired = entry.status === 'held' ? ` (the hold by ${quoteInput(entry.customer)} expired at ${new Date(entry.heldUntil ?? 0).toISOString()})` : '';
       throw new Vanity400Error('NOT_HELD', `Cannot release ${showNumber(d)}: ${describeState(state)}, not held${expired}.`, { input: number });
     }
     if (state.customer !== customer) {
-      throw new Vanity400Error('NOT_HOLDER', `Cannot release ${showNumber(d)} for ${quote(customer)}: ${describeState(state)}.`, { input: number });
+      throw new Vanity400Error('NOT_HOLDER', `Cannot release ${showNumber(d)} for ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
     }
     this.#commit({ op: 'release', at: now, number: d, customer });
   }
@@ -117,10 +117,10 @@ export class MemoryStore implements Store {
   async sell(number: string, customer: string): Promise<void> {
     const { d, now, state } = this.#current(number, customer);
     if (state.status === 'held' && state.customer !== customer) {
-      throw new Vanity400Error('NOT_HOLDER', `Cannot sell ${showNumber(d)} to ${quote(customer)}: ${describeState(state)}.`, { input: number });
+      throw new Vanity400Error('NOT_HOLDER', `Cannot sell ${showNumber(d)} to ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
     }
     if (state.status === 'sold' || state.status === 'withdrawn') {
-      throw new Vanity400Error('NOT_AVAILABLE', `Cannot sell ${showNumber(d)} to ${quote(customer)}: ${describeState(state)}.`, { input: number });
+      throw new Vanity400Error('NOT_AVAILABLE', `Cannot sell ${showNumber(d)} to ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
     }
     this.#commit({ op: 'sell', at: now, number: d, customer });
   }
@@ -193,7 +193,7 @@ export class MemoryStore implements Store {
       case 'sell':
       case 'withdraw': {
         const d = digitsOf(op.number);
-        if (d !== op.number) throw badOp(`number ${quote(op.number)} should be written as 10 digits`, op);
+        if (d !== op.number) throw badOp(`number ${quoteInput(op.number)} should be written as 10 digits`, op);
         if (op.op !== 'withdraw') checkCustomer(op.customer);
         if (op.op === 'hold' && (typeof op.until !== 'number' || !Number.isFinite(op.until))) {
           throw badOp('"until" must be a time in epoch ms', op);
@@ -205,7 +205,7 @@ export class MemoryStore implements Store {
         break;
       }
       default:
-        throw badOp(`unknown operation ${quote((op as { op?: unknown }).op)}`, op);
+        throw badOp(`unknown operation ${quoteInput((op as { op?: unknown }).op)}`, op);
     }
     this.#change(clean);
   }
@@ -268,23 +268,23 @@ export class MemoryStore implements Store {
   #checkNewAgent(input: Agent): Agent {
     const agent = checkAgent(input);
     if (this.#agents.has(agent.id)) {
-      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quote(agent.id)} already exists.`, { input: agent.id });
+      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)} already exists.`, { input: agent.id });
     }
     const owner = this.#licences.get(agent.licence);
     if (owner !== undefined) {
-      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quote(agent.id)}: licence ${agent.licence} already belongs to agent ${quote(owner)}.`, {
+      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)}: licence ${agent.licence} already belongs to agent ${quoteInput(owner)}.`, {
         input: agent.licence,
       });
     }
     if (agent.parent !== undefined) {
       const parent = this.#agents.get(agent.parent);
       if (parent === undefined) {
-        throw new Vanity400Error('UNKNOWN_AGENT', `Agent ${quote(agent.id)}: parent agent ${quote(agent.parent)} does not exist.`, {
+        throw new Vanity400Error('UNKNOWN_AGENT', `Agent ${quoteInput(agent.id)}: parent agent ${quoteInput(agent.parent)} does not exist.`, {
           input: agent.parent,
         });
       }
       if (parent.level !== 'first') {
-        throw new Vanity400Error('BAD_AGENT', `Agent ${quote(agent.id)}: parent ${quote(parent.id)} is a second-level agent; a parent must be first-level.`, {
+        throw new Vanity400Error('BAD_AGENT', `Agent ${quoteInput(agent.id)}: parent ${quoteInput(parent.id)} is a second-level agent; a parent must be first-level.`, {
           input: agent.parent,
         });
       }
@@ -300,7 +300,7 @@ export class MemoryStore implements Store {
     const quotaError = (): Vanity400Error =>
       new Vanity400Error(
         'QUOTA_EXCEEDED',
-        `Cannot reserve ${plan.size} number${plan.size === 1 ? '' : 's'} for agent ${quote(agent.id)}: it has ${active} reserved ` +
+        `Cannot reserve ${plan.size} number${plan.size === 1 ? '' : 's'} for agent ${quoteInput(agent.id)}: it has ${active} reserved ` +
           `and a quota of ${agent.quota}, so at most ${Math.max(0, agent.quota - active)} more. Nothing was reserved.`,
         { input: reservation },
       );
@@ -318,7 +318,7 @@ export class MemoryStore implements Store {
     if (taken.length > 0) {
       throw new Vanity400Error(
         'OVERLAP',
-        `Cannot reserve for agent ${quote(agent.id)}: ${taken.length} of the ${numbers.length} numbers belong to other agents: ` +
+        `Cannot reserve for agent ${quoteInput(agent.id)}: ${taken.length} of the ${numbers.length} numbers belong to other agents: ` +
           `${sample(taken)}. Nothing was reserved.`,
         { input: reservation },
       );
@@ -326,7 +326,7 @@ export class MemoryStore implements Store {
     if (own.length > 0) {
       throw new Vanity400Error(
         'DUPLICATE_NUMBER',
-        `Cannot reserve for agent ${quote(agent.id)}: ${own.length} of the ${numbers.length} numbers are already its own: ${sample(own)}. Nothing was reserved.`,
+        `Cannot reserve for agent ${quoteInput(agent.id)}: ${own.length} of the ${numbers.length} numbers are already its own: ${sample(own)}. Nothing was reserved.`,
         { input: reservation },
       );
     }
@@ -379,5 +379,5 @@ export class MemoryStore implements Store {
 }
 
 function unknownAgent(id: unknown): Vanity400Error {
-  return new Vanity400Error('UNKNOWN_AGENT', `Unknown agent ${quote(id)}.`, { input: id });
+  return new Vanity400Error('UNKNOWN_AGENT', `Unknown agent ${quoteInput(id)}.`, { input: id });
 }

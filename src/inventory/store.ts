@@ -58,7 +58,7 @@ const MAX_TTL = 366 * 24 * 3600 * 1000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A value quoted for an error message, cut to 60 characters so a huge argument cannot flood it. */
-export function quote(value: unknown): string {
+export function quoteInput(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
@@ -94,7 +94,7 @@ function badAgent(reason: string, input: unknown): Vanity400Error {
 export function checkAgentId(id: unknown, what = 'agent id'): string {
   if (typeof id !== 'string' || !ID.test(id)) {
     throw badAgent(
-      `${what} ${typeof id === 'string' ? quote(id) : `(${typeof id})`} should be 1-64 characters from A-Z a-z 0-9 . _ - starting with a letter or digit`,
+      `${what} ${typeof id === 'string' ? quoteInput(id) : `(${typeof id})`} should be 1-64 characters from A-Z a-z 0-9 . _ - starting with a letter or digit`,
       id,
     );
   }
@@ -111,30 +111,30 @@ export function checkAgent(agent: unknown): Agent {
   const id = checkAgentId(a.id);
   const name = a.name;
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
-    throw badAgent(`agent ${quote(id)} needs a name of 1-200 characters`, agent);
+    throw badAgent(`agent ${quoteInput(id)} needs a name of 1-200 characters`, agent);
   }
   if (a.level !== 'first' && a.level !== 'second') {
-    throw badAgent(`agent ${quote(id)} has level ${quote(a.level)}; expected "first" (一级) or "second" (二级)`, agent);
+    throw badAgent(`agent ${quoteInput(id)} has level ${quoteInput(a.level)}; expected "first" (一级) or "second" (二级)`, agent);
   }
   let parent: string | undefined;
   if (a.parent !== undefined) {
-    if (a.level === 'first') throw badAgent(`first-level agent ${quote(id)} cannot have a parent`, agent);
+    if (a.level === 'first') throw badAgent(`first-level agent ${quoteInput(id)} cannot have a parent`, agent);
     parent = checkAgentId(a.parent, 'parent id');
-    if (parent === id) throw badAgent(`agent ${quote(id)} cannot be its own parent`, agent);
+    if (parent === id) throw badAgent(`agent ${quoteInput(id)} cannot be its own parent`, agent);
   }
   let licence: string;
   try {
     licence = checkLicence(a.licence);
   } catch (error) {
     if (error instanceof Vanity400Error) {
-      throw new Vanity400Error(error.code, `Agent ${quote(id)}: ${error.message}`, { input: a.licence, ...pos(error) });
+      throw new Vanity400Error(error.code, `Agent ${quoteInput(id)}: ${error.message}`, { input: a.licence, ...pos(error) });
     }
     throw error;
   }
-  if (typeof a.verified !== 'boolean') throw badAgent(`agent ${quote(id)}: verified must be true or false`, agent);
+  if (typeof a.verified !== 'boolean') throw badAgent(`agent ${quoteInput(id)}: verified must be true or false`, agent);
   const quota = a.quota;
   if (typeof quota !== 'number' || !Number.isSafeInteger(quota) || quota < 0 || quota > MAX_QUOTA) {
-    throw badAgent(`agent ${quote(id)}: quota must be a whole number from 0 to ${MAX_QUOTA}, got ${quote(quota)}`, agent);
+    throw badAgent(`agent ${quoteInput(id)}: quota must be a whole number from 0 to ${MAX_QUOTA}, got ${quoteInput(quota)}`, agent);
   }
   const clean: Agent = { id, name, level: a.level, licence, verified: a.verified, quota };
   if (parent !== undefined) clean.parent = parent;
@@ -148,7 +148,7 @@ function pos(error: Vanity400Error): { position?: number } {
 /** The customer of a hold or sale: a string of 1–200 characters, not blank; else BAD_ARGUMENT. */
 export function checkCustomer(customer: unknown): string {
   if (typeof customer !== 'string' || customer.trim() === '' || customer.length > 200) {
-    throw new Vanity400Error('BAD_ARGUMENT', `Expected a customer as a string of 1-200 characters, got ${quote(customer)}.`, {
+    throw new Vanity400Error('BAD_ARGUMENT', `Expected a customer as a string of 1-200 characters, got ${quoteInput(customer)}.`, {
       input: customer,
     });
   }
@@ -158,7 +158,7 @@ export function checkCustomer(customer: unknown): string {
 /** A hold time: whole milliseconds from 1 to 366 days; else BAD_ARGUMENT. */
 export function checkTtl(ttlMs: unknown): number {
   if (typeof ttlMs !== 'number' || !Number.isSafeInteger(ttlMs) || ttlMs <= 0 || ttlMs > MAX_TTL) {
-    throw new Vanity400Error('BAD_ARGUMENT', `Expected a hold time in whole milliseconds from 1 to ${MAX_TTL} (366 days), got ${quote(ttlMs)}.`, {
+    throw new Vanity400Error('BAD_ARGUMENT', `Expected a hold time in whole milliseconds from 1 to ${MAX_TTL} (366 days), got ${quoteInput(ttlMs)}.`, {
       input: ttlMs,
     });
   }
@@ -168,7 +168,7 @@ export function checkTtl(ttlMs: unknown): number {
 /** One of {@link NUMBER_STATUSES}; else BAD_ARGUMENT naming them. */
 export function checkStatus(status: unknown): NumberStatus {
   if (!isStatus(status)) {
-    throw new Vanity400Error('BAD_ARGUMENT', `Unknown status ${quote(status)}; expected one of ${NUMBER_STATUSES.join(', ')}.`, {
+    throw new Vanity400Error('BAD_ARGUMENT', `Unknown status ${quoteInput(status)}; expected one of ${NUMBER_STATUSES.join(', ')}.`, {
       input: status,
     });
   }
@@ -206,14 +206,14 @@ export function planReservation(reservation: unknown): ReservationPlan {
   const agent = checkAgentId(r.agent);
   const isRange = 'from' in r || 'to' in r;
   if (isRange === 'numbers' in r) {
-    throw badReservation(`for agent ${quote(agent)}: give either "from" and "to", or "numbers"`, reservation);
+    throw badReservation(`for agent ${quoteInput(agent)}: give either "from" and "to", or "numbers"`, reservation);
   }
   if (isRange) {
     const ends = (['from', 'to'] as const).map((key) => {
       try {
         return digitsOf(r[key]);
       } catch (error) {
-        if (error instanceof Vanity400Error) throw badReservation(`for agent ${quote(agent)}, "${key}": ${error.message}`, reservation);
+        if (error instanceof Vanity400Error) throw badReservation(`for agent ${quoteInput(agent)}, "${key}": ${error.message}`, reservation);
         throw error;
       }
     });
@@ -233,7 +233,7 @@ export function planReservation(reservation: unknown): ReservationPlan {
   }
   const list = r.numbers;
   if (!Array.isArray(list) || list.length === 0) {
-    throw badReservation(`for agent ${quote(agent)}: "numbers" must be a non-empty array`, reservation);
+    throw badReservation(`for agent ${quoteInput(agent)}: "numbers" must be a non-empty array`, reservation);
   }
   const numbers: string[] = [];
   const bad: string[] = [];
@@ -249,17 +249,17 @@ export function planReservation(reservation: unknown): ReservationPlan {
       }
     } catch (error) {
       if (!(error instanceof Vanity400Error)) throw error;
-      bad.push(`${quote(item)} (${error.code})`);
+      bad.push(`${quoteInput(item)} (${error.code})`);
     }
   }
   if (bad.length > 0) {
-    throw badReservation(`for agent ${quote(agent)}, ${bad.length} malformed number${bad.length === 1 ? '' : 's'}: ${sample(bad)}`, reservation);
+    throw badReservation(`for agent ${quoteInput(agent)}, ${bad.length} malformed number${bad.length === 1 ? '' : 's'}: ${sample(bad)}`, reservation);
   }
   if (repeated.size > 0) {
     const list = [...repeated].map(showNumber);
     throw new Vanity400Error(
       'DUPLICATE_NUMBER',
-      `Cannot reserve for agent ${quote(agent)}: ${list.length} number${list.length === 1 ? ' is' : 's are'} listed more than once: ${sample(list)}. Nothing was reserved.`,
+      `Cannot reserve for agent ${quoteInput(agent)}: ${list.length} number${list.length === 1 ? ' is' : 's are'} listed more than once: ${sample(list)}. Nothing was reserved.`,
       { input: reservation },
     );
   }
@@ -271,12 +271,12 @@ export function describeState(state: NumberState): string {
   const n = showNumber(state.number);
   switch (state.status) {
     case 'available':
-      return `${n} is available (agent ${quote(state.agent)})`;
+      return `${n} is available (agent ${quoteInput(state.agent)})`;
     case 'held':
-      return `${n} is held by ${quote(state.customer)} until ${new Date(state.heldUntil ?? 0).toISOString()} (agent ${quote(state.agent)})`;
+      return `${n} is held by ${quoteInput(state.customer)} until ${new Date(state.heldUntil ?? 0).toISOString()} (agent ${quoteInput(state.agent)})`;
     case 'sold':
-      return `${n} is sold to ${quote(state.customer)} (agent ${quote(state.agent)})`;
+      return `${n} is sold to ${quoteInput(state.customer)} (agent ${quoteInput(state.agent)})`;
     case 'withdrawn':
-      return `${n} is withdrawn (was agent ${quote(state.agent)}'s)`;
+      return `${n} is withdrawn (was agent ${quoteInput(state.agent)}'s)`;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { SHOWN, Vanity400Error, checkAgent, checkCustomer, checkStatus, checkTtl, describeState, digitsOf, planReservation, quote, sample, showNumber } from 'vanity400';
+import { SHOWN, Vanity400Error, checkAgent, checkCustomer, checkStatus, checkTtl, describeState, digitsOf, planReservation, quoteInput, sample, showNumber } from 'vanity400';
 import type { Agent, HoldResult, NumberState, NumberStatus, Reservation, Store, StoreOptions } from 'vanity400';
 import { SCRIPTS, type ScriptName } from './scripts.js';
 
@@ -31,7 +31,7 @@ const SHA: Record<ScriptName, string> = Object.fromEntries(
 export async function createRedisStore(redis: Redis | string, options: RedisStoreOptions = {}): Promise<Store> {
   const prefix = options.prefix ?? 'vanity400:';
   if (typeof prefix !== 'string') {
-    throw new Vanity400Error('BAD_ARGUMENT', `Expected the Redis key prefix as a string, got ${quote(prefix)}.`, { input: prefix });
+    throw new Vanity400Error('BAD_ARGUMENT', `Expected the Redis key prefix as a string, got ${quoteInput(prefix)}.`, { input: prefix });
   }
   const owned = typeof redis === 'string';
   const client = typeof redis === 'string' ? new Redis(redis) : redis;
@@ -63,17 +63,17 @@ class RedisStore implements Store {
       case 'ok':
         return;
       case 'DUPLICATE_ID':
-        throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quote(agent.id)} already exists.`, { input: agent.id });
+        throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)} already exists.`, { input: agent.id });
       case 'DUPLICATE_LICENCE':
-        throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quote(agent.id)}: licence ${agent.licence} already belongs to agent ${quote(reply[1])}.`, {
+        throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)}: licence ${agent.licence} already belongs to agent ${quoteInput(reply[1])}.`, {
           input: agent.licence,
         });
       case 'NO_PARENT':
-        throw new Vanity400Error('UNKNOWN_AGENT', `Agent ${quote(agent.id)}: parent agent ${quote(agent.parent)} does not exist.`, {
+        throw new Vanity400Error('UNKNOWN_AGENT', `Agent ${quoteInput(agent.id)}: parent agent ${quoteInput(agent.parent)} does not exist.`, {
           input: agent.parent,
         });
       case 'SECOND_PARENT':
-        throw new Vanity400Error('BAD_AGENT', `Agent ${quote(agent.id)}: parent ${quote(agent.parent)} is a second-level agent; a parent must be first-level.`, {
+        throw new Vanity400Error('BAD_AGENT', `Agent ${quoteInput(agent.id)}: parent ${quoteInput(agent.parent)} is a second-level agent; a parent must be first-level.`, {
           input: agent.parent,
         });
       default:
@@ -98,7 +98,7 @@ class RedisStore implements Store {
     const plan = planReservation(reservation);
     const numbers = plan.range === undefined ? ['list', ...plan.numbers()] : ['range', plan.range.from, plan.range.to];
     const reply = await this.#run('reserve', [plan.agent, this.now(), plan.size, ...numbers]);
-    const agent = quote(plan.agent);
+    const agent = quoteInput(plan.agent);
     switch (reply[0]) {
       case 'ok':
         return plan.size;
@@ -162,12 +162,12 @@ class RedisStore implements Store {
       const state = stateOf(d, reply, 1);
       const holder = reply[5];
       const expired =
-        typeof holder === 'string' && holder !== '' ? ` (the hold by ${quote(holder)} expired at ${new Date(Number(reply[6])).toISOString()})` : '';
+        typeof holder === 'string' && holder !== '' ? ` (the hold by ${quoteInput(holder)} expired at ${new Date(Number(reply[6])).toISOString()})` : '';
       throw new Vanity400Error('NOT_HELD', `Cannot release ${showNumber(d)}: ${describeState(state)}, not held${expired}.`, { input: number });
     }
     if (reply[0] === 'NOT_HOLDER') {
       const state = stateOf(d, reply, 1);
-      throw new Vanity400Error('NOT_HOLDER', `Cannot release ${showNumber(d)} for ${quote(customer)}: ${describeState(state)}.`, { input: number });
+      throw new Vanity400Error('NOT_HOLDER', `Cannot release ${showNumber(d)} for ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
     }
     throw refusal(reply, d);
   }
@@ -179,7 +179,7 @@ class RedisStore implements Store {
     const reply = await this.#run('sell', [d, customer, this.now()]);
     if (reply[0] === 'ok') return;
     if (reply[0] === 'NOT_HOLDER' || reply[0] === 'NOT_AVAILABLE') {
-      throw new Vanity400Error(reply[0], `Cannot sell ${showNumber(d)} to ${quote(customer)}: ${describeState(stateOf(d, reply, 1))}.`, { input: number });
+      throw new Vanity400Error(reply[0], `Cannot sell ${showNumber(d)} to ${quoteInput(customer)}: ${describeState(stateOf(d, reply, 1))}.`, { input: number });
     }
     throw refusal(reply, d);
   }
@@ -268,7 +268,7 @@ function makeState(d: string, agent: string, status: unknown, customer: unknown,
 }
 
 function unknownAgent(id: unknown): Vanity400Error {
-  return new Vanity400Error('UNKNOWN_AGENT', `Unknown agent ${quote(id)}.`, { input: id });
+  return new Vanity400Error('UNKNOWN_AGENT', `Unknown agent ${quoteInput(id)}.`, { input: id });
 }
 
 function unexpected(reply: Reply): Error {
