@@ -49,8 +49,9 @@ export function createPool(source: ({ segment: string } | { numbers: Iterable<st
   const bits = new Uint16Array(sorted.length);
   const scanner = scannerFor(tables);
   for (let i = 0; i < sorted.length; i++) {
-    scores[i] = scanner.scan(String(NUMBER_BASE + sorted[i]!).slice(BODY_OFFSET));
-    bits[i] = scanner.bits;
+    const r = scanner.scan(String(NUMBER_BASE + sorted[i]!).slice(BODY_OFFSET));
+    scores[i] = r.score;
+    bits[i] = r.bits;
   }
   return new Pool(null, sorted, scores, bits, profile, tables.fingerprint, source.company);
 }

@@ -1,7 +1,7 @@
 /**
- * combination: the seed's clever combinations (1511, 1151, 5161, 1516) as one general shape,
- * not a list: in four digits one digit comes back after one other (x?x? or ?x?x), with at most
- * three distinct digits, and the window is none of the shop classes (ABAB, AAAB, ABBB) or a repeat.
+ * combination: the seed's clever combinations (1511, 1151, 5161, 1516) as one general shape, read in
+ * the last four digits a b c e only: one digit comes back after one other (x?x? or ?x?x: ABAA, ABAC,
+ * AABA, ABCB), and the four are neither an alternation (ABAB) nor mostly one digit (AAAB, ABBB).
  */
 export function isCombination(a: number, b: number, c: number, e: number): boolean {
   const firstBack = a === c;

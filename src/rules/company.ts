@@ -15,14 +15,23 @@ export interface CompanyProfile {
   digits?: readonly string[];
 }
 
-const BODY = 7;
+/** The digits the buyer chooses: a fact is found only there. */
+const CHOSEN = 6;
 
-function digitsOf(value: unknown, field: string, pattern: RegExp, expected: string): string {
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number') return String(value);
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+function digitsOf(value: unknown, field: string, pattern: RegExp, expected: { zh: string; en: string }): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !pattern.test(text.trim())) {
-    throw new Vanity400Error('BAD_COMPANY', `company.${field}: ${JSON.stringify(value)} is not ${expected}`, {
-      input: value,
-    });
+    throw new Vanity400Error(
+      'BAD_COMPANY',
+      { zh: `company.${field}：${shown(value)} 不是${expected.zh}`, en: `company.${field}: ${shown(value)} is not ${expected.en}` },
+      { input: value },
+    );
   }
   return text.replace(/\D/g, '');
 }
@@ -30,16 +39,16 @@ function digitsOf(value: unknown, field: string, pattern: RegExp, expected: stri
 /**
  * The digit strings a company profile contributes, each with the fact it comes from:
  * years as 1987 and 87, dates as MMDD, YYMMDD and YYYYMMDD, the door number, and a landline's
- * last 4 to 7 digits (its subscriber part). Strings longer than the 7 digits after 400 cannot occur and are left out.
+ * last 4 to 6 digits (its subscriber part). Strings longer than the six digits the buyer chooses cannot occur and are left out.
  */
 export function companyPhrases(profile: CompanyProfile): Phrase[] {
   const out = new Map<string, Phrase>();
   const add = (fact: NonNullable<Phrase['fact']>, digits: string, zh: string, en: string) => {
-    if (digits.length < 2 || digits.length > BODY || out.has(digits)) return;
+    if (digits.length < 2 || digits.length > CHOSEN || out.has(digits)) return;
     out.set(digits, { digits, family: 'company', zh, en, source: 'company-profile', fact });
   };
   if (profile.founded !== undefined) {
-    const year = digitsOf(profile.founded, 'founded', /^(19|20)\d\d$/, 'a year such as 1987');
+    const year = digitsOf(profile.founded, 'founded', /^(19|20)\d\d$/, { zh: '年份（如 1987）', en: 'a year such as 1987' });
     add('founded', year, `公司成立年份 ${year}`, `the founding year ${year}`);
     add('founded', year.slice(2), `成立年份 ${year} 的后两位`, `the founding year ${year} (last two digits)`);
   }
@@ -48,24 +57,24 @@ export function companyPhrases(profile: CompanyProfile): Phrase[] {
       profile.registered,
       'registered',
       /^(19|20)\d\d[-/.]?(0[1-9]|1[0-2])[-/.]?(0[1-9]|[12]\d|3[01])$/,
-      'a date such as 2015-03-18',
+      { zh: '日期（如 2015-03-18）', en: 'a date such as 2015-03-18' },
     );
     add('registered', date.slice(4), `注册日 ${date.slice(4, 6)}月${date.slice(6)}日`, `the registration day ${date.slice(4, 6)}-${date.slice(6)}`);
     add('registered', date.slice(2), `注册日期 ${date}`, `the registration date ${date}`);
     add('registered', date, `注册日期 ${date}`, `the registration date ${date}`);
   }
   if (profile.door !== undefined) {
-    const door = digitsOf(profile.door, 'door', /^\d{1,7}[A-Za-z]?$/, 'a door number of 1 to 7 digits');
+    const door = digitsOf(profile.door, 'door', /^\d{1,7}[A-Za-z]?$/, { zh: '1 到 7 位数字的门牌号', en: 'a door number of 1 to 7 digits' });
     add('door', door, `门牌号 ${door}`, `the door number ${door}`);
   }
   if (profile.landline !== undefined) {
-    const line = digitsOf(profile.landline, 'landline', /^[\d\s()+-]{5,20}$/, 'a landline such as 010-87654321');
-    for (let n = Math.min(BODY, line.length); n >= 4; n--) {
+    const line = digitsOf(profile.landline, 'landline', /^[\d\s()+-]{5,20}$/, { zh: '固定电话（如 010-87654321）', en: 'a landline such as 010-87654321' });
+    for (let n = Math.min(CHOSEN, line.length); n >= 4; n--) {
       add('landline', line.slice(-n), `固话 ${profile.landline} 的后 ${n} 位`, `the last ${n} digits of the landline ${profile.landline}`);
     }
   }
   for (const [i, digits] of (profile.digits ?? []).entries()) {
-    add('digits', digitsOf(digits, `digits[${i}]`, /^\d{2,7}$/, 'a string of 2 to 7 digits'), `企业数字 ${digits}`, `the company's number ${digits}`);
+    add('digits', digitsOf(digits, `digits[${i}]`, /^\d{2,7}$/, { zh: '2 到 7 位数字', en: 'a string of 2 to 7 digits' }), `企业数字 ${digits}`, `the company's number ${digits}`);
   }
   return [...out.values()];
 }

@@ -11,10 +11,14 @@ function productWords(product: number): string {
   return `${tens === 1 ? '' : HANZI[tens]}十${ones === 0 ? '' : HANZI[ones]}`;
 }
 
-/** All 45 lines a×b=c (1 ≤ a ≤ b ≤ 9) of the multiplication rhyme (乘法口诀), as digit strings "a b c". */
+/**
+ * The 36 lines a×b=c (2 ≤ a ≤ b ≤ 9) of the multiplication rhyme (乘法口诀), as digit strings "a b c":
+ * 2510 二五一十, 7749 七七四十九. The 1×n lines (111 一一得一, 188 一八得八) are left out: nobody hears
+ * a times-table line in them.
+ */
 export function multiplicationPhrases(): Phrase[] {
   const phrases: Phrase[] = [];
-  for (let a = 1; a <= 9; a++) {
+  for (let a = 2; a <= 9; a++) {
     for (let b = a; b <= 9; b++) {
       const product = a * b;
       phrases.push({

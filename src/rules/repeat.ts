@@ -1,7 +1,18 @@
-/** repeat: maximal runs of equal digits (对子, 豹子 and longer), from 2 up to all 7 digits after 400. */
+import { LAST } from './kinds.js';
+
+/**
+ * repeat: maximal runs of equal digits after 400. Three or more count anywhere (豹子, 四连号 …),
+ * including the segment digit where people see it (400-666-6666 is seven 6s); a pair counts only
+ * when it ends the number (尾号 88): a pair in the middle is no selling point.
+ */
 export const MIN_RUN = 2;
 
 /** Whether `digit` carries on the run that `prev` ended. */
 export function continuesRun(prev: number, digit: number): boolean {
   return digit === prev;
+}
+
+/** Whether a run of `length` equal digits ending at body position `end` is a finding. */
+export function runCounts(length: number, end: number): boolean {
+  return length >= 3 || (length === 2 && end === LAST);
 }

@@ -1,7 +1,9 @@
+import { LAST } from './kinds.js';
+
 /**
- * sequence: maximal straights of 3 or more, up (顺子 1234) or down (倒顺 4321). Going up, 0 may
- * follow 9 as the last digit of a straight (7890, the order of a keyboard's digit row); a new
- * straight may start at that 0 (90123 holds 0123).
+ * sequence: maximal straights, up (顺子 1234) or down (倒顺 4321). Four or more count anywhere, three
+ * only when they end the number (尾号 123). Going up, 0 may follow 9 as the last digit of a straight
+ * (7890, the order of a keyboard's digit row); a new straight may start at that 0 (90123 holds 0123).
  */
 export const MIN_STRAIGHT = 3;
 
@@ -17,4 +19,9 @@ export function upRestart(prev: number, digit: number): number {
 
 export function continuesDown(prev: number, digit: number): boolean {
   return digit === prev - 1;
+}
+
+/** Whether a straight of `length` digits ending at body position `end` is a finding. */
+export function straightCounts(length: number, end: number): boolean {
+  return length >= 4 || (length === MIN_STRAIGHT && end === LAST);
 }

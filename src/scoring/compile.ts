@@ -1,51 +1,65 @@
 import { FAMILIES, FAMILY_COUNT, TABOO, familyIndex } from '../rules/families.js';
-import { BODY_LENGTH, KIND, KIND_COUNT, PATTERN_KINDS } from '../rules/kinds.js';
+import { BODY_LENGTH, CHOSEN_START, KIND, KIND_COUNT, LAST, PATTERN_KINDS, TAIL_START } from '../rules/kinds.js';
 import { buildPhraseAutomaton, type PhraseAutomaton } from '../rules/phrase-automaton.js';
-import { classifyWindow4 } from '../rules/pattern.js';
-import { isCombination } from '../rules/combination.js';
 import type { Phrase } from '../rules/phrase.js';
+import { runCounts } from '../rules/repeat.js';
+import { straightCounts } from '../rules/sequence.js';
 import { shapeBit } from '../rules/shapes.js';
+import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Profile } from './profile.js';
+import { TIER_MIN_TENTHS, tierIndexById } from './tiers.js';
 
 /** Slots per kind: a finding's length, or for DIGIT the digit itself. */
 export const SLOTS = 10;
-/** Set in window4 when the four digits are a clever combination. */
-export const COMBINATION_FLAG = 0x100;
+
+/** The families readings count in (lucky and unlucky digits, phrases); no shape counts in them. */
+export const READING_FAMILIES = (['auspicious', 'homophone', 'memorable', 'multiplication', 'company', 'taboo'] as const).map(familyIndex);
+export const READINGS = READING_FAMILIES.length;
+/** By family: its place in a state's reading sums. */
+export const READING_SLOT = Int8Array.from({ length: FAMILY_COUNT }, (_, f) => READING_FAMILIES.indexOf(f));
+
 
 /**
- * A profile turned into lookup tables. Points are integers in tenths of a point and already
- * carry the family weight and the position multiplier, so the scanner only adds integers.
+ * A profile turned into lookup tables. Points are integers in tenths of a point and already carry
+ * the family weight and the position multiplier (and are 0 where a rule does not count, such as a
+ * pair in the middle), so the scanner only adds integers.
  */
 export interface ScoringTables {
   readonly profile: Profile;
-  /** [(kind * SLOTS + slot) * BODY_LENGTH + end] → points (tenths, ≥ 0; taboo counts against) */
+  /** Shapes: [(kind * SLOTS + length) * BODY_LENGTH + end] → points (tenths, ≥ 0). */
   readonly points: Int32Array;
-  /** [kind * SLOTS + slot] → family index, or -1 when the profile does not score it */
-  readonly family: Int8Array;
-  /** same index as points → family bit | shape flags */
+  /** Same index as points → the family bit and shape flags a finding there sets (0 when it has no points). */
   readonly bits: Int32Array;
-  readonly automaton: PhraseAutomaton;
+  /** [kind] → family index of a shape kind, or -1 when the profile does not score it. */
+  readonly kindFamily: Int8Array;
+  /** Single-digit readings: [digit * BODY_LENGTH + position] → points (tenths, ≥ 0; 0 outside the chosen digits). */
+  readonly digitPoints: Int32Array;
+  /** [digit] → family of its reading (auspicious or taboo), or -1. */
+  readonly digitFamily: Int8Array;
+  /** The phrases the scanner reads (lexicon entries the profile keeps, the times table, years, company facts). */
   readonly phrases: readonly Phrase[];
+  readonly automaton: PhraseAutomaton;
   readonly phraseFamily: Int8Array;
   readonly phraseLength: Int8Array;
-  /** [phrase * BODY_LENGTH + end] → points (tenths) */
+  /** 1 for a taboo phrase serious enough to keep the number out of the tiers above 优选号. */
+  readonly phraseSerious: Uint8Array;
+  /** [phrase * BODY_LENGTH + end] → points (tenths, ≥ 0; taboo counts against). */
   readonly phrasePoints: Int32Array;
-  /** [four digits, one per 4 bits] → pattern kind (or 0) | COMBINATION_FLAG: the four-digit rules, looked up instead of re-tested */
-  readonly window4: Int16Array;
-  /** family f's points saturate as saturation[f * saturationLength + min(sum, saturationLength - 1)]; taboo's are negative */
+  /** Family f's points saturate as saturation[f * saturationLength + min(sum, saturationLength - 1)]; taboo's are negative. */
   readonly saturation: Int32Array;
   readonly saturationLength: number;
-  /** score in tenths for a total in tenths (clamped to the last entry) */
+  /** Score in tenths for a total in tenths (clamped to the last entry). */
   readonly scoreOf: Int16Array;
+  /** The highest score (tenths) of a number with a serious taboo: just under 精品号. */
+  readonly seriousCap: number;
   /** Hash of everything that decides scores: pools and snapshots record it to tell stale ones. */
   readonly fingerprint: string;
 }
 
-const LAST = BODY_LENGTH - 1;
-
-function multiplier(profile: Profile, start: number, end: number): number {
+/** The position multiplier of a finding from body position `start` to `end`. */
+export function multiplier(profile: Profile, start: number, end: number): number {
   if (end === LAST) return profile.position.tailEnd;
-  if (start >= BODY_LENGTH - 4) return profile.position.tail;
+  if (start >= TAIL_START) return profile.position.tail;
   return profile.position.middle;
 }
 
@@ -53,65 +67,106 @@ function tenths(points: number): number {
   return Math.round(points * 10);
 }
 
+/** The points (before position) the profile gives a phrase, tags applied; 0 drops it. */
+export function phraseBase(profile: Profile, ph: Phrase): number {
+  const pts = profile.points;
+  let base: number;
+  if (ph.family === 'multiplication') base = pts.multiplication[String(ph.digits.length)] ?? 0;
+  else if (ph.family === 'company') base = pts.company[String(ph.digits.length)] ?? 0;
+  else if (ph.source === 'years') base = pts.year;
+  else base = pts.lexicon[ph.family][(ph.weight ?? 1) - 1] ?? 0;
+  for (const tag of ph.tags ?? []) base *= profile.tagWeights[tag] ?? 1;
+  return base * profile.familyWeights[ph.family];
+}
+
+/**
+ * The phrases a profile reads: those it gives points, one per digit string. Company facts come first,
+ * then the lexicon, the times table and the years, and a later phrase with the digits of an earlier
+ * one is left out (1949 the lexicon's, not the plain year's). Two lexicon entries for one digit string
+ * in a profile are a data error: a number must not get two readings of the same digits.
+ */
+export function phrasesFor(profile: Profile, phrases: readonly Phrase[]): Phrase[] {
+  const kept = new Map<string, Phrase>();
+  for (const ph of phrases) {
+    if (!(phraseBase(profile, ph) > 0)) continue;
+    const other = kept.get(ph.digits);
+    if (!other) kept.set(ph.digits, ph);
+    else if (other.source !== 'company-profile' && ph.source !== 'years' && ph.family !== 'multiplication' && other.family !== 'multiplication') {
+      throw new Vanity400Error('BAD_DATA', {
+        zh: `评分方案 ${profile.name} 对 ${ph.digits} 有两种读法（“${other.zh}”和“${ph.zh}”）：同一串数字在一个方案里只能有一种读法`,
+        en: `profile ${profile.name} reads ${ph.digits} two ways ("${other.zh}" and "${ph.zh}"): a digit string has one reading in a profile`,
+      });
+    }
+  }
+  return [...kept.values()];
+}
+
 /** Compiles a checked profile and the phrases to look for into the scanner's tables. */
 export function compileTables(profile: Profile, phrases: readonly Phrase[]): ScoringTables {
   const points = new Int32Array(KIND_COUNT * SLOTS * BODY_LENGTH);
-  const family = new Int8Array(KIND_COUNT * SLOTS).fill(-1);
   const bits = new Int32Array(points.length);
+  const kindFamily = new Int8Array(KIND_COUNT).fill(-1);
 
-  const define = (kind: number, slot: number, fam: number, base: number, length: number, shape: (end: number) => number) => {
-    if (!(base > 0)) return;
+  /** Points for `kind` of each length in `table`, at every end where `counts` says it is a finding. */
+  const define = (
+    kind: number,
+    fam: number,
+    table: Readonly<Record<string, number>>,
+    counts: (length: number, end: number) => boolean,
+    flags: (length: number, end: number) => number = () => 0,
+  ) => {
+    kindFamily[kind] = fam;
     const weight = profile.familyWeights[FAMILIES[fam]!];
-    family[kind * SLOTS + slot] = fam;
-    for (let end = length - 1; end < BODY_LENGTH; end++) {
-      const i = (kind * SLOTS + slot) * BODY_LENGTH + end;
-      points[i] = tenths(base * weight * multiplier(profile, end - length + 1, end));
-      bits[i] = (points[i]! > 0 ? 1 << fam : 0) | shape(end);
+    for (const [len, base] of Object.entries(table)) {
+      const length = Number(len);
+      for (let end = length - 1; end < BODY_LENGTH; end++) {
+        if (!counts(length, end)) continue;
+        const i = (kind * SLOTS + length) * BODY_LENGTH + end;
+        points[i] = tenths(base * weight * multiplier(profile, end - length + 1, end));
+        bits[i] = points[i] > 0 ? (1 << fam) | flags(length, end) : 0;
+      }
     }
   };
-  const byLength = (table: Readonly<Record<string, number>>, fn: (len: number, pts: number) => void) => {
-    for (const [len, pts] of Object.entries(table)) fn(Number(len), pts);
-  };
-  const none = () => 0;
-  const atTail = (flag: number) => (end: number) => (end === LAST ? flag : 0);
-
+  const atEnd = (_length: number, end: number) => end === LAST;
   const pts = profile.points;
-  byLength(pts.repeat, (len, p) =>
-    define(KIND.REPEAT, len, familyIndex('repeat'), p, len, (end) =>
-      (len >= 4 && end === LAST ? shapeBit('tailRun4') : 0) |
-      (len >= 5 && end === LAST ? shapeBit('tailRun5') : 0) |
-      (len >= 6 ? shapeBit('run6') : 0),
-    ),
-  );
-  const tailSequence = (len: number) => (len >= 5 ? atTail(shapeBit('tailSequence5')) : none);
-  byLength(pts.sequenceUp, (len, p) => define(KIND.SEQUENCE_UP, len, familyIndex('sequence'), p, len, tailSequence(len)));
-  byLength(pts.sequenceDown, (len, p) => define(KIND.SEQUENCE_DOWN, len, familyIndex('sequence'), p, len, tailSequence(len)));
+  const repeat = familyIndex('repeat');
+  const sequence = familyIndex('sequence');
   const pattern = familyIndex('pattern');
-  for (const name of ['AABB', 'ABAB', 'ABBA', 'AAAB', 'ABBB'] as const) define(PATTERN_KINDS[name], 4, pattern, pts.pattern[name], 4, none);
-  for (const name of ['ABCABC', 'AAABBB', 'AABBCC'] as const) {
-    define(PATTERN_KINDS[name], 6, pattern, pts.pattern[name], 6, atTail(shapeBit('tailPattern6')));
-  }
-  byLength(pts.pattern.mirror, (len, p) => define(KIND.MIRROR, len, pattern, p, len, len >= 6 ? atTail(shapeBit('tailPattern6')) : none));
-  byLength(pts.pattern.trail, (len, p) => define(KIND.TRAIL, len, pattern, p, len, none));
-  define(KIND.COMBINATION, 4, familyIndex('combination'), pts.combination, 4, none);
-  for (const [digit, rule] of Object.entries(pts.digits)) define(KIND.DIGIT, Number(digit), familyIndex(rule.family), rule.points, 1, none);
-
-  // Phrases: drop those the profile weighs at 0, and a negative phrase that is only the end of a positive one.
-  const kept = phrases.filter((ph) => phraseBase(profile, ph) > 0);
-  const automaton = buildPhraseAutomaton(
-    kept.map((ph) => ph.digits),
-    (outputs) => {
-      const longestPositive = Math.max(0, ...outputs.filter((o) => kept[o]!.family !== 'taboo').map((o) => kept[o]!.digits.length));
-      return outputs.filter((o) => kept[o]!.family !== 'taboo' || kept[o]!.digits.length >= longestPositive);
-    },
+  define(KIND.REPEAT, repeat, pts.repeat, runCounts, (length, end) =>
+    (length >= 4 && end === LAST ? shapeBit('tailRun4') : 0) | (length >= 5 && end === LAST ? shapeBit('tailRun5') : 0) | (length >= 6 ? shapeBit('run6') : 0),
   );
+  const tailSequence = (length: number, end: number) => (length >= 5 && end === LAST ? shapeBit('tailSequence5') : 0);
+  define(KIND.SEQUENCE_UP, sequence, pts.sequenceUp, straightCounts, tailSequence);
+  define(KIND.SEQUENCE_DOWN, sequence, pts.sequenceDown, straightCounts, tailSequence);
+  const sixAtEnd = (length: number) => (length >= 6 ? shapeBit('tailPattern6') : 0);
+  define(KIND.AABB, pattern, { 4: pts.pattern.AABB }, atEnd);
+  for (const name of ['ABCABC', 'AAABBB', 'AABBCC'] as const) define(PATTERN_KINDS[name], pattern, { 6: pts.pattern[name] }, atEnd, sixAtEnd);
+  define(KIND.ALTERNATION, pattern, pts.pattern.alternation, atEnd);
+  define(KIND.MIRROR, pattern, pts.pattern.mirror, atEnd, sixAtEnd);
+  define(KIND.TRAIL, pattern, pts.pattern.trail, atEnd);
+  define(KIND.COMBINATION, familyIndex('combination'), { 4: pts.combination }, atEnd);
+
+  const digitPoints = new Int32Array(10 * BODY_LENGTH);
+  const digitFamily = new Int8Array(10).fill(-1);
+  for (const [digit, rule] of Object.entries(pts.digits)) {
+    const d = Number(digit);
+    const fam = familyIndex(rule.family);
+    digitFamily[d] = fam;
+    for (let p = CHOSEN_START; p < BODY_LENGTH; p++) {
+      digitPoints[d * BODY_LENGTH + p] = tenths(rule.points * profile.familyWeights[rule.family] * multiplier(profile, p, p));
+    }
+  }
+
+  const kept = phrasesFor(profile, phrases);
+  const automaton = buildPhraseAutomaton(kept.map((ph) => ph.digits));
   const phraseFamily = Int8Array.from(kept, (ph) => familyIndex(ph.family));
   const phraseLength = Int8Array.from(kept, (ph) => ph.digits.length);
+  const phraseSerious = Uint8Array.from(kept, (ph) => (ph.family === 'taboo' && (ph.weight ?? 0) >= profile.seriousTaboo ? 1 : 0));
   const phrasePoints = new Int32Array(kept.length * BODY_LENGTH);
   kept.forEach((ph, i) => {
-    const base = phraseBase(profile, ph) * profile.familyWeights[ph.family];
-    for (let end = ph.digits.length - 1; end < BODY_LENGTH; end++) {
-      phrasePoints[i * BODY_LENGTH + end] = tenths(base * multiplier(profile, end - ph.digits.length + 1, end));
+    const base = phraseBase(profile, ph);
+    for (let end = CHOSEN_START + ph.digits.length - 1; end < BODY_LENGTH; end++) {
+      phrasePoints[i * BODY_LENGTH + end] = Math.max(1, tenths(base * multiplier(profile, end - ph.digits.length + 1, end)));
     }
   });
 
@@ -129,46 +184,41 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   const scale = tenths(profile.scale);
   const scoreOf = new Int16Array(positiveTotal + 1);
   for (let t = 0; t <= positiveTotal; t++) scoreOf[t] = Math.round(1000 * (1 - Math.exp(-((t / scale) ** profile.shape))));
+  const seriousCap = TIER_MIN_TENTHS[tierIndexById('premium')]! - 1;
 
-  const window4 = new Int16Array(1 << 16);
-  for (let a = 0; a < 10; a++) {
-    for (let b = 0; b < 10; b++) {
-      for (let c = 0; c < 10; c++) {
-        for (let e = 0; e < 10; e++) {
-          window4[(a << 12) | (b << 8) | (c << 4) | e] = classifyWindow4(a, b, c, e) | (isCombination(a, b, c, e) ? COMBINATION_FLAG : 0);
-        }
-      }
-    }
-  }
-
-  const fingerprint = fingerprintOf([points, family, bits, phrasePoints, phraseFamily, saturation, scoreOf, automaton.step, automaton.outputs]);
+  const fingerprint = fingerprintOf([
+    points,
+    bits,
+    digitPoints,
+    phrasePoints,
+    phraseFamily,
+    phraseSerious,
+    saturation,
+    scoreOf,
+    automaton.step,
+    automaton.outputs,
+    Int32Array.of(seriousCap),
+  ]);
 
   return {
     profile,
     fingerprint,
     points,
-    window4,
-    family,
     bits,
+    kindFamily,
+    digitPoints,
+    digitFamily,
     automaton,
     phrases: kept,
     phraseFamily,
     phraseLength,
+    phraseSerious,
     phrasePoints,
     saturation,
     saturationLength,
     scoreOf,
+    seriousCap,
   };
-}
-
-function phraseBase(profile: Profile, ph: Phrase): number {
-  const pts = profile.points;
-  let base: number;
-  if (ph.family === 'multiplication') base = pts.multiplication[String(ph.digits.length)] ?? 0;
-  else if (ph.family === 'company') base = pts.company[String(ph.digits.length)] ?? 0;
-  else base = pts.lexicon[ph.family][(ph.weight ?? 1) - 1] ?? 0;
-  for (const tag of ph.tags ?? []) base *= profile.tagWeights[tag] ?? 1;
-  return base;
 }
 
 /** The saturated value (tenths, negative for taboo) of `sum` points in family f. */
@@ -177,18 +227,19 @@ export function saturated(tables: ScoringTables, family: number, sum: number): n
   return tables.saturation[family * tables.saturationLength + (sum < last ? sum : last)]!;
 }
 
-/** Score (tenths) from the total of saturated family values (tenths). */
-export function scoreOfTotal(tables: ScoringTables, total: number): number {
+/** Score (tenths) from the total of saturated family values (tenths), and whether a serious taboo caps it. */
+export function scoreOfTotal(tables: ScoringTables, total: number, serious: boolean): number {
   if (total <= 0) return 0;
   const scoreOf = tables.scoreOf;
-  return scoreOf[total < scoreOf.length ? total : scoreOf.length - 1]!;
+  const s = scoreOf[total < scoreOf.length ? total : scoreOf.length - 1]!;
+  return serious && s > tables.seriousCap ? tables.seriousCap : s;
 }
 
 /** Score (tenths) from per-family sums (tenths), all at once: the explain path's way. */
-export function combine(tables: ScoringTables, sums: ArrayLike<number>): number {
+export function combine(tables: ScoringTables, sums: ArrayLike<number>, serious: boolean): number {
   let total = 0;
   for (let f = 0; f < FAMILY_COUNT; f++) total += saturated(tables, f, sums[f]!);
-  return scoreOfTotal(tables, total);
+  return scoreOfTotal(tables, total, serious);
 }
 
 /** FNV-1a over the bytes of the tables, as 8 hex digits. */

@@ -13,7 +13,7 @@ export interface FastScoreOptions {
   company?: CompanyProfile;
 }
 
-/** Scores of a whole segment, indexed by the last six digits (0 … 999,999). A number's tier is tierIndexOf(score, bits). */
+/** Scores of a whole segment, indexed by the last six digits (0 … 999,999). A number's tier is tierIndexOf(score), its special flag isSpecial(bits). */
 export interface SegmentScores {
   /** The segment scored, e.g. `'4006'`. */
   segment: string;
@@ -33,7 +33,7 @@ export function fastScoreTenths(digits: string, options: FastScoreOptions = {}):
       input: digits,
     });
   }
-  return scannerFor(tablesFor(options.profile, options.company)).scan(digits.slice(3));
+  return scannerFor(tablesFor(options.profile, options.company)).scan(digits.slice(3)).score;
 }
 
 /**
@@ -49,9 +49,6 @@ export function scoreSegment(segment: string, options: FastScoreOptions & { allo
   }
   const size = 10 ** (BODY_LENGTH - 1);
   const out: SegmentScores = { segment, scores: new Uint16Array(size), bits: new Uint16Array(size) };
-  const from = new Int8Array(BODY_LENGTH);
-  const to = new Int8Array(BODY_LENGTH).fill(9);
-  from[0] = to[0] = segment.charCodeAt(3) - 48;
-  scannerFor(tablesFor(options.profile, options.company)).walk(from, to, out);
+  scannerFor(tablesFor(options.profile, options.company)).scoreSegment(segment.charCodeAt(3) - 48, out);
   return out;
 }

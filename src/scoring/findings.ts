@@ -1,28 +1,19 @@
-import digitsData from '../../data/digits.json';
 import { FAMILIES, TABOO } from '../rules/families.js';
 import { BODY_OFFSET, KIND } from '../rules/kinds.js';
 import type { ScoringTables } from './compile.js';
 import type { RawFinding } from './scanner.js';
 import type { Finding } from './types.js';
 
-const DIGIT_MEANING = new Map(digitsData.digits.map((d) => [Number(d.digit), d]));
-
-const RUN_ZH = ['', '', '对子', '豹子（三连）', '四连号', '五连号', '六连号', '七连号'];
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七'];
+const RUN_ZH = ['', '', '对子', '豹子', '四连号', '五连号', '六连号', '七连号'];
 const RUN_EN = ['', '', 'a pair', 'three of a kind', 'four in a row', 'five in a row', 'six in a row', 'seven in a row'];
-
-const SHAPE_NAMES: Record<number, string> = {
-  [KIND.AABB]: 'AABB',
-  [KIND.ABAB]: 'ABAB',
-  [KIND.ABBA]: 'ABBA',
-  [KIND.AAAB]: 'AAAB',
-  [KIND.ABBB]: 'ABBB',
-  [KIND.ABCABC]: 'ABCABC',
-  [KIND.AAABBB]: 'AAABBB',
-  [KIND.AABBCC]: 'AABBCC',
-};
+const COUNT_EN = ['', 'a', 'two', 'three', 'four', 'five', 'six'];
+/** The digits of an aggregate line in the order a salesperson names them: 8 first. */
+const DIGIT_ORDER = [8, 6, 9, 0, 4, 1, 2, 3, 5, 7];
+const FOUR_AS_FA = { note: '4 按简谱读 fa，谐音“发”', noteEn: '4 is "fa" in solfège, heard as 发 (prosper)' };
 
 /** The letter shape of a digit string: 5161 → ABCB. */
-function letterShape(digits: string): string {
+export function letterShape(digits: string): string {
   const seen: string[] = [];
   let shape = '';
   for (const ch of digits) {
@@ -33,53 +24,90 @@ function letterShape(digits: string): string {
   return shape;
 }
 
-function describe(raw: RawFinding, digits: string, tables: ScoringTables): { kind: string; label: string; labelEn: string } {
+type Described = Pick<Finding, 'kind' | 'label' | 'labelEn'> & { note?: string; noteEn?: string };
+
+function describe(raw: RawFinding, digits: string, tables: ScoringTables): Described {
   const n = raw.length;
   switch (raw.kind) {
     case KIND.REPEAT:
       return { kind: 'run', label: RUN_ZH[n]!, labelEn: RUN_EN[n]! };
     case KIND.SEQUENCE_UP:
-      return { kind: 'straight-up', label: `${n}位顺子`, labelEn: `${n}-digit straight up` };
+      return { kind: 'straight-up', label: `${CN[n]}位顺子`, labelEn: `a ${n}-digit straight` };
     case KIND.SEQUENCE_DOWN:
-      return { kind: 'straight-down', label: `${n}位倒顺子`, labelEn: `${n}-digit straight down` };
-    case KIND.MIRROR:
-      return { kind: 'mirror', label: `${letterShape(digits)} 镜像号`, labelEn: `${letterShape(digits)} mirror` };
+      return { kind: 'straight-down', label: `${CN[n]}位倒顺子`, labelEn: `a ${n}-digit straight down` };
+    case KIND.ALTERNATION: {
+      const shape = letterShape(digits);
+      return { kind: shape, label: `${shape} 型`, labelEn: `${shape} pattern` };
+    }
+    case KIND.MIRROR: {
+      const shape = letterShape(digits);
+      return n === 4
+        ? { kind: 'mirror', label: `${shape} 型`, labelEn: `${shape} pattern` }
+        : { kind: 'mirror', label: `对称号（${shape}）`, labelEn: `a mirror (${shape})` };
+    }
     case KIND.TRAIL: {
       let head = 1;
       while (digits[head] === digits[0]) head++;
-      return { kind: 'trail', label: `${head}拖${n - head}`, labelEn: `${head} then ${n - head} (N拖M)` };
+      return { kind: 'trail', label: `${CN[head]}拖${CN[n - head]}`, labelEn: `${head} then ${n - head} (N拖M)` };
     }
-    case KIND.COMBINATION:
-      return { kind: 'combination', label: `${letterShape(digits)} 巧妙组合`, labelEn: `${letterShape(digits)} clever combination` };
-    case KIND.DIGIT: {
-      const meaning = DIGIT_MEANING.get(raw.slot);
-      return raw.family === TABOO
-        ? { kind: 'digit', label: `忌讳数字 ${meaning?.zh ?? digits}`, labelEn: `unlucky digit ${meaning?.en ?? digits}` }
-        : { kind: 'digit', label: `吉利数字 ${meaning?.zh ?? digits}`, labelEn: `lucky digit ${meaning?.en ?? digits}` };
+    case KIND.COMBINATION: {
+      const shape = letterShape(digits);
+      return { kind: 'combination', label: `巧妙组合（${shape}）`, labelEn: `a clever combination (${shape})` };
     }
     case KIND.PHRASE: {
       const phrase = tables.phrases[raw.phrase]!;
-      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en };
+      const fa = phrase.tags?.includes('four-as-fa') && phrase.family === 'homophone' ? FOUR_AS_FA : {};
+      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...fa };
     }
     default: {
-      const shape = SHAPE_NAMES[raw.kind]!;
+      const shape = ({ [KIND.AABB]: 'AABB', [KIND.ABCABC]: 'ABCABC', [KIND.AAABBB]: 'AAABBB', [KIND.AABBCC]: 'AABBCC' } as Record<number, string>)[raw.kind]!;
       return { kind: shape, label: `${shape} 型`, labelEn: `${shape} pattern` };
     }
   }
 }
 
-/** Turns what the scanner recorded into findings with labels, strongest first. */
+/** The single lucky (or unlucky) digits of one family as one finding: 含 2 个 8、1 个 6. */
+function digitsFinding(raws: readonly RawFinding[], number: string): Finding {
+  const counts = new Map<number, number>();
+  for (const r of raws) counts.set(r.slot, (counts.get(r.slot) ?? 0) + 1);
+  const order = DIGIT_ORDER.filter((d) => counts.has(d));
+  const taboo = raws[0]!.family === TABOO;
+  const points = raws.reduce((sum, r) => sum + r.points, 0);
+  const zh = order.map((d) => `${counts.get(d)} 个 ${d}`).join('、');
+  const en = order.map((d) => `${COUNT_EN[counts.get(d)!]} ${d}${counts.get(d)! > 1 ? 's' : ''}`).join(', ');
+  return {
+    rule: FAMILIES[raws[0]!.family]!,
+    kind: 'digits',
+    label: `含 ${zh}`,
+    labelEn: `${taboo ? 'unlucky' : 'lucky'} digits: ${en}`,
+    digits: raws.map((r) => number[BODY_OFFSET + r.start]).join(''),
+    at: BODY_OFFSET + raws[0]!.start,
+    points: (taboo ? -points : points) / 10,
+    ...(taboo ? { note: '4 谐音“死”', noteEn: '4 sounds like 死 (death)' } : {}),
+  };
+}
+
+/** Turns what the scanner recorded into findings with labels, strongest first; single digits of a family become one finding. */
 export function toFindings(raws: readonly RawFinding[], number: string, tables: ScoringTables): Finding[] {
-  const findings = raws.map((raw): Finding => {
+  const findings: Finding[] = [];
+  const digitsByFamily = new Map<number, RawFinding[]>();
+  for (const raw of raws) {
+    if (raw.kind === KIND.DIGIT) {
+      const list = digitsByFamily.get(raw.family) ?? [];
+      list.push(raw);
+      digitsByFamily.set(raw.family, list);
+      continue;
+    }
     const at = BODY_OFFSET + raw.start;
     const digits = number.slice(at, at + raw.length);
-    return {
+    findings.push({
       rule: FAMILIES[raw.family]!,
       ...describe(raw, digits, tables),
       digits,
       at,
       points: (raw.family === TABOO ? -raw.points : raw.points) / 10,
-    };
-  });
+    });
+  }
+  for (const list of digitsByFamily.values()) findings.push(digitsFinding(list, number));
   return findings.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
 }

@@ -38,26 +38,30 @@ export interface Profile {
   shape: number;
   /** Points of each rule (0-1000 each), before the family weight and the position multiplier. */
   points: {
-    /** A run of one digit (888), by its length 2-7. */
+    /** A run of one digit (888), by its length 2-7 (a pair counts only at the very end). */
     repeat: ByLength;
-    /** A straight up (345, 7890), by its length 3-7. */
+    /** A straight up (3456, 7890), by its length 3-7 (three digits count only at the very end). */
     sequenceUp: ByLength;
-    /** A straight down (543, 3210), by its length 3-7. */
+    /** A straight down (6543, 3210), by its length 3-7 (three digits count only at the very end). */
     sequenceDown: ByLength;
-    /** Each shop pattern of 4 digits (AABB, ABAB, ABBA, AAAB, ABBB) or 6 (ABCABC, AAABBB, AABBCC), plus mirrors and N拖M by length. */
-    pattern: Readonly<Record<Exclude<PatternName, 'mirror' | 'trail'>, number>> & {
-      /** A mirror (digits that read the same backwards: 12321, ABCCBA), by its length 5-7. */
+    /** The shop patterns ending the number: AABB; ABCABC, AAABBB, AABBCC; alternations, mirrors and N拖M by length. */
+    pattern: Readonly<Record<PatternName, number>> & {
+      /** Two digits taking turns (5757 ABAB, 585858), by its length 4-7. */
+      alternation: ByLength;
+      /** Digits that read the same backwards (7557 ABBA, 12321, 123321), by its length 4-7. */
       mirror: ByLength;
       /** N拖M: a run of N ≥ 3 then a shorter run of M ending the number (88886 is 4拖1), by its length 5-7. */
       trail: ByLength;
     };
-    /** A clever combination of four digits, one digit coming back after another (1511, 5161). */
+    /** A clever combination in the last four digits, one digit coming back after another (1511, 5161). */
     combination: number;
-    /** A line of the times table as digits a, b, a×b (248 二四得八, 3721 三七二十一), by its length 3-4. */
+    /** A line of the times table as digits a, b, a×b (248 二四得八, 2510 二五一十), by its length 3-4. */
     multiplication: ByLength;
-    /** Digits from the company's facts ({@link CompanyProfile}), by their length 2-7. */
+    /** A year 1950-2030 in four digits (年份号; famous years are lexicon entries). */
+    year: number;
+    /** Digits from the company's facts ({@link CompanyProfile}), by their length 2-6. */
     company: ByLength;
-    /** Single digits that count each time they appear after 400, keyed by the digit: `{ "8": { family: 'auspicious', points: 2.5 } }`. */
+    /** Single digits read as lucky or unlucky wherever no longer reading covers them, keyed by the digit: `{ "8": { family: 'auspicious', points: 2.5 } }`. */
     digits: Readonly<Record<string, {
       /** `'auspicious'` adds the points, `'taboo'` takes them off. */
       family: 'auspicious' | 'taboo';
@@ -67,64 +71,74 @@ export interface Profile {
     /** A lexicon phrase (data/lexicon.json) by its family: 5 points, for the entry's weight 1 to 5. */
     lexicon: Readonly<Record<'homophone' | 'memorable' | 'taboo', readonly number[]>>;
   };
+  /** Taboo lexicon entries of at least this weight are serious: a number with one scores below 精品号 (a tier above 优选号 never has one). */
+  seriousTaboo: number;
   /** Multipliers for lexicon phrases carrying a tag, e.g. `{ 'four-as-death': 0 }` drops those; tags not listed count 1. */
   tagWeights: Readonly<Record<string, number>>;
 }
 
-function check(ok: boolean, where: string, what: string): asserts ok {
-  if (!ok) throw new Vanity400Error('BAD_PROFILE', `profile ${where}: ${what}`);
+function check(ok: boolean, where: string, what: Text): asserts ok {
+  if (!ok) throw new Vanity400Error('BAD_PROFILE', { zh: `评分方案 ${where}：${what.zh}`, en: `profile ${where}: ${what.en}` });
+}
+interface Text {
+  zh: string;
+  en: string;
 }
 
 const isPoints = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1000;
+const POINTS: Text = { zh: '应为 0 到 1000 的分数', en: 'expected points from 0 to 1000' };
 
 function checkByLength(v: unknown, where: string, min: number, max: number): void {
-  check(!!v && typeof v === 'object', where, 'expected an object of length → points');
+  check(!!v && typeof v === 'object' && !Array.isArray(v), where, { zh: '应为“长度 → 分数”的对象', en: 'expected an object of length → points' });
   for (const [k, p] of Object.entries(v as object)) {
     const len = Number(k);
-    check(Number.isInteger(len) && len >= min && len <= max, where, `length "${k}" is not ${min}-${max}`);
-    check(isPoints(p), `${where}.${k}`, `${JSON.stringify(p)} is not a number of points ≥ 0`);
+    check(Number.isInteger(len) && len >= min && len <= max, where, { zh: `长度“${k}”应为 ${min} 到 ${max}`, en: `length "${k}" is not ${min}-${max}` });
+    check(isPoints(p), `${where}.${k}`, POINTS);
   }
 }
 
 /** Checks a profile object (e.g. a custom one a website passes in); any mistake is an error naming the field. */
 export function checkProfile(value: unknown): Profile {
-  check(!!value && typeof value === 'object', '', 'expected an object');
+  check(!!value && typeof value === 'object' && !Array.isArray(value), '', { zh: '应为一个对象', en: 'expected an object' });
   const p = value as Profile;
-  const name = typeof p.name === 'string' ? p.name : '(unnamed)';
+  const name = typeof p.name === 'string' ? p.name.slice(0, 40) : '(unnamed)';
   const at = (field: string) => `${name}.${field}`;
-  for (const k of ['tailEnd', 'tail', 'middle'] as const) check(isPoints(p.position?.[k]), at(`position.${k}`), 'expected a multiplier ≥ 0');
+  const multiplier: Text = { zh: '应为 ≥ 0 的倍数', en: 'expected a multiplier ≥ 0' };
+  for (const k of ['tailEnd', 'tail', 'middle'] as const) check(isPoints(p.position?.[k]), at(`position.${k}`), multiplier);
   for (const f of FAMILIES) {
-    check(isPoints(p.familyWeights?.[f]), at(`familyWeights.${f}`), 'expected a weight ≥ 0');
-    check(isPoints(p.familyCaps?.[f]) && p.familyCaps[f] > 0, at(`familyCaps.${f}`), 'expected a cap > 0');
+    check(isPoints(p.familyWeights?.[f]), at(`familyWeights.${f}`), { zh: '应为 ≥ 0 的权重', en: 'expected a weight ≥ 0' });
+    check(isPoints(p.familyCaps?.[f]) && p.familyCaps[f] > 0, at(`familyCaps.${f}`), { zh: '应为 > 0 的上限', en: 'expected a cap > 0' });
   }
-  check(isPoints(p.scale) && p.scale > 0, at('scale'), 'expected a number > 0');
-  check(isPoints(p.shape) && p.shape > 0 && p.shape <= 4, at('shape'), 'expected a number in (0, 4]');
+  check(isPoints(p.scale) && p.scale > 0, at('scale'), { zh: '应为 > 0 的数', en: 'expected a number > 0' });
+  check(isPoints(p.shape) && p.shape > 0 && p.shape <= 4, at('shape'), { zh: '应为 (0, 4] 之间的数', en: 'expected a number in (0, 4]' });
   const pts = p.points;
-  check(!!pts && typeof pts === 'object', at('points'), 'expected an object');
+  check(!!pts && typeof pts === 'object', at('points'), { zh: '应为一个对象', en: 'expected an object' });
   checkByLength(pts.repeat, at('points.repeat'), 2, 7);
   checkByLength(pts.sequenceUp, at('points.sequenceUp'), 3, 7);
   checkByLength(pts.sequenceDown, at('points.sequenceDown'), 3, 7);
   checkByLength(pts.multiplication, at('points.multiplication'), 3, 4);
-  checkByLength(pts.company, at('points.company'), 2, 7);
-  check(!!pts.pattern && typeof pts.pattern === 'object', at('points.pattern'), 'expected an object');
-  for (const k of Object.keys(PATTERN_KINDS) as PatternName[]) {
-    if (k === 'mirror' || k === 'trail') checkByLength(pts.pattern[k], at(`points.pattern.${k}`), 5, 7);
-    else check(isPoints(pts.pattern[k]), at(`points.pattern.${k}`), 'expected points ≥ 0');
-  }
-  check(isPoints(pts.combination), at('points.combination'), 'expected points ≥ 0');
-  check(!!pts.digits && typeof pts.digits === 'object', at('points.digits'), 'expected an object');
+  checkByLength(pts.company, at('points.company'), 2, 6);
+  check(!!pts.pattern && typeof pts.pattern === 'object', at('points.pattern'), { zh: '应为一个对象', en: 'expected an object' });
+  for (const k of Object.keys(PATTERN_KINDS) as PatternName[]) check(isPoints(pts.pattern[k]), at(`points.pattern.${k}`), POINTS);
+  checkByLength(pts.pattern.alternation, at('points.pattern.alternation'), 4, 7);
+  checkByLength(pts.pattern.mirror, at('points.pattern.mirror'), 4, 7);
+  checkByLength(pts.pattern.trail, at('points.pattern.trail'), 5, 7);
+  check(isPoints(pts.combination), at('points.combination'), POINTS);
+  check(isPoints(pts.year), at('points.year'), POINTS);
+  check(!!pts.digits && typeof pts.digits === 'object', at('points.digits'), { zh: '应为一个对象', en: 'expected an object' });
   for (const [d, rule] of Object.entries(pts.digits)) {
-    check(/^\d$/.test(d), at(`points.digits.${d}`), 'keys are single digits');
-    check(rule?.family === 'auspicious' || rule?.family === 'taboo', at(`points.digits.${d}.family`), 'expected "auspicious" or "taboo"');
-    check(isPoints(rule.points), at(`points.digits.${d}.points`), 'expected points ≥ 0');
+    check(/^\d$/.test(d), at(`points.digits.${d.slice(0, 10)}`), { zh: '键应为单个数字', en: 'keys are single digits' });
+    check(rule?.family === 'auspicious' || rule?.family === 'taboo', at(`points.digits.${d}.family`), { zh: '应为 "auspicious" 或 "taboo"', en: 'expected "auspicious" or "taboo"' });
+    check(isPoints(rule.points), at(`points.digits.${d}.points`), POINTS);
   }
   for (const f of ['homophone', 'memorable', 'taboo'] as const) {
     const w = pts.lexicon?.[f];
-    check(Array.isArray(w) && w.length === 5 && w.every(isPoints), at(`points.lexicon.${f}`), 'expected 5 points, for weights 1-5');
+    check(Array.isArray(w) && w.length === 5 && w.every(isPoints), at(`points.lexicon.${f}`), { zh: '应为 5 个分数，对应权重 1 到 5', en: 'expected 5 points, for weights 1-5' });
   }
-  check(!!p.tagWeights && typeof p.tagWeights === 'object', at('tagWeights'), 'expected an object');
-  for (const [t, w] of Object.entries(p.tagWeights)) check(isPoints(w), at(`tagWeights.${t}`), 'expected a weight ≥ 0');
-  check(FAMILIES.every(isRuleFamily), at('families'), 'unknown family');
+  check(Number.isInteger(p.seriousTaboo) && p.seriousTaboo >= 1 && p.seriousTaboo <= 6, at('seriousTaboo'), { zh: '应为 1 到 6 的整数（6 表示没有严重忌讳）', en: 'expected a whole number 1-6 (6: no taboo is serious)' });
+  check(!!p.tagWeights && typeof p.tagWeights === 'object', at('tagWeights'), { zh: '应为一个对象', en: 'expected an object' });
+  for (const [t, w] of Object.entries(p.tagWeights)) check(isPoints(w), at(`tagWeights.${t.slice(0, 40)}`), { zh: '应为 ≥ 0 的权重', en: 'expected a weight ≥ 0' });
+  check(FAMILIES.every(isRuleFamily), at('families'), { zh: '未知的规则类别', en: 'unknown family' });
   return p;
 }
 
@@ -133,19 +147,22 @@ for (const [name, body] of Object.entries(profilesData.profiles)) {
   builtIn.set(name, Object.freeze(checkProfile({ name, ...body })));
 }
 
-/** The names of the built-in profiles, e.g. `['seed', 'traditional']`. */
+/** The names of the built-in profiles, e.g. `['seed', 'traditional', 'cantonese']`. */
 export function profileNames(): string[] {
   return [...builtIn.keys()];
 }
 
-/** A built-in profile by name ('seed', the default, or 'traditional'), or a custom profile object, checked. */
+/** A built-in profile by name ('seed', the default, 'traditional' or 'cantonese'), or a custom profile object, checked. */
 export function resolveProfile(profile: string | Profile = 'seed'): Profile {
   if (typeof profile !== 'string') return checkProfile(profile);
   const found = builtIn.get(profile);
   if (!found) {
-    throw new Vanity400Error('UNKNOWN_PROFILE', `unknown profile ${JSON.stringify(profile)}: use one of ${profileNames().join(', ')}`, {
-      input: profile,
-    });
+    const shown = JSON.stringify(profile.length > 40 ? `${profile.slice(0, 40)}…` : profile);
+    throw new Vanity400Error(
+      'UNKNOWN_PROFILE',
+      { zh: `没有评分方案 ${shown}：可用 ${profileNames().join('、')}`, en: `unknown profile ${shown}: use one of ${profileNames().join(', ')}` },
+      { input: profile },
+    );
   }
   return found;
 }

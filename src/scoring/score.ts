@@ -2,12 +2,12 @@ import { format } from '../number/format.js';
 import { parse } from '../number/parse.js';
 import type { Number400 } from '../number/types.js';
 import { FAMILY_COUNT } from '../rules/families.js';
-import { BODY_OFFSET } from '../rules/kinds.js';
+import { BODY_OFFSET, KIND } from '../rules/kinds.js';
 import { combine } from './compile.js';
 import { toFindings } from './findings.js';
 import type { RawFinding } from './scanner.js';
 import { scannerFor, tablesFor } from './tables.js';
-import { TIERS, tierIndexOf } from './tiers.js';
+import { TIERS, isSpecial, tierIndexOf } from './tiers.js';
 import type { Assessment, ScoreOptions } from './types.js';
 
 /**
@@ -17,24 +17,25 @@ import type { Assessment, ScoreOptions } from './types.js';
 export function score(input: string | Number400, options: ScoreOptions = {}): Assessment {
   const parsed = typeof input === 'string' ? parse(input, { allowUnconfirmed: options.allowUnconfirmed ?? false }) : input;
   const tables = tablesFor(options.profile, options.company);
-  const scanner = scannerFor(tables);
   const log: RawFinding[] = [];
-  scanner.scan(parsed.digits.slice(BODY_OFFSET), log);
+  const { bits } = scannerFor(tables).scan(parsed.digits.slice(BODY_OFFSET), log);
 
   // The score is rebuilt from the findings alone, so a finding the list lacks would show as a mismatch with the fast path.
   const sums = new Int32Array(FAMILY_COUNT);
-  for (const f of log) sums[f.family]! += f.points;
-  const scoreTenths = combine(tables, sums);
-  const tier = TIERS[tierIndexOf(scoreTenths, scanner.bits)]!;
+  let serious = false;
+  for (const f of log) {
+    sums[f.family]! += f.points;
+    if (f.kind === KIND.PHRASE && tables.phraseSerious[f.phrase] === 1) serious = true;
+  }
+  const scoreTenths = combine(tables, sums, serious);
   return {
     number: parsed.digits,
     display: format(parsed.digits),
     segment: parsed.segment,
     carrier: parsed.carrier,
     score: scoreTenths / 10,
-    tier: tier.id,
-    special: tier.special,
+    tier: TIERS[tierIndexOf(scoreTenths)]!.id,
+    special: isSpecial(bits),
     findings: toFindings(log, parsed.digits, tables),
   };
 }
-

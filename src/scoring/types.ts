@@ -18,7 +18,7 @@ export interface ScoreOptions {
 export interface Finding {
   /** The rule family it belongs to, e.g. `'repeat'` or `'homophone'`; `'taboo'` counts against the number. */
   rule: RuleFamily;
-  /** The shape within the family, e.g. 'AABB', 'run', 'straight-up', 'digit', 'phrase'. */
+  /** The shape within the family: 'run', 'straight-up', 'straight-down', 'AABB', 'ABAB' (an alternation, also 'ABABA' …), 'mirror', 'ABCABC', 'AAABBB', 'AABBCC', 'trail', 'combination', 'phrase', or 'digits' (the lucky or unlucky single digits, together). */
   kind: string;
   /** The digits it covers, e.g. `'517'`. */
   digits: string;
@@ -30,6 +30,10 @@ export interface Finding {
   labelEn: string;
   /** Points before diminishing returns; negative for taboo. */
   points: number;
+  /** What a salesperson adds when the reading needs it, in Chinese (4 按简谱读 fa，谐音“发”); absent otherwise. */
+  note?: string;
+  /** The same in English. */
+  noteEn?: string;
 }
 
 /** A number's score and the reasons for it, as {@link vanity400!score | score} returns them. */
@@ -44,10 +48,10 @@ export interface Assessment {
   carrier: Carrier | null;
   /** 0-100, one decimal. */
   score: number;
-  /** The tier on the ladder ({@link TIERS}) the score or the number's shape reaches. */
+  /** The tier on the ladder ({@link TIERS}) the score reaches. */
   tier: TierId;
-  /** A carrier special number: 7 working days to open instead of 3, carrier-set minimum spend. */
+  /** A carrier special number, by its shape (尾号 AAAA …): 7 working days to open instead of 3, carrier-set minimum spend. Never changes the tier. */
   special: boolean;
-  /** Every reason found, strongest (largest |points|) first; the score is made from their points alone. */
+  /** Every reason found, strongest (largest |points|) first; the score is made from their points alone. Readings never overlap; lucky (or unlucky) single digits are one finding. */
   findings: Finding[];
 }

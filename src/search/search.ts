@@ -2,7 +2,7 @@ import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { bodyDigitsOfKey, displayOfKey, foursOfKey, numberOfKey, tailDigitsOfKey } from '../pool/key-strings.js';
 import { score } from '../scoring/score.js';
-import { TIERS, tierIndexOf } from '../scoring/tiers.js';
+import { TIERS, isSpecial, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
 import { compilePattern, enumeratePattern, type CompiledPattern } from './pattern/index.js';
@@ -161,7 +161,7 @@ class Filter {
     if ((bits & REMOVED) !== 0) return false;
     const s = pool.scores[i]!;
     if (s < q.minScoreTenths || (bits & q.bitsMask) !== q.bitsMask) return false;
-    if (q.tierMask !== 0 && (q.tierMask & (1 << tierIndexOf(s, bits))) === 0) return false;
+    if (q.tierMask !== 0 && (q.tierMask & (1 << tierIndexOf(s))) === 0) return false;
     if (q.excludeMask !== 0) {
       const held = q.excludeFrom === 6 ? tailDigitsOfKey(key) : bodyDigitsOfKey(key) | this.excludeExtra;
       if ((held & q.excludeMask) !== 0) return false;
@@ -195,7 +195,7 @@ const scoreAt: SortKeyAt = (pool, i) => pool.scores[i]!;
 /** The sort key of entry i in value order: its score for its price level. */
 function valueAt(pool: Pool, i: number, key: number): number {
   const s = pool.scores[i]!;
-  return valueOf(s, tierIndexOf(s, pool.bits[i]!), foursOfKey(key));
+  return valueOf(s, tierIndexOf(s), foursOfKey(key));
 }
 
 /** The first `want` matches of one pool after the cursor, in page order. */
@@ -405,9 +405,9 @@ export function searchNumbers(pools: Pool | readonly Pool[], query: SearchQuery 
 
 function toLeanResult(h: Hit): SearchResult {
   const s = h.pool.scores[h.index]!;
-  const tierIndex = tierIndexOf(s, h.pool.bits[h.index]!);
+  const tierIndex = tierIndexOf(s);
   const tier = TIERS[tierIndex]!;
-  return { number: numberOfKey(h.key), display: displayOfKey(h.key), score: s / 10, tier: tier.id, special: tier.special, value: valueOf(s, tierIndex, foursOfKey(h.key)) };
+  return { number: numberOfKey(h.key), display: displayOfKey(h.key), score: s / 10, tier: tier.id, special: isSpecial(h.pool.bits[h.index]!), value: valueOf(s, tierIndex, foursOfKey(h.key)) };
 }
 
 function toResult(h: Hit): SearchResult {

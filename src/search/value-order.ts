@@ -42,7 +42,7 @@ export function valueOrder(pool: Pool): Uint32Array {
   const groupAt = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const s = pool.scores[i]!;
-    const group = ((s * TIERS.length + tierIndexOf(s, pool.bits[i]!)) * FOUR_COUNTS) + foursOfKey(pool.keyAt(i));
+    const group = ((s * TIERS.length + tierIndexOf(s)) * FOUR_COUNTS) + foursOfKey(pool.keyAt(i));
     groupAt[i] = group;
     rankOf[group] = 0;
   }

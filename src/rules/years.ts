@@ -1,0 +1,14 @@
+import type { Phrase } from './phrase.js';
+
+/** The years a buyer reads in four digits: the seed's 1987 is easy to remember because it is a year. */
+export const FIRST_YEAR = 1950;
+export const LAST_YEAR = 2030;
+
+/** Every year FIRST_YEAR … LAST_YEAR as a memorable phrase (年份号); lexicon entries for a year (1949, 2008) take its place. */
+export function yearPhrases(): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+    phrases.push({ digits: String(y), family: 'memorable', zh: `${y} 年`, en: `the year ${y}`, tags: ['year'], source: 'years' });
+  }
+  return phrases;
+}
