@@ -8,10 +8,10 @@ import { KIND } from './kinds.js';
  * - mirror: the longest run of 4 to 7 last digits that reads the same backwards (7557 ABBA, 12321,
  *   123321), neither one digit nor an alternation;
  * - the six-digit classes of the last six: ABCABC (517517), AAABBB (888666), AABBCC (556677);
- * - N拖M: a run of N ≥ 3 then a shorter run of M ending the number, N + M ≥ 5 (88866 三拖二).
- * One long pattern per number: a six-digit class takes the place of a six-digit mirror, and an
- * AABB that is the end of an AABBCC is not counted again. Positions before the number hold
- * distinct negative values, so no pattern reaches past the first body digit.
+ * - N拖M: a run of N ≥ 3 then a shorter run of M ≥ 2 ending the number (88866 三拖二, 888866 四拖二).
+ * One pattern per number: the longest that ends it (888866 is 四拖二, not also AABB), and of equal
+ * lengths the first of six-digit class, mirror, alternation, N拖M, AABB. Positions before the number
+ * hold distinct negative values, so no pattern reaches past the first body digit.
  */
 
 /** AABB in the last four digits a b c e, or 0. */
@@ -47,7 +47,33 @@ export function mirrorLength(x6: number, x5: number, x4: number, x3: number, x2:
   return 0;
 }
 
-/** N拖M: the run before the last one has N ≥ 3 digits, the last run M < N, and N + M ≥ 5 (88866, 66669). */
+/** N拖M: the run before the last one has N ≥ 3 digits, the last run 2 ≤ M < N (88866 三拖二, 888866 四拖二); 6666661 is a 六连号, not a trail. */
 export function isTrail(before: number, last: number): boolean {
-  return before >= 3 && last < before && before + last >= 5;
+  return before >= 3 && last >= 2 && last < before;
+}
+
+/** A pattern as {@link tailPattern} returns it: kind * 8 + length, or 0 for none. */
+export const PATTERN_LENGTH_BITS = 3;
+
+/**
+ * The one shop pattern ending the number of last seven digits x6 … x0, given the alternation ending at
+ * x0 and the last two runs (`before`, then `last`, the one ending the number): kind * 8 + length, or 0.
+ */
+export function tailPattern(x6: number, x5: number, x4: number, x3: number, x2: number, x1: number, x0: number, alternation: number, before: number, last: number): number {
+  let best = 0;
+  let length = 0;
+  const offer = (kind: number, len: number) => {
+    if (len > length) {
+      best = (kind << PATTERN_LENGTH_BITS) | len;
+      length = len;
+    }
+  };
+  const six = classifyWindow6(x5, x4, x3, x2, x1, x0);
+  if (six !== 0) offer(six, 6);
+  const mirror = mirrorLength(x6, x5, x4, x3, x2, x1, x0);
+  if (mirror !== 0) offer(KIND.MIRROR, mirror);
+  if (alternation >= 4) offer(KIND.ALTERNATION, alternation);
+  if (isTrail(before, last)) offer(KIND.TRAIL, before + last);
+  if (tailWindow4(x3, x2, x1, x0) !== 0) offer(KIND.AABB, 4);
+  return best;
 }

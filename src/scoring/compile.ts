@@ -36,6 +36,8 @@ export interface ScoringTables {
   readonly digitPoints: Int32Array;
   /** [digit] → family of its reading (auspicious or taboo), or -1. */
   readonly digitFamily: Int8Array;
+  /** Digits that count against a number read on their own (4 in the traditional profile), as bits: no shape made with one counts. */
+  readonly unluckyDigits: number;
   /** The phrases the scanner reads (lexicon entries the profile keeps, the times table, years, company facts). */
   readonly phrases: readonly Phrase[];
   readonly automaton: PhraseAutomaton;
@@ -45,16 +47,27 @@ export interface ScoringTables {
   readonly phraseSerious: Uint8Array;
   /** [phrase * BODY_LENGTH + end] → points (tenths, ≥ 0; taboo counts against). */
   readonly phrasePoints: Int32Array;
+  /**
+   * Same index → what the phrase adds to a segmentation's rank: its points times a factor that grows
+   * with its length faster than the length, so the whole phrase people hear (1414 要死要死, 5188 我要发发)
+   * outranks the shorter readings inside it; a digit read on its own adds 1, only filling gaps.
+   */
+  readonly phraseRank: Int32Array;
   /** Family f's points saturate as saturation[f * saturationLength + min(sum, saturationLength - 1)]; taboo's are negative. */
   readonly saturation: Int32Array;
   readonly saturationLength: number;
   /** Score in tenths for a total in tenths (clamped to the last entry). */
   readonly scoreOf: Int16Array;
+  /** Points (tenths) every number starts with, so that a taboo always lowers a number, even a plain one. */
+  readonly base: number;
   /** The highest score (tenths) of a number with a serious taboo: just under 精品号. */
   readonly seriousCap: number;
   /** Hash of everything that decides scores: pools and snapshots record it to tell stale ones. */
   readonly fingerprint: string;
 }
+
+/** By a phrase's length: the factor on its points in a segmentation's rank (two digits 4, three 6, four 9 …). */
+const LENGTH_RANK = [0, 0, 4, 6, 9, 12, 16];
 
 /** The position multiplier of a finding from body position `start` to `end`. */
 export function multiplier(profile: Profile, start: number, end: number): number {
@@ -157,16 +170,22 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     }
   }
 
+  let unluckyDigits = 0;
+  for (let d = 0; d < 10; d++) if (digitFamily[d] === TABOO) unluckyDigits |= 1 << d;
+
   const kept = phrasesFor(profile, phrases);
   const automaton = buildPhraseAutomaton(kept.map((ph) => ph.digits));
   const phraseFamily = Int8Array.from(kept, (ph) => familyIndex(ph.family));
   const phraseLength = Int8Array.from(kept, (ph) => ph.digits.length);
   const phraseSerious = Uint8Array.from(kept, (ph) => (ph.family === 'taboo' && (ph.weight ?? 0) >= profile.seriousTaboo ? 1 : 0));
   const phrasePoints = new Int32Array(kept.length * BODY_LENGTH);
+  const phraseRank = new Int32Array(kept.length * BODY_LENGTH);
   kept.forEach((ph, i) => {
     const base = phraseBase(profile, ph);
     for (let end = CHOSEN_START + ph.digits.length - 1; end < BODY_LENGTH; end++) {
-      phrasePoints[i * BODY_LENGTH + end] = Math.max(1, tenths(base * multiplier(profile, end - ph.digits.length + 1, end)));
+      const pts = Math.max(1, tenths(base * multiplier(profile, end - ph.digits.length + 1, end)));
+      phrasePoints[i * BODY_LENGTH + end] = pts;
+      phraseRank[i * BODY_LENGTH + end] = pts * LENGTH_RANK[ph.digits.length]!;
     }
   });
 
@@ -180,24 +199,26 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
       saturation[f * saturationLength + s] = sign * Math.round(cap * (1 - Math.exp(-Math.min(s, cap * 8) / cap)));
     }
   });
-  const positiveTotal = caps.reduce((sum, cap, f) => (f === TABOO ? sum : sum + cap), 0);
+  const positiveTotal = caps.reduce((sum, cap, f) => (f === TABOO ? sum : sum + cap), tenths(profile.base));
   const scale = tenths(profile.scale);
   const scoreOf = new Int16Array(positiveTotal + 1);
   for (let t = 0; t <= positiveTotal; t++) scoreOf[t] = Math.round(1000 * (1 - Math.exp(-((t / scale) ** profile.shape))));
   const seriousCap = TIER_MIN_TENTHS[tierIndexById('premium')]! - 1;
+  const base = tenths(profile.base);
 
   const fingerprint = fingerprintOf([
     points,
     bits,
     digitPoints,
     phrasePoints,
+    phraseRank,
     phraseFamily,
     phraseSerious,
     saturation,
     scoreOf,
     automaton.step,
     automaton.outputs,
-    Int32Array.of(seriousCap),
+    Int32Array.of(seriousCap, base),
   ]);
 
   return {
@@ -208,15 +229,18 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     kindFamily,
     digitPoints,
     digitFamily,
+    unluckyDigits,
     automaton,
     phrases: kept,
     phraseFamily,
     phraseLength,
     phraseSerious,
     phrasePoints,
+    phraseRank,
     saturation,
     saturationLength,
     scoreOf,
+    base,
     seriousCap,
   };
 }
@@ -229,9 +253,10 @@ export function saturated(tables: ScoringTables, family: number, sum: number): n
 
 /** Score (tenths) from the total of saturated family values (tenths), and whether a serious taboo caps it. */
 export function scoreOfTotal(tables: ScoringTables, total: number, serious: boolean): number {
-  if (total <= 0) return 0;
+  const t = total + tables.base;
+  if (t <= 0) return 0;
   const scoreOf = tables.scoreOf;
-  const s = scoreOf[total < scoreOf.length ? total : scoreOf.length - 1]!;
+  const s = scoreOf[t < scoreOf.length ? t : scoreOf.length - 1]!;
   return serious && s > tables.seriousCap ? tables.seriousCap : s;
 }
 

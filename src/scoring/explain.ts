@@ -1,7 +1,7 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
 import { score } from './score.js';
-import { tierById } from './tiers.js';
+import { OPEN_WORKING_DAYS, tierById } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
 
 /** The language of sentences: `'zh'` Chinese (the default wherever one is asked for) or `'en'` English. */
@@ -11,39 +11,52 @@ export type Language = 'zh' | 'en';
 export interface Explanation extends Assessment {
   /** The language of `summary` and `reasons`. */
   lang: Language;
-  /** One sentence a salesperson or a bot can say as it is. */
+  /** What a salesperson says of the number, as it is: its score and tier, its best reasons, the largest taboo, the special-number note. */
   summary: string;
-  /** One sentence per finding, strongest first. */
+  /** One sentence per reason, strongest first: findings on the same digits share one, shapes inside a longer shape are told with it, taboos come last with 注意. */
   reasons: string[];
 }
 
-function where(f: Finding, lang: Language): string {
+const SHAPE_RULES = new Set(['repeat', 'sequence', 'pattern', 'combination']);
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七'];
+
+/** Where a finding lies, as a salesperson says it: 尾号 5858, 后六位 517517, 后四位含 58, 中间 250. */
+export function positionWords(f: Pick<Finding, 'at' | 'digits'>, lang: Language): string {
   const end = f.at + f.digits.length;
-  if (lang === 'zh') return end === 10 ? `尾号 ${f.digits}` : f.at >= 6 ? `后四位 ${f.digits}` : `中间 ${f.digits}`;
-  return end === 10 ? `ends in ${f.digits}` : f.at >= 6 ? `${f.digits} in the last four` : `${f.digits} in the middle`;
+  if (lang === 'zh') {
+    if (end === 10) return f.digits.length <= 4 ? `尾号 ${f.digits}` : `后${CN[f.digits.length]}位 ${f.digits}`;
+    return f.at >= 6 ? `后四位含 ${f.digits}` : `中间 ${f.digits}`;
+  }
+  if (end === 10) return `ends in ${f.digits}`;
+  return f.at >= 6 ? `${f.digits} in the last four` : `${f.digits} in the middle`;
 }
 
+/** What a finding is, without where: 谐音“一路发”, 四连号, 乘法口诀“二五一十”. */
 function what(f: Finding, lang: Language): string {
-  if (f.kind !== 'phrase') return lang === 'zh' ? f.label : f.labelEn;
+  const note = (lang === 'zh' ? f.note : f.noteEn) ?? '';
   if (lang === 'zh') {
+    if (f.kind === 'digits') return `${f.label}（${f.rule === 'taboo' ? note : '吉利数字'}）`;
+    if (f.kind !== 'phrase') return f.label;
     switch (f.rule) {
       case 'homophone':
-        return `谐音“${f.label}”`;
+        return `谐音“${f.label}”${note ? `（${note}）` : ''}`;
       case 'taboo':
         return `谐音“${f.label}”，不吉利`;
       case 'multiplication':
         return `乘法口诀“${f.label}”`;
       case 'memorable':
-        return `易记：${f.label}`;
+        return `${f.label}，好记`;
       default:
         return f.label;
     }
   }
+  if (f.kind === 'digits') return f.labelEn;
+  if (f.kind !== 'phrase') return f.labelEn;
   switch (f.rule) {
     case 'homophone':
-      return `sounds like ${f.label} (“${f.labelEn}”)`;
+      return `sounds like ${f.label} ("${f.labelEn}")${note ? ` (${note})` : ''}`;
     case 'taboo':
-      return `sounds like ${f.label} (“${f.labelEn}”), unlucky`;
+      return `sounds like ${f.label} ("${f.labelEn}"), unlucky`;
     case 'multiplication':
       return `the times-table line ${f.label} (${f.labelEn})`;
     case 'memorable':
@@ -53,29 +66,123 @@ function what(f: Finding, lang: Language): string {
   }
 }
 
-/** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”（+14.3 分）" / "ends in 517: sounds like 我要吃 (“I want to eat”) (+14.3)". */
+/** One reason: digits, what they are (one or more things), how strong. */
+interface Clause {
+  at: number;
+  digits: string;
+  whats: Finding[];
+  points: number;
+  taboo: boolean;
+}
+
+const contains = (outer: { at: number; digits: string }, inner: { at: number; digits: string }) =>
+  inner.at >= outer.at && inner.at + inner.digits.length <= outer.at + outer.digits.length;
+
+/**
+ * The reasons of a number as a salesperson tells them: one clause per span of digits, strongest first.
+ * Findings on the same digits share a clause; a shape lying inside a longer shape is not told apart
+ * (888 inside 888666), and a reading inside a shape is told with it (517517: ABCABC 型，谐音“我要吃”);
+ * the same reading twice is told once. Lucky digits come after the spans; taboos last.
+ */
+export function reasonClauses(findings: readonly Finding[]): Clause[] {
+  const clauses: Clause[] = [];
+  const spanned = findings.filter((f) => f.kind !== 'digits');
+  // Shapes first, longest first, so the parts of a pattern find the pattern already there.
+  const shapes = spanned.filter((f) => SHAPE_RULES.has(f.rule)).sort((a, b) => b.digits.length - a.digits.length || Math.abs(b.points) - Math.abs(a.points));
+  for (const f of shapes) {
+    const home = clauses.find((c) => contains(c, f));
+    if (home) {
+      if (home.at === f.at && home.digits === f.digits) home.whats.push(f);
+      home.points += f.points;
+      continue;
+    }
+    clauses.push({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: false });
+  }
+  for (const f of spanned.filter((x) => !SHAPE_RULES.has(x.rule))) {
+    const taboo = f.rule === 'taboo';
+    const home = taboo ? undefined : clauses.find((c) => !c.taboo && contains(c, f));
+    if (home) {
+      if (!home.whats.some((w) => w.label === f.label && w.rule === f.rule)) home.whats.push(f);
+      home.points += f.points;
+      continue;
+    }
+    clauses.push({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo });
+  }
+  // A short shape inside a longer reading is its part (987 in the year 1987, 456 in 7456 气死我了).
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    if (!c.whats.every((f) => SHAPE_RULES.has(f.rule))) continue;
+    const home = clauses.find((r) => r !== c && r.digits.length > c.digits.length && contains(r, c) && !r.whats.some((f) => SHAPE_RULES.has(f.rule)));
+    if (home) {
+      home.points += c.points;
+      clauses.splice(i, 1);
+    }
+  }
+  clauses.sort((a, b) => Number(a.taboo) - Number(b.taboo) || Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
+  const good = clauses.filter((c) => !c.taboo);
+  const bad = clauses.filter((c) => c.taboo);
+  const digits = findings.filter((f) => f.kind === 'digits').map((f): Clause => ({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }));
+  return [...good, ...digits.filter((c) => !c.taboo), ...bad, ...digits.filter((c) => c.taboo)];
+}
+
+function clauseText(c: Clause, lang: Language, inline: boolean): string {
+  // Strongest first, readings before shapes of the same strength; a note said once, after what needs it.
+  const ordered = [...c.whats].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(SHAPE_RULES.has(a.rule)) - Number(SHAPE_RULES.has(b.rule)));
+  const notes = [...new Set(ordered.map((f) => (lang === 'zh' ? f.note : f.noteEn)).filter((n): n is string => !!n && ordered[0]!.kind !== 'digits'))];
+  const bare = ordered.map((f) => (f.kind === 'digits' ? what(f, lang) : what({ ...f, note: undefined, noteEn: undefined } as Finding, lang)));
+  const whats = bare.join(lang === 'zh' ? '，' : '; ') + notes.map((n) => (lang === 'zh' ? `（${n}）` : ` (${n})`)).join('');
+  if (c.whats[0]!.kind === 'digits') return lang === 'zh' ? `${c.taboo ? '注意：' : ''}${whats}` : `${c.taboo ? 'note: ' : ''}${whats}`;
+  const where = positionWords(c, lang);
+  if (c.taboo) return lang === 'zh' ? `注意：${where} ${whats}` : `note: ${where} ${whats}`;
+  if (lang === 'zh') return `${where}${inline ? `（${whats}）` : `：${whats}`}`;
+  return `${where}${inline ? ` (${whats})` : `: ${whats}`}`;
+}
+
+/** The shape that makes a number special, if one does: the longest run or pattern ending it, or six equal digits. */
+function specialShape(findings: readonly Finding[]): Finding | undefined {
+  return findings
+    .filter((f) => SHAPE_RULES.has(f.rule) && f.rule !== 'combination')
+    .filter((f) => (f.kind === 'run' && f.digits.length >= 6) || f.at + f.digits.length === 10)
+    .filter((f) => (f.kind === 'run' && f.digits.length >= 4) || f.digits.length >= (f.kind.startsWith('straight') ? 5 : 6))
+    .sort((a, b) => b.digits.length - a.digits.length)[0];
+}
+
+/** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”" / "ends in 517: sounds like 我要吃 ("I want to eat")". */
 export function findingSentence(f: Finding, lang: Language): string {
-  const pts = `${f.points > 0 ? '+' : ''}${f.points}`;
-  return lang === 'zh' ? `${where(f, 'zh')}：${what(f, 'zh')}（${pts} 分）` : `${where(f, 'en')}: ${what(f, 'en')} (${pts})`;
+  return clauseText({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }, lang, false);
 }
 
 /** Scores a number and puts the reasons into sentences in Chinese (default) or English. */
 export function explain(input: string | Number400, options: ScoreOptions & { lang?: Language } = {}): Explanation {
   const lang = options.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') {
-    throw new Vanity400Error('UNKNOWN_LANGUAGE', `unknown language ${JSON.stringify(lang)}: use "zh" or "en"`, { input: lang });
+    throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `不支持的语言 ${JSON.stringify(lang)}：可用 "zh" 或 "en"`, en: `unknown language ${JSON.stringify(lang)}: use "zh" or "en"` }, { input: lang });
   }
   const a = score(input, options);
+  return { ...a, lang, ...sentencesOf(a, lang) };
+}
+
+/** The summary and the reasons of an assessment in `lang`. */
+export function sentencesOf(a: Assessment, lang: Language): { summary: string; reasons: string[] } {
   const tier = tierById(a.tier)!;
-  const reasons = a.findings.map((f) => findingSentence(f, lang));
-  const top = a.findings.filter((f) => f.points > 0).slice(0, 3);
-  let summary: string;
+  const clauses = reasonClauses(a.findings);
+  const reasons = clauses.map((c) => clauseText(c, lang, false));
+  // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo.
+  const best = clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
+  const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
+  const shape = a.special ? specialShape(a.findings) : undefined;
+  const days = OPEN_WORKING_DAYS.special;
+  const parts: string[] = [];
   if (lang === 'zh') {
-    const why = top.map((f) => `${where(f, 'zh')}（${what(f, 'zh')}）`).join('，');
-    summary = `${a.display}：${a.score} 分，${tier.zh}${a.special ? '（特殊号码，7 个工作日开通）' : ''}${why ? `。${why}` : ''}。`;
-  } else {
-    const why = top.map((f) => `${where(f, 'en')}, ${what(f, 'en')}`).join('; ');
-    summary = `${a.display} scores ${a.score} (${tier.en}${a.special ? ', a special number: 7 working days to open' : ''})${why ? `: ${why}` : ''}.`;
+    parts.push(`${a.display}：${a.score} 分，${tier.zh}`);
+    if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true)).join('；'));
+    if (worst) parts.push(clauseText(worst, 'zh', false));
+    if (a.special) parts.push(`特殊号码${shape ? `（${positionWords(shape, 'zh')}，${shape.label}）` : ''}：开通需 ${days} 个工作日`);
+    return { summary: `${parts.join('。')}。`, reasons };
   }
-  return { ...a, lang, summary, reasons };
+  parts.push(`${a.display} scores ${a.score} (${tier.en})`);
+  if (best.length) parts.push(best.map((c) => clauseText(c, 'en', true)).join('; '));
+  if (worst) parts.push(clauseText(worst, 'en', false));
+  if (a.special) parts.push(`a special number${shape ? ` (${positionWords(shape, 'en')}, ${shape.labelEn})` : ''}: ${days} working days to open`);
+  return { summary: `${parts.join('. ')}.`, reasons };
 }

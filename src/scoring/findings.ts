@@ -41,9 +41,7 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
     }
     case KIND.MIRROR: {
       const shape = letterShape(digits);
-      return n === 4
-        ? { kind: 'mirror', label: `${shape} 型`, labelEn: `${shape} pattern` }
-        : { kind: 'mirror', label: `对称号（${shape}）`, labelEn: `a mirror (${shape})` };
+      return n === 4 ? { kind: 'mirror', label: `${shape} 型`, labelEn: `${shape} pattern` } : { kind: 'mirror', label: `${shape} 对称`, labelEn: `a ${shape} mirror` };
     }
     case KIND.TRAIL: {
       let head = 1;
@@ -51,8 +49,7 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
       return { kind: 'trail', label: `${CN[head]}拖${CN[n - head]}`, labelEn: `${head} then ${n - head} (N拖M)` };
     }
     case KIND.COMBINATION: {
-      const shape = letterShape(digits);
-      return { kind: 'combination', label: `巧妙组合（${shape}）`, labelEn: `a clever combination (${shape})` };
+      return { kind: 'combination', label: '巧妙组合', labelEn: 'a clever combination' };
     }
     case KIND.PHRASE: {
       const phrase = tables.phrases[raw.phrase]!;

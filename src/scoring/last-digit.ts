@@ -1,7 +1,7 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
-import { classifyWindow6, isTrail, mirrorLength, tailWindow4 } from '../rules/pattern.js';
+import { PATTERN_LENGTH_BITS, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
 import { READINGS, READING_SLOT, SLOTS, type ScoringTables } from './compile.js';
 
 // The families of the shapes closed at the last digit, and of the clever combination (points index kind, length and end).
@@ -9,6 +9,16 @@ const REPEAT = familyIndex('repeat');
 const SEQUENCE = familyIndex('sequence');
 const PATTERN = familyIndex('pattern');
 const COMBINATION = familyIndex('combination');
+
+/** Index into the points table of a pattern as tailPattern returns it (0, which scores nothing, for none). */
+function patternIndex(pattern: number): number {
+  return pattern === 0 ? 0 : ((pattern >> PATTERN_LENGTH_BITS) * SLOTS + (pattern & ((1 << PATTERN_LENGTH_BITS) - 1))) * BODY_LENGTH + LAST;
+}
+
+/** The length of a pattern as tailPattern returns it. */
+function patternLength(pattern: number): number {
+  return pattern & ((1 << PATTERN_LENGTH_BITS) - 1);
+}
 
 /** The saturated value of `sum` points in family f (as compile's `saturated`, on the arrays themselves). */
 function sat(saturation: Int32Array, length: number, f: number, sum: number): number {
@@ -90,7 +100,7 @@ export class LastDigits {
     const t = this.tables;
     const s = this.state;
     const row = LAST;
-    const { saturation, saturationLength, scoreOf, seriousCap, digitPoints, digitFamily, phraseLength, phrasePoints, phraseFamily, phraseSerious, points, bits: bitsOf } = t;
+    const { saturation, saturationLength, scoreOf, seriousCap, base, digitPoints, digitFamily, phraseRank, phraseLength, phrasePoints, phraseFamily, phraseSerious, points, bits: bitsOf } = t;
     const { step, outputStart, outputs } = t.automaton;
     const { readSums, readKey, readTotal, readBits, readSerious } = s;
     const satLast = saturationLength - 1;
@@ -100,7 +110,12 @@ export class LastDigits {
     const b3 = s.digit(LAST - 3);
     const b2 = s.digit(LAST - 4);
     const b1 = s.digit(LAST - 5);
-    const full = this.fullDigits();
+    const b0 = s.digit(LAST - 6);
+    // Unlucky digits are read in full: a shape ending with one does not count.
+    const full = this.fullDigits() | t.unluckyDigits;
+    // A shape from `start` to the end (or to the digit before it) counts only if no unlucky digit lies in it.
+    const unlucky = s.unlucky[row]!;
+    const clear = (start: number, i: number) => (unlucky < start ? i : 0);
     const ac = s.automaton[row]! * 10;
     const phraseDigits = this.phraseEnds[s.automaton[row]!]!;
 
@@ -114,14 +129,15 @@ export class LastDigits {
     const before = s.runBefore[row]!;
     const up = s.up[row]!;
     const down = s.down[row]!;
-    const iUp = (KIND.SEQUENCE_UP * SLOTS + up) * BODY_LENGTH + LAST - 1;
-    const iDown = (KIND.SEQUENCE_DOWN * SLOTS + down) * BODY_LENGTH + LAST - 1;
+    const iUp = clear(LAST - up, (KIND.SEQUENCE_UP * SLOTS + up) * BODY_LENGTH + LAST - 1);
+    const iDown = clear(LAST - down, (KIND.SEQUENCE_DOWN * SLOTS + down) * BODY_LENGTH + LAST - 1);
     const shapes0 = s.shapeTotal[row]! - sat(saturation, saturationLength, SEQUENCE, sequence0);
     const common = shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUp]! + points[iDown]!);
     const commonBits = s.shapeBits[row]! | bitsOf[iUp]! | bitsOf[iDown]!;
     // A digit carrying nothing on, or only a straight: the run closes before it, and N拖M goes by the run before.
-    const iRunOff = (KIND.REPEAT * SLOTS + run) * BODY_LENGTH + LAST - 1;
-    const iTrailOff = isTrail(run, 1) ? (KIND.TRAIL * SLOTS + run + 1) * BODY_LENGTH + LAST : 0;
+    const iRunOff = clear(LAST - run, (KIND.REPEAT * SLOTS + run) * BODY_LENGTH + LAST - 1);
+    const otherPattern = tailPattern(b0, b1, b2, b3, b4, prev, -1, 2, run, 1);
+    const iTrailOff = clear(LAST + 1 - patternLength(otherPattern), patternIndex(otherPattern));
     const runOff =
       sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOff]!) -
       sat(saturation, saturationLength, REPEAT, repeat0) +
@@ -132,23 +148,23 @@ export class LastDigits {
     // The digit that carries the up-straight on to the end (the down one closes), and the one that carries the down-straight on.
     const upDigit = up >= 2 && s.wrapped[row] === 0 ? (prev === 9 ? 0 : prev + 1) : -1;
     const downDigit = down >= 2 && prev > 0 ? prev - 1 : -1;
-    const iUpOn = (KIND.SEQUENCE_UP * SLOTS + up + 1) * BODY_LENGTH + LAST;
-    const iDownOn = (KIND.SEQUENCE_DOWN * SLOTS + down + 1) * BODY_LENGTH + LAST;
+    const iUpOn = clear(LAST - up, (KIND.SEQUENCE_UP * SLOTS + up + 1) * BODY_LENGTH + LAST);
+    const iDownOn = clear(LAST - down, (KIND.SEQUENCE_DOWN * SLOTS + down + 1) * BODY_LENGTH + LAST);
     const upTotal = upDigit < 0 ? 0 : shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUpOn]! + points[iDown]!) + runOff;
     const upBits = s.shapeBits[row]! | bitsOf[iUpOn]! | bitsOf[iDown]! | runOffBits;
     const downTotal = downDigit < 0 ? 0 : shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUp]! + points[iDownOn]!) + runOff;
     const downBits = s.shapeBits[row]! | bitsOf[iUp]! | bitsOf[iDownOn]! | runOffBits;
     // The repeated digit: the run goes on to the end, then N拖M, and a six-digit class or AABB.
-    const iRunOn = (KIND.REPEAT * SLOTS + run + 1) * BODY_LENGTH + LAST;
-    const iTrailOn = isTrail(before, run + 1) ? (KIND.TRAIL * SLOTS + before + run + 1) * BODY_LENGTH + LAST : 0;
-    const six = classifyWindow6(b1, b2, b3, b4, prev, prev);
-    const iPattern = six !== 0 ? (six * SLOTS + 6) * BODY_LENGTH + LAST : tailWindow4(b3, b4, prev, prev) !== 0 ? (KIND.AABB * SLOTS + 4) * BODY_LENGTH + LAST : 0;
+    const repeatPattern = tailPattern(b0, b1, b2, b3, b4, prev, prev, 1, before, run + 1);
+    const iPattern = clear(LAST + 1 - patternLength(repeatPattern), patternIndex(repeatPattern));
+    // A pair ending the number is told by the pattern it ends.
+    const iRunOn = repeatPattern !== 0 && run === 1 ? 0 : clear(LAST - run, (KIND.REPEAT * SLOTS + run + 1) * BODY_LENGTH + LAST);
     const repeatTotal =
       common +
       sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOn]!) -
       sat(saturation, saturationLength, REPEAT, repeat0) +
-      sat(saturation, saturationLength, PATTERN, points[iTrailOn]! + points[iPattern]!);
-    const repeatBits = commonBits | bitsOf[iRunOn]! | bitsOf[iTrailOn]! | bitsOf[iPattern]!;
+      sat(saturation, saturationLength, PATTERN, points[iPattern]!);
+    const repeatBits = commonBits | bitsOf[iRunOn]! | bitsOf[iPattern]!;
     // A clever combination in the last four, for the digits that make one (its family is touched by nothing else here).
     const iCombination = (KIND.COMBINATION * SLOTS + 4) * BODY_LENGTH + LAST;
     const combinationPoints = points[iCombination]!;
@@ -161,7 +177,7 @@ export class LastDigits {
     let other = 0;
     while (other === prev || other === b4 || other === b3) other++;
     let combinations = 0;
-    if (combinationPoints !== 0) {
+    if (combinationPoints !== 0 && unlucky < LAST - 3) {
       if (isCombination(b3, b4, prev, other)) combinations = 0x3ff & ~((1 << prev) | (1 << b4) | (1 << b3));
       if (isCombination(b3, b4, prev, prev)) combinations |= 1 << prev;
       if (isCombination(b3, b4, prev, b4)) combinations |= 1 << b4;
@@ -190,7 +206,8 @@ export class LastDigits {
       const combination = ((combinations >> d) & 1) !== 0;
       const shapeTotal = d === prev ? repeatTotal : d === upDigit ? upTotal : d === downDigit ? downTotal : otherTotal;
       const total = shapeTotal + (combination ? combinationGain : 0) + skipTotal + ownGain[d]!;
-      const score = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
+      const withBase = total + base;
+      const score = withBase <= 0 ? 0 : scoreOf[withBase < scoreLast ? withBase : scoreLast]!;
       scores[index + d] = skipSerious === 1 && score > seriousCap ? seriousCap : score;
       const shapeBits = d === prev ? repeatBits : d === upDigit ? upBits : d === downDigit ? downBits : otherBits;
       bitsOut[index + d] = shapeBits | (combination ? combinationBits : 0) | skipBits | ownBit[d]!;
@@ -212,7 +229,7 @@ export class LastDigits {
         const pts = phrasePoints[ph * BODY_LENGTH + LAST]!;
         const start = LAST - length + 1;
         if (start < CHOSEN_START || pts === 0) continue;
-        const key = readKey[start]! + pts * 8 + length;
+        const key = readKey[start]! + phraseRank[ph * BODY_LENGTH + LAST]!;
         if (key > best) {
           best = key;
           from = start;
@@ -222,7 +239,7 @@ export class LastDigits {
         }
       }
       const own = digitPoints[d * BODY_LENGTH + LAST]!;
-      if (own !== 0 && skipKey + own * 8 + 1 > best) {
+      if (own !== 0 && skipKey + 1 > best) {
         from = row;
         family = digitFamily[d]!;
         points = own;
@@ -240,7 +257,8 @@ export class LastDigits {
         found |= 1 << family;
       }
       const serious = readSerious[from]! | (choice >= 0 ? phraseSerious[choice]! : 0);
-      const score = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
+      const withBase = total + base;
+      const score = withBase <= 0 ? 0 : scoreOf[withBase < scoreLast ? withBase : scoreLast]!;
       scores[index + d] = serious === 1 && score > seriousCap ? seriousCap : score;
       bitsOut[index + d] = found;
     }

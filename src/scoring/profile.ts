@@ -36,6 +36,8 @@ export interface Profile {
   scale: number;
   /** Shape of the final curve: score = 100 × (1 − e^(−(total/scale)^shape)); above 1 keeps plain numbers low. */
   shape: number;
+  /** Points every number starts with (0-10), so that a taboo lowers even a plain number. */
+  base: number;
   /** Points of each rule (0-1000 each), before the family weight and the position multiplier. */
   points: {
     /** A run of one digit (888), by its length 2-7 (a pair counts only at the very end). */
@@ -50,7 +52,7 @@ export interface Profile {
       alternation: ByLength;
       /** Digits that read the same backwards (7557 ABBA, 12321, 123321), by its length 4-7. */
       mirror: ByLength;
-      /** N拖M: a run of N ≥ 3 then a shorter run of M ending the number (88886 is 4拖1), by its length 5-7. */
+      /** N拖M: a run of N ≥ 3 then a shorter run of M ≥ 2 ending the number (888866 is 四拖二), by its length 5-7. */
       trail: ByLength;
     };
     /** A clever combination in the last four digits, one digit coming back after another (1511, 5161). */
@@ -111,6 +113,7 @@ export function checkProfile(value: unknown): Profile {
   }
   check(isPoints(p.scale) && p.scale > 0, at('scale'), { zh: '应为 > 0 的数', en: 'expected a number > 0' });
   check(isPoints(p.shape) && p.shape > 0 && p.shape <= 4, at('shape'), { zh: '应为 (0, 4] 之间的数', en: 'expected a number in (0, 4]' });
+  check(isPoints(p.base) && p.base <= 10, at('base'), { zh: '应为 0 到 10 的分数', en: 'expected points from 0 to 10' });
   const pts = p.points;
   check(!!pts && typeof pts === 'object', at('points'), { zh: '应为一个对象', en: 'expected an object' });
   checkByLength(pts.repeat, at('points.repeat'), 2, 7);

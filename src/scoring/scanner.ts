@@ -1,7 +1,7 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
-import { alternationAfter, classifyWindow6, isTrail, mirrorLength, tailWindow4 } from '../rules/pattern.js';
+import { PATTERN_LENGTH_BITS, alternationAfter, tailPattern } from '../rules/pattern.js';
 import { continuesRun } from '../rules/repeat.js';
 import { continuesDown, continuesUp, upRestart } from '../rules/sequence.js';
 import { READINGS, READING_SLOT, SLOTS, saturated, scoreOfTotal, type ScoringTables } from './compile.js';
@@ -47,11 +47,12 @@ export const DIGIT_READING = -2;
  *
  * Shapes: `run` (length of the run of equal digits ending at the last digit read), `runBefore` (the run
  * before it), `up` / `wrapped` (the up-straight ending there, and whether it went 9 → 0), `down`,
- * `alternation` (the length of two digits taking turns ending there); `shapeRepeat` and
+ * `alternation` (the length of two digits taking turns ending there), `unlucky` (the position of the
+ * last unlucky digit read, or -1: no shape with one in it counts); `shapeRepeat` and
  * `shapeSequence` (the points of the runs and straights already closed: shop patterns are read only at
  * the end), `shapeTotal` (their saturated sum) and `shapeBits`.
  * Readings, the best non-overlapping readings of the chosen digits read so far (a segmentation, as of
- * words): `readKey` (its rank: 8 × points + digits covered, summed), `readSums` (its points per reading
+ * words): `readKey` (its rank: the phrases' `phraseRank`, plus 1 for each digit read on its own), `readSums` (its points per reading
  * family, {@link READING_FAMILIES}), `readTotal` (their saturated sum),
  * `readBits`, `readSerious` (it holds a serious taboo), `readChoice` (how the last digit was read: a
  * phrase index, {@link SKIP} or {@link DIGIT_READING}) and `automaton` (the phrase automaton's state).
@@ -64,6 +65,7 @@ export class WalkState {
   readonly wrapped = new Int32Array(STATES);
   readonly down = new Int32Array(STATES);
   readonly alternation = new Int32Array(STATES);
+  readonly unlucky = new Int32Array(STATES);
   readonly shapeRepeat = new Int32Array(STATES);
   readonly shapeSequence = new Int32Array(STATES);
   readonly shapeTotal = new Int32Array(STATES);
@@ -154,6 +156,7 @@ export class Scanner {
     const s = this.state;
     const next = k + 1;
     s.cells[BEFORE + k] = d;
+    s.unlucky[next] = ((this.tables.unluckyDigits >> d) & 1) !== 0 ? k : k === 0 ? -1 : s.unlucky[k]!;
     s.shapeRepeat[next] = s.shapeRepeat[k]!;
     s.shapeSequence[next] = s.shapeSequence[k]!;
     s.shapeTotal[next] = s.shapeTotal[k]!;
@@ -223,7 +226,7 @@ export class Scanner {
       const pts = t.phrasePoints[ph * BODY_LENGTH + k]!;
       const start = k - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
-      const key = s.readKey[start]! + pts * 8 + length;
+      const key = s.readKey[start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
       if (key > best) {
         best = key;
         from = start;
@@ -233,8 +236,8 @@ export class Scanner {
       }
     }
     const own = t.digitPoints[d * BODY_LENGTH + k]!;
-    if (own !== 0 && s.readKey[k]! + own * 8 + 1 > best) {
-      best = s.readKey[k]! + own * 8 + 1;
+    if (own !== 0 && s.readKey[k]! + 1 > best) {
+      best = s.readKey[k]! + 1;
       from = k;
       family = t.digitFamily[d]!;
       points = own;
@@ -255,13 +258,13 @@ export class Scanner {
     }
   }
 
-  /** Adds a run or a straight of `kind` and `length` ending at body position `end` to state `row`, if it counts there. */
+  /** Adds a run or a straight of `kind` and `length` ending at body position `end` to state `row`, if it counts there and holds no unlucky digit. */
   private closeShape(row: number, kind: number, length: number, end: number): void {
     const t = this.tables;
     const i = (kind * SLOTS + length) * BODY_LENGTH + end;
     const pts = t.points[i]!;
-    if (pts === 0) return;
     const s = this.state;
+    if (pts === 0 || s.unlucky[end + 1]! > end - length) return;
     const sums = kind === KIND.REPEAT ? s.shapeRepeat : s.shapeSequence;
     const family = kind === KIND.REPEAT ? REPEAT_FAMILY : SEQUENCE_FAMILY;
     const before = sums[row]!;
@@ -276,12 +279,12 @@ export class Scanner {
   private combinationSum = 0;
   private patternBits = 0;
 
-  /** Adds a shop pattern (or the clever combination) of `kind` and `length` ending the number. */
+  /** Adds a shop pattern (or the clever combination) of `kind` and `length` ending the number, if it holds no unlucky digit. */
   private closePattern(kind: number, length: number): void {
     const t = this.tables;
     const i = (kind * SLOTS + length) * BODY_LENGTH + LAST;
     const pts = t.points[i]!;
-    if (pts === 0) return;
+    if (pts === 0 || this.state.unlucky[BODY_LENGTH]! > LAST - length) return;
     const family = kind === KIND.COMBINATION ? COMBINATION_FAMILY : PATTERN_FAMILY;
     if (kind === KIND.COMBINATION) this.combinationSum += pts;
     else this.patternSum += pts;
@@ -296,8 +299,6 @@ export class Scanner {
     const row = BODY_LENGTH;
     const run = s.run[row]!;
     const before = s.runBefore[row]!;
-    this.closeShape(row, KIND.REPEAT, run, LAST);
-    this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);
     this.closeShape(row, KIND.SEQUENCE_DOWN, s.down[row]!, LAST);
     // The last seven digits, x0 the last.
     const c = s.cells;
@@ -312,14 +313,12 @@ export class Scanner {
     this.patternSum = 0;
     this.combinationSum = 0;
     this.patternBits = 0;
-    const six = classifyWindow6(x5, x4, x3, x2, x1, x0);
-    if (six !== 0) this.closePattern(six, 6);
-    if (six !== KIND.AABBCC && tailWindow4(x3, x2, x1, x0) !== 0) this.closePattern(KIND.AABB, 4);
-    this.closePattern(KIND.ALTERNATION, s.alternation[row]!);
-    const mirror = mirrorLength(x6, x5, x4, x3, x2, x1, x0);
-    if (mirror !== 0 && !(six !== 0 && mirror === 6)) this.closePattern(KIND.MIRROR, mirror);
-    if (isTrail(before, run)) this.closePattern(KIND.TRAIL, before + run);
+    const pattern = tailPattern(x6, x5, x4, x3, x2, x1, x0, s.alternation[row]!, before, run);
+    if (pattern !== 0) this.closePattern(pattern >> PATTERN_LENGTH_BITS, pattern & ((1 << PATTERN_LENGTH_BITS) - 1));
     if (isCombination(x3, x2, x1, x0)) this.closePattern(KIND.COMBINATION, 4);
+    // A pair ending the number is told by the pattern it ends (5577, 88866), not on its own.
+    if (!(pattern !== 0 && run === 2)) this.closeShape(row, KIND.REPEAT, run, LAST);
+    this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);
     if (this.log !== null) this.logReadings();
 
     // Shapes and readings count in families of their own, so their saturated totals add up.
