@@ -17,6 +17,7 @@ export const LEXICON_TAGS = [
   'insult',
   'slang',
   'four-as-fa',
+  'four-as-four',
   'four-as-death',
   'cantonese',
   'intimate',

@@ -36,13 +36,15 @@ export function alternationAfter(before: number, x2: number, x1: number, x0: num
 
 /**
  * Length (4-7) of the longest mirror ending at x0, of the last seven digits x6 … x0 (positions before
- * the number hold distinct negatives), or 0: the digits read the same backwards and are neither all
- * one digit nor an alternation (those are runs and ABAB).
+ * the number hold distinct negatives), or 0: the digits read the same backwards, are neither all one
+ * digit nor an alternation (those are runs and ABAB), and hold no run of three (6888886 is a 五连号
+ * with a digit on each side, not a mirror).
  */
 export function mirrorLength(x6: number, x5: number, x4: number, x3: number, x2: number, x1: number, x0: number): number {
-  if (x6 === x0 && x5 === x1 && x4 === x2 && !(x0 === x2 && x1 === x3)) return 7;
-  if (x5 === x0 && x4 === x1 && x3 === x2 && !(x0 === x1 && x1 === x2)) return 6;
-  if (x4 === x0 && x3 === x1 && !(x0 === x2 && x1 === x3)) return 5;
+  // A run of three in a mirror covers its middle (x3 of seven, x2 x3 of six, x2 of five) or its ends.
+  if (x6 === x0 && x5 === x1 && x4 === x2 && !(x0 === x2 && x1 === x3) && x2 !== x3 && !(x0 === x1 && x1 === x2)) return 7;
+  if (x5 === x0 && x4 === x1 && x3 === x2 && x1 !== x2) return 6;
+  if (x4 === x0 && x3 === x1 && x0 !== x2 && x1 !== x2) return 5;
   if (x3 === x0 && x2 === x1 && x0 !== x1) return 4;
   return 0;
 }
@@ -60,20 +62,22 @@ export const PATTERN_LENGTH_BITS = 3;
  * x0 and the last two runs (`before`, then `last`, the one ending the number): kind * 8 + length, or 0.
  */
 export function tailPattern(x6: number, x5: number, x4: number, x3: number, x2: number, x1: number, x0: number, alternation: number, before: number, last: number): number {
-  let best = 0;
-  let length = 0;
-  const offer = (kind: number, len: number) => {
-    if (len > length) {
-      best = (kind << PATTERN_LENGTH_BITS) | len;
-      length = len;
-    }
-  };
   const six = classifyWindow6(x5, x4, x3, x2, x1, x0);
-  if (six !== 0) offer(six, 6);
+  let best = six === 0 ? 0 : (six << PATTERN_LENGTH_BITS) | 6;
+  let length = six === 0 ? 0 : 6;
   const mirror = mirrorLength(x6, x5, x4, x3, x2, x1, x0);
-  if (mirror !== 0) offer(KIND.MIRROR, mirror);
-  if (alternation >= 4) offer(KIND.ALTERNATION, alternation);
-  if (isTrail(before, last)) offer(KIND.TRAIL, before + last);
-  if (tailWindow4(x3, x2, x1, x0) !== 0) offer(KIND.AABB, 4);
+  if (mirror > length) {
+    best = (KIND.MIRROR << PATTERN_LENGTH_BITS) | mirror;
+    length = mirror;
+  }
+  if (alternation >= 4 && alternation > length) {
+    best = (KIND.ALTERNATION << PATTERN_LENGTH_BITS) | alternation;
+    length = alternation;
+  }
+  if (isTrail(before, last) && before + last > length) {
+    best = (KIND.TRAIL << PATTERN_LENGTH_BITS) | (before + last);
+    length = before + last;
+  }
+  if (length < 4 && tailWindow4(x3, x2, x1, x0) !== 0) best = (KIND.AABB << PATTERN_LENGTH_BITS) | 4;
   return best;
 }

@@ -8,7 +8,7 @@ export const LAST_YEAR = 2030;
 export function yearPhrases(): Phrase[] {
   const phrases: Phrase[] = [];
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    phrases.push({ digits: String(y), family: 'memorable', zh: '年份号', en: `the year ${y}`, tags: ['year'], source: 'years' });
+    phrases.push({ digits: String(y), family: 'memorable', zh: '可作年份', en: `can be read as the year ${y}`, tags: ['year'], source: 'years' });
   }
   return phrases;
 }

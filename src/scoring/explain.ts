@@ -1,6 +1,8 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
 import { score } from './score.js';
+import { lexiconPhrases } from '../rules/lexicon.js';
+import { resolveProfile, type Profile } from './profile.js';
 import { OPEN_WORKING_DAYS, tierById } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
 
@@ -39,7 +41,7 @@ function what(f: Finding, lang: Language): string {
     if (f.kind !== 'phrase') return f.label;
     switch (f.rule) {
       case 'homophone':
-        return `谐音“${f.label}”${note ? `（${note}）` : ''}`;
+        return `谐音“${f.label}”${note ? `，${note}` : ''}`;
       case 'taboo':
         return `谐音“${f.label}”，不吉利`;
       case 'multiplication':
@@ -54,7 +56,7 @@ function what(f: Finding, lang: Language): string {
   if (f.kind !== 'phrase') return f.labelEn;
   switch (f.rule) {
     case 'homophone':
-      return `sounds like ${f.label} ("${f.labelEn}")${note ? ` (${note})` : ''}`;
+      return `sounds like ${f.label} ("${f.labelEn}")${note ? `; ${note}` : ''}`;
     case 'taboo':
       return `sounds like ${f.label} ("${f.labelEn}"), unlucky`;
     case 'multiplication':
@@ -64,6 +66,17 @@ function what(f: Finding, lang: Language): string {
     default:
       return f.labelEn;
   }
+}
+
+/**
+ * Whether lucky digits are worth saying: three or more 6s, 8s and 9s among the six chosen digits, and
+ * not all of them one run already told (666666 is a 六连号; "含 6 个 6" adds nothing).
+ */
+function manyLucky(f: Finding, findings: readonly Finding[]): boolean {
+  const strong = [...f.digits].filter((c) => c !== '0');
+  if (strong.length < 3) return false;
+  const one = strong.every((c) => c === strong[0]);
+  return !(one && findings.some((r) => r.kind === 'run' && r.digits[0] === strong[0] && r.digits.length >= strong.length));
 }
 
 /** One reason: digits, what they are (one or more things), how strong. */
@@ -121,7 +134,7 @@ export function reasonClauses(findings: readonly Finding[]): Clause[] {
   clauses.sort((a, b) => Number(a.taboo) - Number(b.taboo) || Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
   const good = clauses.filter((c) => !c.taboo);
   const bad = clauses.filter((c) => c.taboo);
-  const digits = findings.filter((f) => f.kind === 'digits').map((f): Clause => ({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }));
+  const digits = findings.filter((f) => f.kind === 'digits' && (f.rule === 'taboo' || manyLucky(f, findings))).map((f): Clause => ({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }));
   return [...good, ...digits.filter((c) => !c.taboo), ...bad, ...digits.filter((c) => c.taboo)];
 }
 
@@ -130,7 +143,7 @@ function clauseText(c: Clause, lang: Language, inline: boolean): string {
   const ordered = [...c.whats].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(SHAPE_RULES.has(a.rule)) - Number(SHAPE_RULES.has(b.rule)));
   const notes = [...new Set(ordered.map((f) => (lang === 'zh' ? f.note : f.noteEn)).filter((n): n is string => !!n && ordered[0]!.kind !== 'digits'))];
   const bare = ordered.map((f) => (f.kind === 'digits' ? what(f, lang) : what({ ...f, note: undefined, noteEn: undefined } as Finding, lang)));
-  const whats = bare.join(lang === 'zh' ? '，' : '; ') + notes.map((n) => (lang === 'zh' ? `（${n}）` : ` (${n})`)).join('');
+  const whats = [...bare, ...notes].join(lang === 'zh' ? '，' : '; ');
   if (c.whats[0]!.kind === 'digits') return lang === 'zh' ? `${c.taboo ? '注意：' : ''}${whats}` : `${c.taboo ? 'note: ' : ''}${whats}`;
   const where = positionWords(c, lang);
   if (c.taboo) return lang === 'zh' ? `注意：${where} ${whats}` : `note: ${where} ${whats}`;
@@ -159,30 +172,66 @@ export function explain(input: string | Number400, options: ScoreOptions & { lan
     throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `不支持的语言 ${JSON.stringify(lang)}：可用 "zh" 或 "en"`, en: `unknown language ${JSON.stringify(lang)}: use "zh" or "en"` }, { input: lang });
   }
   const a = score(input, options);
-  return { ...a, lang, ...sentencesOf(a, lang) };
+  return { ...a, lang, ...sentencesOf(a, lang, options.profile) };
 }
 
-/** The summary and the reasons of an assessment in `lang`. */
-export function sentencesOf(a: Assessment, lang: Language): { summary: string; reasons: string[] } {
+/**
+ * What a salesperson answers a customer who hears 死 in a 4 the profile does not count against (the
+ * seed reads 4 as "fa"): 1414 要死要死 → 按简谱读作“要发要发”. Only where no reading told already covers the digits.
+ */
+function fourHints(a: Assessment, profile: string | Profile | undefined, lang: Language): string[] {
+  const p = resolveProfile(profile);
+  if ((p.tagWeights['four-as-death'] ?? 1) !== 0) return [];
+  const lexicon = lexiconPhrases();
+  const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
+  const readings = a.findings.filter((f) => f.kind === 'phrase');
+  const taken: [number, number][] = readings.map((f) => [f.at, f.at + f.digits.length]);
+  const hints: string[] = [];
+  // One hint is enough: the longest reading a customer may hear (1414, not also its 14).
+  for (const ph of feared) {
+    if (hints.length) break;
+    for (let at = a.number.indexOf(ph.digits, 4); at >= 4; at = a.number.indexOf(ph.digits, at + 1)) {
+      const end = at + ph.digits.length;
+      if (taken.some(([s, e]) => at < e && s < end)) continue;
+      taken.push([at, end]);
+      const answer = lexicon.find((x) => x.digits === ph.digits && x.tags?.includes('four-as-fa'));
+      const where = positionWords({ at, digits: ph.digits }, lang);
+      hints.push(
+        lang === 'zh'
+          ? `提示：${where} 有人读作“${ph.zh}”；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
+          : `tip: some hear ${where} as ${ph.zh} ("${ph.en}"); 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
+      );
+    }
+  }
+  return hints;
+}
+
+/** The summary and the reasons of an assessment in `lang`; `profile` is the one it was scored with (for the 4-as-fa hints). */
+export function sentencesOf(a: Assessment, lang: Language, profile?: string | Profile): { summary: string; reasons: string[] } {
   const tier = tierById(a.tier)!;
   const clauses = reasonClauses(a.findings);
-  const reasons = clauses.map((c) => clauseText(c, lang, false));
+  const hints = fourHints(a, profile, lang);
+  const reasons = [...clauses.map((c) => clauseText(c, lang, false)), ...hints];
   // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo.
   const best = clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
   const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
   const shape = a.special ? specialShape(a.findings) : undefined;
   const days = OPEN_WORKING_DAYS.special;
   const parts: string[] = [];
+  // The special number's shape is named only if the summary has not named its digits already.
+  const named = shape && !best.some((c) => contains(c, shape));
   if (lang === 'zh') {
     parts.push(`${a.display}：${a.score} 分，${tier.zh}`);
     if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true)).join('；'));
     if (worst) parts.push(clauseText(worst, 'zh', false));
-    if (a.special) parts.push(`特殊号码${shape ? `（${positionWords(shape, 'zh')}，${shape.label}）` : ''}：开通需 ${days} 个工作日`);
+    parts.push(...hints);
+    if (a.special) parts.push(`属运营商特殊号码${named ? `（${positionWords(shape, 'zh')}，${shape.label}）` : ''}，开通需 ${days} 个工作日`);
     return { summary: `${parts.join('。')}。`, reasons };
   }
   parts.push(`${a.display} scores ${a.score} (${tier.en})`);
   if (best.length) parts.push(best.map((c) => clauseText(c, 'en', true)).join('; '));
   if (worst) parts.push(clauseText(worst, 'en', false));
-  if (a.special) parts.push(`a special number${shape ? ` (${positionWords(shape, 'en')}, ${shape.labelEn})` : ''}: ${days} working days to open`);
+  parts.push(...hints);
+  if (a.special) parts.push(`a carrier's special number${named ? ` (${positionWords(shape, 'en')}, ${shape.labelEn})` : ''}: ${days} working days to open`);
   return { summary: `${parts.join('. ')}.`, reasons };
 }

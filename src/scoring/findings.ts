@@ -1,5 +1,5 @@
 import { FAMILIES, TABOO } from '../rules/families.js';
-import { BODY_OFFSET, KIND } from '../rules/kinds.js';
+import { BODY_OFFSET, CHOSEN_START, KIND } from '../rules/kinds.js';
 import type { ScoringTables } from './compile.js';
 import type { RawFinding } from './scanner.js';
 import type { Finding } from './types.js';
@@ -11,6 +11,11 @@ const COUNT_EN = ['', 'a', 'two', 'three', 'four', 'five', 'six'];
 /** The digits of an aggregate line in the order a salesperson names them: 8 first. */
 const DIGIT_ORDER = [8, 6, 9, 0, 4, 1, 2, 3, 5, 7];
 const FOUR_AS_FA = { note: '4 按简谱读 fa，谐音“发”', noteEn: '4 is "fa" in solfège, heard as 发 (prosper)' };
+/** What a salesperson adds to a reading of a kind only some businesses want. */
+const TRADE_NOTES: Record<string, { note: string; noteEn: string }> = {
+  love: { note: '适合婚庆、鲜花、礼品行业', noteEn: 'suits weddings, flowers and gifts' },
+  food: { note: '适合餐饮行业', noteEn: 'suits restaurants and food delivery' },
+};
 
 /** The letter shape of a digit string: 5161 → ABCB. */
 export function letterShape(digits: string): string {
@@ -54,7 +59,8 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
     case KIND.PHRASE: {
       const phrase = tables.phrases[raw.phrase]!;
       const fa = phrase.tags?.includes('four-as-fa') && phrase.family === 'homophone' ? FOUR_AS_FA : {};
-      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...fa };
+      const trade = phrase.family === 'homophone' ? TRADE_NOTES[phrase.tags?.find((t) => t in TRADE_NOTES) ?? ''] : undefined;
+      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...(trade ?? {}), ...fa };
     }
     default: {
       const shape = ({ [KIND.AABB]: 'AABB', [KIND.ABCABC]: 'ABCABC', [KIND.AAABBB]: 'AAABBB', [KIND.AABBCC]: 'AABBCC' } as Record<number, string>)[raw.kind]!;
@@ -63,10 +69,23 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
   }
 }
 
-/** The single lucky (or unlucky) digits of one family as one finding: 含 2 个 8、1 个 6. */
-function digitsFinding(raws: readonly RawFinding[], number: string): Finding {
+/**
+ * The single lucky (or unlucky) digits of one family as one finding. Its points are those of the digits
+ * read on their own; what it says (含 3 个 8、1 个 6) and its `digits` count every such digit of the six
+ * the buyer chose, so that what a customer can count is what is said.
+ */
+function digitsFinding(raws: readonly RawFinding[], number: string, tables: ScoringTables): Finding {
+  const family = raws[0]!.family;
   const counts = new Map<number, number>();
-  for (const r of raws) counts.set(r.slot, (counts.get(r.slot) ?? 0) + 1);
+  let digits = '';
+  let at = -1;
+  for (let i = BODY_OFFSET + CHOSEN_START; i < number.length; i++) {
+    const d = number.charCodeAt(i) - 48;
+    if (tables.digitFamily[d] !== family) continue;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+    digits += number[i];
+    if (at < 0) at = i;
+  }
   const order = DIGIT_ORDER.filter((d) => counts.has(d));
   const taboo = raws[0]!.family === TABOO;
   const points = raws.reduce((sum, r) => sum + r.points, 0);
@@ -77,8 +96,8 @@ function digitsFinding(raws: readonly RawFinding[], number: string): Finding {
     kind: 'digits',
     label: `含 ${zh}`,
     labelEn: `${taboo ? 'unlucky' : 'lucky'} digits: ${en}`,
-    digits: raws.map((r) => number[BODY_OFFSET + r.start]).join(''),
-    at: BODY_OFFSET + raws[0]!.start,
+    digits,
+    at,
     points: (taboo ? -points : points) / 10,
     ...(taboo ? { note: '4 谐音“死”', noteEn: '4 sounds like 死 (death)' } : {}),
   };
@@ -105,6 +124,6 @@ export function toFindings(raws: readonly RawFinding[], number: string, tables: 
       points: (raw.family === TABOO ? -raw.points : raw.points) / 10,
     });
   }
-  for (const list of digitsByFamily.values()) findings.push(digitsFinding(list, number));
+  for (const list of digitsByFamily.values()) findings.push(digitsFinding(list, number, tables));
   return findings.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
 }

@@ -111,11 +111,10 @@ export class LastDigits {
     const b2 = s.digit(LAST - 4);
     const b1 = s.digit(LAST - 5);
     const b0 = s.digit(LAST - 6);
-    // Unlucky digits are read in full: a shape ending with one does not count.
+    // Unlucky digits are read in full: a run or pattern ending with one does not count.
     const full = this.fullDigits() | t.unluckyDigits;
-    // A shape from `start` to the end (or to the digit before it) counts only if no unlucky digit lies in it.
+    // A run or pattern from `start` to the end (or to the digit before it) counts only if no unlucky digit lies in it.
     const unlucky = s.unlucky[row]!;
-    const clear = (start: number, i: number) => (unlucky < start ? i : 0);
     const ac = s.automaton[row]! * 10;
     const phraseDigits = this.phraseEnds[s.automaton[row]!]!;
 
@@ -129,15 +128,15 @@ export class LastDigits {
     const before = s.runBefore[row]!;
     const up = s.up[row]!;
     const down = s.down[row]!;
-    const iUp = clear(LAST - up, (KIND.SEQUENCE_UP * SLOTS + up) * BODY_LENGTH + LAST - 1);
-    const iDown = clear(LAST - down, (KIND.SEQUENCE_DOWN * SLOTS + down) * BODY_LENGTH + LAST - 1);
+    const iUp = (KIND.SEQUENCE_UP * SLOTS + up) * BODY_LENGTH + LAST - 1;
+    const iDown = (KIND.SEQUENCE_DOWN * SLOTS + down) * BODY_LENGTH + LAST - 1;
     const shapes0 = s.shapeTotal[row]! - sat(saturation, saturationLength, SEQUENCE, sequence0);
     const common = shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUp]! + points[iDown]!);
     const commonBits = s.shapeBits[row]! | bitsOf[iUp]! | bitsOf[iDown]!;
     // A digit carrying nothing on, or only a straight: the run closes before it, and N拖M goes by the run before.
-    const iRunOff = clear(LAST - run, (KIND.REPEAT * SLOTS + run) * BODY_LENGTH + LAST - 1);
+    const iRunOff = (unlucky < LAST - run ? (KIND.REPEAT * SLOTS + run) * BODY_LENGTH + LAST - 1 : 0);
     const otherPattern = tailPattern(b0, b1, b2, b3, b4, prev, -1, 2, run, 1);
-    const iTrailOff = clear(LAST + 1 - patternLength(otherPattern), patternIndex(otherPattern));
+    const iTrailOff = (unlucky < LAST + 1 - patternLength(otherPattern) ? patternIndex(otherPattern) : 0);
     const runOff =
       sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOff]!) -
       sat(saturation, saturationLength, REPEAT, repeat0) +
@@ -148,17 +147,17 @@ export class LastDigits {
     // The digit that carries the up-straight on to the end (the down one closes), and the one that carries the down-straight on.
     const upDigit = up >= 2 && s.wrapped[row] === 0 ? (prev === 9 ? 0 : prev + 1) : -1;
     const downDigit = down >= 2 && prev > 0 ? prev - 1 : -1;
-    const iUpOn = clear(LAST - up, (KIND.SEQUENCE_UP * SLOTS + up + 1) * BODY_LENGTH + LAST);
-    const iDownOn = clear(LAST - down, (KIND.SEQUENCE_DOWN * SLOTS + down + 1) * BODY_LENGTH + LAST);
+    const iUpOn = (KIND.SEQUENCE_UP * SLOTS + up + 1) * BODY_LENGTH + LAST;
+    const iDownOn = (KIND.SEQUENCE_DOWN * SLOTS + down + 1) * BODY_LENGTH + LAST;
     const upTotal = upDigit < 0 ? 0 : shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUpOn]! + points[iDown]!) + runOff;
     const upBits = s.shapeBits[row]! | bitsOf[iUpOn]! | bitsOf[iDown]! | runOffBits;
     const downTotal = downDigit < 0 ? 0 : shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUp]! + points[iDownOn]!) + runOff;
     const downBits = s.shapeBits[row]! | bitsOf[iUp]! | bitsOf[iDownOn]! | runOffBits;
     // The repeated digit: the run goes on to the end, then N拖M, and a six-digit class or AABB.
     const repeatPattern = tailPattern(b0, b1, b2, b3, b4, prev, prev, 1, before, run + 1);
-    const iPattern = clear(LAST + 1 - patternLength(repeatPattern), patternIndex(repeatPattern));
+    const iPattern = (unlucky < LAST + 1 - patternLength(repeatPattern) ? patternIndex(repeatPattern) : 0);
     // A pair ending the number is told by the pattern it ends.
-    const iRunOn = repeatPattern !== 0 && run === 1 ? 0 : clear(LAST - run, (KIND.REPEAT * SLOTS + run + 1) * BODY_LENGTH + LAST);
+    const iRunOn = repeatPattern !== 0 && run === 1 ? 0 : (unlucky < LAST - run ? (KIND.REPEAT * SLOTS + run + 1) * BODY_LENGTH + LAST : 0);
     const repeatTotal =
       common +
       sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOn]!) -
@@ -171,17 +170,14 @@ export class LastDigits {
     const combinationBits = bitsOf[iCombination]!;
     const combinationGain = sat(saturation, saturationLength, COMBINATION, combinationPoints);
 
-    // Which digits make the last four a clever combination: one digit coming back depends only on the
-    // last digit equalling the digit two or three places before it, so a digit equal to none of the
-    // last three decides for all the others.
-    let other = 0;
-    while (other === prev || other === b4 || other === b3) other++;
+    // Which last digits make the last four a clever combination: the digit three places back coming
+    // back (b4 − 1, b4 + 1 or b3 itself after b3 b4 b3), or the one two places back (b4): no other can.
     let combinations = 0;
     if (combinationPoints !== 0 && unlucky < LAST - 3) {
-      if (isCombination(b3, b4, prev, other)) combinations = 0x3ff & ~((1 << prev) | (1 << b4) | (1 << b3));
-      if (isCombination(b3, b4, prev, prev)) combinations |= 1 << prev;
-      if (isCombination(b3, b4, prev, b4)) combinations |= 1 << b4;
-      if (isCombination(b3, b4, prev, b3)) combinations |= 1 << b3;
+      if (isCombination(b2, b3, b4, prev, b3)) combinations |= 1 << b3;
+      if (isCombination(b2, b3, b4, prev, b4)) combinations |= 1 << b4;
+      if (b4 > 0 && isCombination(b2, b3, b4, prev, b4 - 1)) combinations |= 1 << (b4 - 1);
+      if (b4 < 9 && isCombination(b2, b3, b4, prev, b4 + 1)) combinations |= 1 << (b4 + 1);
     }
     // What each digit read on its own adds to state 6's readings.
     const ownGain = this.ownGain;
@@ -245,7 +241,8 @@ export class LastDigits {
         points = own;
         choice = -1;
       }
-      const combination = ((combinations >> d) & 1) !== 0;
+      // A reading of all four last digits tells them better than a clever combination (1615 一路有我).
+      const combination = ((combinations >> d) & 1) !== 0 && !(choice >= 0 && phraseLength[choice]! >= 4);
       const shapeTotal = d === prev ? repeatTotal : d === upDigit ? upTotal : d === downDigit ? downTotal : otherTotal;
       const shapeBits = d === prev ? repeatBits : d === upDigit ? upBits : d === downDigit ? downBits : otherBits;
       let total = shapeTotal + (combination ? combinationGain : 0) + readTotal[from]!;

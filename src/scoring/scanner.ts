@@ -48,7 +48,7 @@ export const DIGIT_READING = -2;
  * Shapes: `run` (length of the run of equal digits ending at the last digit read), `runBefore` (the run
  * before it), `up` / `wrapped` (the up-straight ending there, and whether it went 9 → 0), `down`,
  * `alternation` (the length of two digits taking turns ending there), `unlucky` (the position of the
- * last unlucky digit read, or -1: no shape with one in it counts); `shapeRepeat` and
+ * last unlucky digit read, or -1: no run or shop pattern with one in it counts); `shapeRepeat` and
  * `shapeSequence` (the points of the runs and straights already closed: shop patterns are read only at
  * the end), `shapeTotal` (their saturated sum) and `shapeBits`.
  * Readings, the best non-overlapping readings of the chosen digits read so far (a segmentation, as of
@@ -258,13 +258,14 @@ export class Scanner {
     }
   }
 
-  /** Adds a run or a straight of `kind` and `length` ending at body position `end` to state `row`, if it counts there and holds no unlucky digit. */
+  /** Adds a run or a straight of `kind` and `length` ending at body position `end` to state `row`, if it counts there. */
   private closeShape(row: number, kind: number, length: number, end: number): void {
     const t = this.tables;
     const i = (kind * SLOTS + length) * BODY_LENGTH + end;
     const pts = t.points[i]!;
     const s = this.state;
-    if (pts === 0 || s.unlucky[end + 1]! > end - length) return;
+    // A run of an unlucky digit is no selling point (4444 in the traditional profile); a straight through one still is.
+    if (pts === 0 || (kind === KIND.REPEAT && s.unlucky[end + 1]! > end - length)) return;
     const sums = kind === KIND.REPEAT ? s.shapeRepeat : s.shapeSequence;
     const family = kind === KIND.REPEAT ? REPEAT_FAMILY : SEQUENCE_FAMILY;
     const before = sums[row]!;
@@ -315,7 +316,9 @@ export class Scanner {
     this.patternBits = 0;
     const pattern = tailPattern(x6, x5, x4, x3, x2, x1, x0, s.alternation[row]!, before, run);
     if (pattern !== 0) this.closePattern(pattern >> PATTERN_LENGTH_BITS, pattern & ((1 << PATTERN_LENGTH_BITS) - 1));
-    if (isCombination(x3, x2, x1, x0)) this.closePattern(KIND.COMBINATION, 4);
+    // The clever combination, unless a reading of all four digits tells them better (1615 一路有我).
+    const reading = s.readChoice[row]!;
+    if (isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
     // A pair ending the number is told by the pattern it ends (5577, 88866), not on its own.
     if (!(pattern !== 0 && run === 2)) this.closeShape(row, KIND.REPEAT, run, LAST);
     this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);

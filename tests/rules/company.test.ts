@@ -15,8 +15,8 @@ describe('companyPhrases', () => {
     expect(digitsOf({ registered: '20150318' })).toEqual(['0318', '150318']);
   });
 
-  it("takes a landline's last 7 to 4 digits and a door number", () => {
-    expect(digitsOf({ landline: '010-87654321', door: 88 })).toEqual(['88', '7654321', '654321', '54321', '4321']);
+  it("takes a landline's last 6 to 4 digits (no more fit in the six digits the buyer chooses) and a door number", () => {
+    expect(digitsOf({ landline: '010-87654321', door: 88 })).toEqual(['88', '654321', '54321', '4321']);
   });
 
   it('labels each string with the fact it came from', () => {

@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { score } from '../../src/scoring/score.js';
 import { fastScoreTenths, scoreSegment } from '../../src/scoring/fast-score.js';
 import { resolveProfile } from '../../src/scoring/profile.js';
-import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
+import { TIERS, isSpecial, tierIndexOf } from '../../src/scoring/tiers.js';
 import { lexiconPhrases } from '../../src/rules/lexicon.js';
 import { multiplicationPhrases } from '../../src/rules/multiplication.js';
 import { companyPhrases, type CompanyProfile } from '../../src/rules/company.js';
+import { yearPhrases } from '../../src/rules/years.js';
 import { oracleFindings, oracleScore } from './oracle.js';
 
 const SEGMENTS = ['4000', '4001', '4006', '4007', '4008', '4009'];
 /** Numbers biased toward shapes: digits drawn from a small alphabet make runs, mirrors and phrases common. */
 const number400 = fc
-  .tuple(fc.constantFrom(...SEGMENTS), fc.constantFrom('0123456789', '0189', '168', '5201314', '12', '8'))
+  .tuple(fc.constantFrom(...SEGMENTS), fc.constantFrom('0123456789', '0189', '168', '5201314', '12', '8', '14', '2510749', '5161'))
   .chain(([segment, alphabet]) =>
     fc.string({ unit: fc.constantFrom(...alphabet), minLength: 6, maxLength: 6 }).map((rest) => segment + rest),
   );
@@ -25,7 +26,7 @@ const company: fc.Arbitrary<CompanyProfile> = fc.record(
   },
   { requiredKeys: [] },
 );
-const profileName = fc.constantFrom('seed', 'traditional');
+const profileName = fc.constantFrom('seed', 'traditional', 'cantonese');
 
 describe('fast path and explain path', () => {
   it('give the same score for any number, profile and company profile', () => {
@@ -42,7 +43,7 @@ describe('fast path and explain path', () => {
     fc.assert(
       fc.property(number400, profileName, fc.option(company, { nil: undefined }), (n, profileId, co) => {
         const profile = resolveProfile(profileId);
-        const phrases = [...lexiconPhrases(), ...multiplicationPhrases(), ...(co ? companyPhrases(co) : [])];
+        const phrases = [...(co ? companyPhrases(co) : []), ...lexiconPhrases(), ...multiplicationPhrases(), ...yearPhrases()];
         const expected = oracleFindings(n, profile, phrases);
         const got = score(n, co ? { profile: profileId, company: co } : { profile: profileId });
         const key = (f: { rule: string; kind: string; at: number; digits: string; points: number }) => `${f.rule}/${f.kind}/${f.at}/${f.digits}/${f.points}`;
@@ -56,6 +57,7 @@ describe('fast path and explain path', () => {
   it.each<[string, { profile?: string; company?: CompanyProfile }]>([
     ['4008', {}],
     ['4006', { profile: 'traditional' }],
+    ['4001', { profile: 'cantonese' }],
     ['4009', { company: { founded: 1988, registered: '2015-03-18', door: 518, landline: '020-83951688' } }],
   ])('whole-segment scoring of %s with %j gives each number the score it gets alone', (segment, options) => {
     const seg = scoreSegment(segment, options);
@@ -66,7 +68,8 @@ describe('fast path and explain path', () => {
       fc.property(fc.oneof(fc.integer({ min: 0, max: 999_999 }), shaped), (i) => {
         const a = score(`${segment}${String(i).padStart(6, '0')}`, options);
         expect(seg.scores[i]! / 10).toBe(a.score);
-        expect(TIERS[tierIndexOf(seg.scores[i]!, seg.bits[i]!)]!.id).toBe(a.tier);
+        expect(TIERS[tierIndexOf(seg.scores[i]!)]!.id).toBe(a.tier);
+        expect(isSpecial(seg.bits[i]!)).toBe(a.special);
       }),
       { numRuns: 3000 },
     );

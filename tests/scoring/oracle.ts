@@ -1,9 +1,12 @@
 /**
- * An independent, slow re-statement of the rules over strings, used only by tests to check
- * the scanner: every finding it lists must be exactly what the scanner reports.
+ * An independent, slow re-statement of the rules over strings, used only by tests to check the
+ * scanner: every finding it lists must be exactly what the scanner reports, and the score it computes
+ * from them the score the scanner gives.
  */
+import { phraseBase, phrasesFor } from '../../src/scoring/compile.js';
 import type { Phrase } from '../../src/rules/phrase.js';
 import type { Profile } from '../../src/scoring/profile.js';
+import { TIERS } from '../../src/scoring/tiers.js';
 
 export interface Expected {
   rule: string;
@@ -13,100 +16,127 @@ export interface Expected {
   points: number;
 }
 
+const LENGTH_RANK = [0, 0, 4, 6, 9, 12, 16];
 const shapeOf = (w: string) => {
   const seen: string[] = [];
   return [...w].map((c) => String.fromCharCode(65 + (seen.includes(c) ? seen.indexOf(c) : seen.push(c) - 1))).join('');
 };
+const allSame = (w: string) => new Set(w).size === 1;
+const isAlternation = (w: string) => w.length >= 2 && w[0] !== w[1] && [...w].every((c, i) => c === w[i % 2]);
 
 export function oracleFindings(number: string, profile: Profile, phrases: readonly Phrase[]): Expected[] {
   const body = number.slice(3);
   const out: Expected[] = [];
-  const mult = (start: number, end: number) =>
-    end === 6 ? profile.position.tailEnd : start >= 3 ? profile.position.tail : profile.position.middle;
-  const add = (rule: string, kind: string, start: number, len: number, base: number | undefined) => {
-    if (!base) return;
+  const mult = (start: number, end: number) => (end === 6 ? profile.position.tailEnd : start >= 3 ? profile.position.tail : profile.position.middle);
+  const unlucky = new Set(Object.entries(profile.points.digits).filter(([, r]) => r.family === 'taboo').map(([d]) => d));
+  const blocked = (start: number, len: number) => [...body.slice(start, start + len)].some((c) => unlucky.has(c));
+  const shape = (rule: string, kind: string, start: number, len: number, base: number | undefined) => {
+    if (!base || (rule !== 'sequence' && blocked(start, len))) return;
     const tenths = Math.round(base * profile.familyWeights[rule as keyof Profile['familyWeights']] * mult(start, start + len - 1) * 10);
-    if (tenths === 0) return;
-    out.push({ rule, kind, at: start + 3, digits: body.slice(start, start + len), points: (rule === 'taboo' ? -tenths : tenths) / 10 });
+    if (tenths !== 0) out.push({ rule, kind, at: start + 3, digits: body.slice(start, start + len), points: tenths / 10 });
   };
-  const windows = (len: number) => Array.from({ length: 8 - len }, (_, i) => ({ i, w: body.slice(i, i + len) }));
 
-  for (const m of body.matchAll(/(\d)\1+/g)) add('repeat', 'run', m.index, m[0].length, profile.points.repeat[m[0].length]);
+  // The one shop pattern ending the number: the longest; of equal lengths six-digit class, mirror, alternation, N拖M, AABB.
+  const candidates: { kind: string; len: number; base: number | undefined }[] = [];
+  const last6 = body.slice(1);
+  const s6 = shapeOf(last6);
+  if (last6.slice(0, 3) === last6.slice(3) && !allSame(last6)) candidates.push({ kind: 'ABCABC', len: 6, base: profile.points.pattern.ABCABC });
+  else if (s6 === 'AAABBB') candidates.push({ kind: 'AAABBB', len: 6, base: profile.points.pattern.AAABBB });
+  else if (s6 === 'AABBCC' || s6 === 'AABBAA') candidates.push({ kind: 'AABBCC', len: 6, base: profile.points.pattern.AABBCC });
+  for (let len = 7; len >= 4; len--) {
+    const w = body.slice(7 - len);
+    if (w === [...w].reverse().join('') && !allSame(w) && !isAlternation(w) && !/(\d)\1\1/.test(w)) {
+      candidates.push({ kind: 'mirror', len, base: profile.points.pattern.mirror[len] });
+      break;
+    }
+  }
+  for (let len = 7; len >= 4; len--) {
+    if (isAlternation(body.slice(7 - len))) {
+      candidates.push({ kind: shapeOf(body.slice(7 - len)), len, base: profile.points.pattern.alternation[len] });
+      break;
+    }
+  }
+  const runs = [...body.matchAll(/(\d)\1*/g)].map((m) => m[0].length);
+  const lastRun = runs.at(-1)!;
+  const runBefore = runs.length > 1 ? runs.at(-2)! : 0;
+  if (runBefore >= 3 && lastRun >= 2 && lastRun < runBefore) candidates.push({ kind: 'trail', len: runBefore + lastRun, base: profile.points.pattern.trail[runBefore + lastRun] });
+  if (shapeOf(body.slice(3)) === 'AABB') candidates.push({ kind: 'AABB', len: 4, base: profile.points.pattern.AABB });
+  const pattern = candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (!best || c.len > best.len ? c : best), undefined);
+  if (pattern) shape('pattern', pattern.kind, 7 - pattern.len, pattern.len, pattern.base);
 
+  for (const m of body.matchAll(/(\d)\1+/g)) {
+    const end = m.index + m[0].length - 1;
+    const counts = m[0].length >= 3 || (m[0].length === 2 && end === 6 && !pattern);
+    if (counts) shape('repeat', 'run', m.index, m[0].length, profile.points.repeat[m[0].length]);
+  }
   for (const [ladder, kind, table] of [
     ['01234567890', 'straight-up', profile.points.sequenceUp],
     ['9876543210', 'straight-down', profile.points.sequenceDown],
   ] as const) {
     for (let len = 3; len <= 7; len++) {
-      for (const { i, w } of windows(len)) {
-        const maximal =
-          ladder.includes(w) && !(i > 0 && ladder.includes(body.slice(i - 1, i + len))) && !(i + len < 7 && ladder.includes(body.slice(i, i + len + 1)));
-        if (maximal) add('sequence', kind, i, len, table[len]);
+      for (let i = 0; i + len <= 7; i++) {
+        const w = body.slice(i, i + len);
+        const maximal = ladder.includes(w) && !(i > 0 && ladder.includes(body.slice(i - 1, i + len))) && !(i + len < 7 && ladder.includes(body.slice(i, i + len + 1)));
+        if (maximal && (len >= 4 || i + len === 7)) shape('sequence', kind, i, len, table[len]);
       }
     }
   }
+  const [before, a, b, c, e] = body.slice(2).split('').map(Number) as [number, number, number, number, number];
+  const around = a === c ? [b, e] : [a, c];
+  const back = a === c ? a : b;
+  const combination =
+    (a === c) !== (b === e) && !(a === b && b === c) && !(b === c && c === e) && before !== a && (around.includes(back) || around[0] === around[1] || Math.abs(around[0]! - around[1]!) === 1);
 
-  const four: Record<string, string> = { AABB: 'AABB', ABAB: 'ABAB', ABBA: 'ABBA', AAAB: 'AAAB', ABBB: 'ABBB' };
-  for (const { i, w } of windows(4)) {
-    const shape = shapeOf(w);
-    if (four[shape]) add('pattern', shape, i, 4, profile.points.pattern[shape as 'AABB']);
-    if (['ABAC', 'ABAA', 'ABCB', 'AABA'].includes(shape)) add('combination', 'combination', i, 4, profile.points.combination);
+  // Readings: the best segmentation of the six chosen digits, by rank; ties keep the earlier choice.
+  interface Best {
+    rank: number;
+    readings: { start: number; len: number; rule: string; points: number; phrase?: Phrase }[];
   }
-  for (const { i, w } of windows(6)) {
-    const shape = shapeOf(w);
-    if (['ABCABC', 'AABAAB', 'ABAABA', 'ABBABB'].includes(shape)) add('pattern', 'ABCABC', i, 6, profile.points.pattern.ABCABC);
-    if (shape === 'AAABBB') add('pattern', 'AAABBB', i, 6, profile.points.pattern.AAABBB);
-    if (shape === 'AABBCC' || shape === 'AABBAA') add('pattern', 'AABBCC', i, 6, profile.points.pattern.AABBCC);
-  }
-  for (let end = 4; end < 7; end++) {
-    for (let len = Math.min(7, end + 1); len >= 5; len--) {
-      const w = body.slice(end - len + 1, end + 1);
-      if (w === [...w].reverse().join('') && new Set(w).size > 1) {
-        add('pattern', 'mirror', end - len + 1, len, profile.points.pattern.mirror[len]);
-        break;
-      }
+  const kept = phrasesFor(profile, phrases);
+  const best: Best[] = [];
+  best[1] = { rank: 0, readings: [] };
+  for (let p = 1; p <= 6; p++) {
+    let choice: Best = best[p]!;
+    const ending = kept.filter((ph) => body.slice(0, p + 1).endsWith(ph.digits) && p - ph.digits.length + 1 >= 1).sort((x, y) => y.digits.length - x.digits.length);
+    for (const ph of ending) {
+      const len = ph.digits.length;
+      const start = p - len + 1;
+      const pts = Math.max(1, Math.round(phraseBase(profile, ph) * mult(start, p) * 10));
+      const rank = best[start]!.rank + pts * LENGTH_RANK[len]!;
+      if (rank > choice.rank) choice = { rank, readings: [...best[start]!.readings, { start, len, rule: ph.family, points: pts, phrase: ph }] };
     }
+    const digit = profile.points.digits[body[p]!];
+    if (digit) {
+      const pts = Math.round(digit.points * profile.familyWeights[digit.family] * mult(p, p) * 10);
+      if (pts !== 0 && best[p]!.rank + 1 > choice.rank) choice = { rank: best[p]!.rank + 1, readings: [...best[p]!.readings, { start: p, len: 1, rule: digit.family, points: pts }] };
+    }
+    best[p + 1] = choice;
   }
-  const trail = /(?:^|(?<=(\d))(?!\1))((\d)\3{2,})(?!\3)((\d)\5*)$/.exec(body);
-  if (trail && trail[4]!.length < trail[2]!.length && trail[2]!.length + trail[4]!.length >= 5) {
-    const len = trail[2]!.length + trail[4]!.length;
-    add('pattern', 'trail', 7 - len, len, profile.points.pattern.trail[len]);
+  const readings = best[7]!.readings;
+  const lastReading = readings.at(-1);
+  const readsLastFour = !!lastReading?.phrase && lastReading.start + lastReading.len === 7 && lastReading.len >= 4;
+  if (combination && !readsLastFour) shape('combination', 'combination', 3, 4, profile.points.combination);
+  for (const r of readings.filter((x) => x.phrase)) {
+    out.push({ rule: r.rule, kind: 'phrase', at: r.start + 3, digits: body.slice(r.start, r.start + r.len), points: (r.rule === 'taboo' ? -r.points : r.points) / 10 });
   }
-
-  [...body].forEach((d, i) => {
-    const rule = profile.points.digits[d];
-    if (rule) add(rule.family, 'digit', i, 1, rule.points);
-  });
-
-  const phraseBase = (ph: Phrase) => {
-    let base =
-      ph.family === 'multiplication'
-        ? profile.points.multiplication[ph.digits.length]
-        : ph.family === 'company'
-          ? profile.points.company[ph.digits.length]
-          : profile.points.lexicon[ph.family][(ph.weight ?? 1) - 1];
-    for (const t of ph.tags ?? []) base = (base ?? 0) * (profile.tagWeights[t] ?? 1);
-    return base ?? 0;
-  };
-  const hits: { ph: Phrase; start: number; end: number }[] = [];
-  for (const ph of phrases) {
-    if (phraseBase(ph) <= 0) continue;
-    for (let i = body.indexOf(ph.digits); i >= 0; i = body.indexOf(ph.digits, i + 1)) hits.push({ ph, start: i, end: i + ph.digits.length - 1 });
+  for (const rule of ['auspicious', 'taboo']) {
+    const digits = readings.filter((x) => !x.phrase && x.rule === rule);
+    if (!digits.length) continue;
+    const sum = digits.reduce((s, x) => s + x.points, 0);
+    // Told as every such digit of the six chosen, counted: 含 3 个 8.
+    const all = [...body.slice(1)].map((c, i) => ({ c, i: i + 1 })).filter(({ c }) => profile.points.digits[c]?.family === rule);
+    out.push({ rule, kind: 'digits', at: all[0]!.i + 3, digits: all.map(({ c }) => c).join(''), points: (rule === 'taboo' ? -sum : sum) / 10 });
   }
-  for (const h of hits) {
-    const coveredByPositive = hits.some((o) => o.end === h.end && o.ph.family !== 'taboo' && o.ph.digits.length > h.ph.digits.length);
-    if (h.ph.family === 'taboo' && coveredByPositive) continue;
-    add(h.ph.family, 'phrase', h.start, h.ph.digits.length, phraseBase(h.ph));
-  }
+  (out as Expected[] & { serious?: boolean }).serious = readings.some((r) => r.phrase?.family === 'taboo' && (r.phrase.weight ?? 0) >= profile.seriousTaboo);
   return out;
 }
 
 /** The score from findings' points, by the formula in data/profiles.json's "about", computed afresh. */
-export function oracleScore(findings: readonly { rule: string; points: number }[], profile: Profile): number {
+export function oracleScore(findings: readonly Expected[] & { serious?: boolean }, profile: Profile): number {
   const sums = new Map<string, number>();
   for (const f of findings) sums.set(f.rule, (sums.get(f.rule) ?? 0) + Math.round(Math.abs(f.points) * 10));
-  let total = 0;
-  let positiveCaps = 0;
+  let total = Math.round(profile.base * 10);
+  let positiveCaps = total;
   for (const [rule, cap] of Object.entries(profile.familyCaps)) {
     const c = Math.round(cap * 10);
     const s = Math.min(sums.get(rule) ?? 0, c * 8);
@@ -115,5 +145,7 @@ export function oracleScore(findings: readonly { rule: string; points: number }[
     if (rule !== 'taboo') positiveCaps += c;
   }
   if (total <= 0) return 0;
-  return Math.round(1000 * (1 - Math.exp(-((Math.min(total, positiveCaps) / Math.round(profile.scale * 10)) ** profile.shape)))) / 10;
+  const score = Math.round(1000 * (1 - Math.exp(-((Math.min(total, positiveCaps) / Math.round(profile.scale * 10)) ** profile.shape))));
+  const cap = Math.round(TIERS.find((t) => t.id === 'premium')!.minScore * 10) - 1;
+  return (findings.serious && score > cap ? cap : score) / 10;
 }

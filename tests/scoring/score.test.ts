@@ -46,7 +46,7 @@ describe('score', () => {
         fc.pre(f !== TABOO);
         const more = s.slice();
         more[f]! += extra;
-        expect(combine(tables, more)).toBeGreaterThanOrEqual(combine(tables, s));
+        expect(combine(tables, more, false)).toBeGreaterThanOrEqual(combine(tables, s, false));
       }),
     );
   });
@@ -65,6 +65,16 @@ describe('score', () => {
     expect(score('4006131234')).toMatchObject({ special: false });
   });
 
+  it('keeps a number with a serious taboo out of the tiers above 优选号, and the special flag out of the tier', () => {
+    const taboo = score('4008882508');
+    expect(taboo.findings.some((f) => f.label === '二百五')).toBe(true);
+    expect(['ordinary', 'select']).toContain(taboo.tier);
+    // Special by shape, ordinary by score: 400-612-3321 ends in a six-digit mirror.
+    const mirror = score('4001373321');
+    expect(mirror.special).toBe(false);
+    expect(score('4006123321')).toMatchObject({ special: true });
+  });
+
   it('returns the contract fields', () => {
     expect(score('4008-517-517')).toMatchObject({
       number: '4008517517',
@@ -75,7 +85,7 @@ describe('score', () => {
   });
 
   it('rejects an unknown profile and a malformed custom profile with a clear error', () => {
-    expect(() => score('4006123456', { profile: 'lucky' })).toThrow(/unknown profile "lucky": use one of seed, traditional/);
+    expect(() => score('4006123456', { profile: 'lucky' })).toThrow(/unknown profile "lucky": use one of seed, traditional, cantonese/);
     const broken = { ...resolveProfile('seed'), name: 'mine', scale: -1 };
     expect(() => checkProfile(broken)).toThrow(Vanity400Error);
     expect(() => score('4006123456', { profile: broken })).toThrow(/profile mine.scale/);
@@ -89,16 +99,20 @@ describe('score', () => {
 });
 
 describe('explain', () => {
-  it('says why in Chinese and in English, one sentence per finding', () => {
+  it('says why in Chinese and in English, findings on the same digits in one sentence', () => {
     const zh = explain('4008517517');
     const en = explain('4008517517', { lang: 'en' });
-    expect(zh.reasons).toHaveLength(zh.findings.length);
-    expect(zh.summary).toContain('400-851-7517');
-    expect(zh.summary).toContain(`${zh.score} 分`);
-    expect(zh.reasons.join('')).toContain('ABCABC');
-    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(/);
-    expect(en.reasons.some((r) => r.startsWith('ends in 517517'))).toBe(true);
+    expect(zh.reasons).toEqual(['后六位 517517：ABCABC 型，谐音“我要吃”，适合餐饮行业']);
+    expect(zh.summary).toBe(`400-851-7517：${zh.score} 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃”，适合餐饮行业）。属运营商特殊号码，开通需 7 个工作日。`);
+    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. ends in 517517 \(ABCABC pattern; sounds like 我要吃/);
     expect(en.score).toBe(zh.score);
+  });
+
+  it('always names the largest taboo, and says 加分 or 扣分 nowhere with points beside a 0-100 score', () => {
+    const e = explain('4008882506');
+    expect(e.summary).toContain('注意：后四位含 250 谐音“二百五”，不吉利');
+    expect(e.reasons.at(-1)).toBe('注意：后四位含 250 谐音“二百五”，不吉利');
+    for (const n of ['4006666666', '4008517517', '4000250438']) expect(explain(n).summary).not.toMatch(/[+-]\d+(\.\d)? 分/);
   });
 
   it('mentions the 7 working days of a special number', () => {
