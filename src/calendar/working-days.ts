@@ -33,6 +33,20 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Day number of 1 January of the first known year; WORKING[d - TABLE_START] is 1 on a working day. */
+const TABLE_START = Date.UTC(Math.min(...KNOWN_YEARS), 0, 1) / DAY_MS;
+const WORKING: Uint8Array = (() => {
+  const end = Date.UTC(Math.max(...KNOWN_YEARS) + 1, 0, 1) / DAY_MS;
+  const table = new Uint8Array(end - TABLE_START);
+  for (let i = 0; i < table.length; i++) {
+    const weekday = (TABLE_START + i + 4) % 7;
+    table[i] = weekday === 0 || weekday === 6 ? 0 : 1;
+  }
+  for (const d of Object.keys(HOLIDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 0;
+  for (const d of Object.keys(MAKEUP_WORKDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 1;
+  return table;
+})();
+
 /** The years whose holiday schedule the calendar holds, ascending. */
 export function calendarYears(): number[] {
   return [...KNOWN_YEARS].sort((a, b) => a - b);
@@ -137,20 +151,27 @@ export function addWorkingDays(date: string, count: number): WorkingDaysResult {
       { input: count },
     );
   }
-  let day = dayNumber(date);
-  const estimated = new Set<number>();
-  const note = (d: number) => {
-    const year = Number(dateOfDay(d).slice(0, 4));
-    if (!KNOWN_YEARS.has(year)) estimated.add(year);
-  };
+  const start = dayNumber(date);
+  let day = start;
   if (count === 0) {
-    note(day);
-    while (!dayInfo(dateOfDay(day)).workingDay) note(++day);
+    while (!workingOn(day)) day++;
   }
-  for (let left = count; left > 0; ) {
-    day++;
-    note(day);
-    if (dayInfo(dateOfDay(day)).workingDay) left--;
-  }
-  return { date: dateOfDay(day), estimatedYears: [...estimated].sort((a, b) => a - b) };
+  for (let left = count; left > 0; ) if (workingOn(++day)) left--;
+  const from = yearOf(count === 0 ? start : start + 1);
+  const estimated: number[] = [];
+  for (let year = from; year <= yearOf(day); year++) if (!KNOWN_YEARS.has(year)) estimated.push(year);
+  return { date: dateOfDay(day), estimatedYears: estimated };
+}
+
+/** The year of a day number. */
+function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** Whether offices work on a day number: from the table over the known years, else Monday to Friday. */
+function workingOn(day: number): boolean {
+  const i = day - TABLE_START;
+  if (i >= 0 && i < WORKING.length) return WORKING[i] === 1;
+  const weekday = (day + 4) % 7;
+  return weekday !== 0 && weekday !== 6;
 }
