@@ -10,6 +10,8 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
+    // chinese-days' holiday data is a JSON file, which Node's ESM loader will not import without an attribute: bundle it.
+    noExternal: [/^chinese-days\//],
   },
   {
     // vanity400/node (files) and vanity400/redis (a shared store): they import the core as a package, so all share one copy of it.
@@ -37,5 +39,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    noExternal: [/^chinese-days\//],
   },
 ]);
