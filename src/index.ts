@@ -113,6 +113,7 @@ export {
 } from './documents/index.js';
 export {
   openingDate,
+  describeOpeningDate,
   estimateNote,
   advanceOrder,
   createOrder,

@@ -1,5 +1,6 @@
 import { addWorkingDays, beijingDate } from '../calendar/working-days.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
+import { format } from '../number/format.js';
 import { tierById, type TierId } from '../scoring/tiers.js';
 import { tierOfRequest } from '../packages/quote.js';
 
@@ -68,4 +69,16 @@ export function openingDate(numberOrTier: string, paidAt: Date | number | string
   };
   if (opens.estimatedYears.length > 0) result.note = estimateNote(opens.estimatedYears);
   return number === undefined ? result : { number, ...result };
+}
+
+/** An {@link openingDate} answer in a sentence to tell the customer: "400-666-6688 超级靓号（特殊号码）：2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。" */
+export function describeOpeningDate(d: OpeningDate, lang: 'zh' | 'en'): string {
+  const tier = tierById(d.tier)!;
+  const who = d.number ? `${format(d.number)} ` : '';
+  if (lang === 'zh') {
+    const note = d.note ? `（${d.note.zh}）` : '';
+    return `${who}${tier.zh}${d.special ? '（特殊号码）' : ''}：北京时间 ${d.paidOn} 付款，从 ${d.countFrom} 起算 ${d.workingDays} 个工作日，预计 ${d.date} 开通${note}。`;
+  }
+  const note = d.note ? ` (${d.note.en})` : '';
+  return `${who}${tier.en}${d.special ? ' (a special number)' : ''}: paid on ${d.paidOn} Beijing time, ${d.workingDays} working days counted from ${d.countFrom}, opens about ${d.date}${note}.`;
 }
