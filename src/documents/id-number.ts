@@ -25,7 +25,13 @@ export function maskIdNumber(id: string): string {
  * @param field names the field in the error, e.g. `handler.idNumber`.
  * @throws Vanity400Error BAD_ID_NUMBER naming the field and what was expected.
  */
-export function checkIdNumber(input: unknown, field = 'idNumber'): { masked: string } {
+export function checkIdNumber(
+  input: unknown,
+  field = 'idNumber',
+): {
+  /** The ID number masked, e.g. `110***********002X`. */
+  masked: string;
+} {
   const masked = typeof input === 'string' ? maskIdNumber(input) : typeof input;
   const fail = (zh: string, en: string, position?: number): never => {
     const details = { input: masked, field, ...(position === undefined ? {} : { position }) };

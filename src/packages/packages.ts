@@ -31,6 +31,14 @@ export interface MinimumSpend {
   source: string;
 }
 
+/** A source of a packages file. */
+export interface PackageSource {
+  /** What it is and what it says. */
+  title: string;
+  /** Where to read it, or null. */
+  url: string | null;
+}
+
 /** A packages file as checked: what {@link parsePackages} returns and {@link quote} ranks. */
 export interface PackageList {
   /** The packages, in the file's order. */
@@ -40,7 +48,7 @@ export interface PackageList {
   /** The carrier's own minimum spend for single (special) numbers, by 10 digits; wins over the tier's. */
   numberMinimum: ReadonlyMap<string, MinimumSpend>;
   /** The file's sources, by id. */
-  sources: Readonly<Record<string, { title: string; url: string | null }>>;
+  sources: Readonly<Record<string, PackageSource>>;
   /** Where the list was read from, as error messages name it. */
   file: string;
 }
@@ -183,7 +191,7 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
   if (!isObject(data)) read.fail([], { zh: '应为一个 JSON 对象，含 packages 和 sources', en: 'expected a JSON object with packages and sources' });
   const rawSources = data.sources;
   if (!isObject(rawSources)) read.fail(['sources'], { zh: '应为来源对象（id → { title, url }）', en: 'expected an object of sources (id → { title, url })' });
-  const sources: Record<string, { title: string; url: string | null }> = {};
+  const sources: Record<string, PackageSource> = {};
   for (const [id, s] of Object.entries(rawSources)) {
     if (!isObject(s) || typeof s.title !== 'string' || !(s.url === null || s.url === undefined || typeof s.url === 'string')) {
       read.fail(['sources', id], { zh: '应为 { "title": 文字, "url": 网址或 null }', en: 'expected { "title": text, "url": text or null }' });

@@ -45,6 +45,12 @@ export interface IneligiblePackage {
   reason: LocalText;
 }
 
+/** The minimum spend that applies to a number, and whose it is. */
+export interface AppliedMinimumSpend extends MinimumSpend {
+  /** `number`: the carrier's own figure for this number; `tier`: its tier's. */
+  of: 'number' | 'tier';
+}
+
 /** What {@link quote} answers. */
 export interface Quote {
   /** The number as 10 digits, when one was asked about. */
@@ -56,7 +62,7 @@ export interface Quote {
   /** The traffic asked about. */
   minutesPerMonth: number;
   /** The minimum yearly spend that applies, and whether it is the number's own (set by the carrier) or its tier's. */
-  minimumSpend: MinimumSpend & { of: 'number' | 'tier' };
+  minimumSpend: AppliedMinimumSpend;
   /** The packages the number can take, cheapest for this traffic first. */
   packages: PackageQuote[];
   /** The packages under its minimum spend, with why. */
@@ -105,7 +111,7 @@ export function tierOfRequest(request: { number?: unknown; tier?: unknown }): { 
 }
 
 /** The minimum yearly spend for a number (the carrier's own figure) or else its tier. */
-export function minimumSpendOf(list: PackageList, tier: TierId, number?: string): MinimumSpend & { of: 'number' | 'tier' } {
+export function minimumSpendOf(list: PackageList, tier: TierId, number?: string): AppliedMinimumSpend {
   const own = number === undefined ? undefined : list.numberMinimum.get(number);
   return own ? { ...own, of: 'number' } : { ...list.tierMinimum[tier], of: 'tier' };
 }
