@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCreditCode } from '../../src/documents/credit-code.js';
 import { documentsFor, type DocumentsRequest } from '../../src/documents/documents-for.js';
 import { checkIdNumber, idCheckDigit, maskIdNumber } from '../../src/documents/id-number.js';
-import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { licenceCheckCharacter } from '../../src/inventory/licence.js';
+import { caught } from '../phonetics/caught.js';
 
 const code = (body: string) => body + licenceCheckCharacter(body);
 const COMPANY = code('91110108MA01ABCD0');
@@ -12,15 +12,6 @@ const INSTITUTION = code('12100000400000624'); // 事业单位: may apply for a 
 /** GB 11643's published example: 11010519491231002X. */
 const ID = '11010519491231002X';
 
-function caught(run: () => unknown): Vanity400Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Vanity400Error) return error;
-    throw error;
-  }
-  throw new Error('expected a Vanity400Error');
-}
 
 const base: DocumentsRequest = { company: { name: '顺发物流有限公司', creditCode: COMPANY }, numbersHeld: 0, landingNumbers: ['010-87654321'] };
 

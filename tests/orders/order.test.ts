@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { advanceOrder, createOrder, inventoryChange, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
 import { documents, newOrder } from './order-store-contract.js';
+import { caught } from '../phonetics/caught.js';
 
 const T0 = Date.UTC(2026, 11, 7, 2);
 const HOUR = 3_600_000;
@@ -27,15 +28,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function caught(run: () => unknown): Vanity400Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Vanity400Error) return error;
-    throw error;
-  }
-  throw new Error('expected a Vanity400Error');
-}
 
 /** The order after each step of the path up to `status`, an hour apart. */
 function walkedTo(last: OrderStep): Order {

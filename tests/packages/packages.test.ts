@@ -4,21 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { defaultPackages, parsePackages } from '../../src/packages/packages.js';
 import { TIERS } from '../../src/scoring/tiers.js';
+import { caught } from '../phonetics/caught.js';
 
 const bundledText = readFileSync(new URL('../../data/packages.json', import.meta.url), 'utf8');
 const agentFile = (packages: unknown[], extra: object = {}) =>
   JSON.stringify({ packages, sources: { 'agent-defined': { title: 'ours', url: null } }, ...extra }, null, 2);
 const good = { id: 'basic', zh: '基础套餐', en: 'basic', prepay: 1200, years: 1, ratePerMinute: 0.12, source: 'agent-defined' };
 
-function caught(run: () => unknown): Vanity400Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Vanity400Error) return error;
-    throw error;
-  }
-  throw new Error('expected a Vanity400Error');
-}
 
 describe('data/packages.json', () => {
   it('loads, with a minimum spend for every tier, rising along the ladder', () => {
