@@ -116,12 +116,13 @@ export function minimumSpendOf(list: PackageList, tier: TierId, number?: string)
   return own ? { ...own, of: 'number' } : { ...list.tierMinimum[tier], of: 'tier' };
 }
 
-/** One package priced for `minutesPerMonth`: the prepayment is a floor, minutes beyond it are billed at the rate. */
-export function pricePackage(p: Package, minutesPerMonth: number): Omit<PackageQuote, 'rank'> {
+/** One package priced for `minutesPerMonth`: the prepayment is a floor, minutes beyond it are billed at the rate. `rank` is left for the caller (0). */
+export function pricePackage(p: Package, minutesPerMonth: number, rank = 0): PackageQuote {
   const termMinutes = minutesPerMonth * 12 * p.years;
   const termCost = Math.max(p.prepay, termMinutes * p.ratePerMinute);
   const perYear = termCost / p.years;
-  const priced: Omit<PackageQuote, 'rank'> = {
+  const priced: PackageQuote = {
+    rank,
     package: p,
     perYear: round2(perYear),
     total: round2(termCost),
@@ -154,7 +155,7 @@ export function quote(request: QuoteRequest, packages: PackageList = defaultPack
   }
   const { tier, special, number } = tierOfRequest(request);
   const minimum = minimumSpendOf(packages, tier, number);
-  const priced: Omit<PackageQuote, 'rank'>[] = [];
+  const priced: PackageQuote[] = [];
   const ineligible: IneligiblePackage[] = [];
   for (const p of packages.packages) {
     if (years !== undefined && p.years !== years) continue;
@@ -173,12 +174,15 @@ export function quote(request: QuoteRequest, packages: PackageList = defaultPack
     priced.push(pricePackage(p, minutesPerMonth));
   }
   priced.sort((a, b) => a.perYear - b.perYear || a.package.ratePerMinute - b.package.ratePerMinute || a.package.years - b.package.years || (a.package.id < b.package.id ? -1 : 1));
+  priced.forEach((p, i) => {
+    p.rank = i + 1;
+  });
   const result: Quote = {
     tier,
     special,
     minutesPerMonth,
     minimumSpend: minimum,
-    packages: priced.map((p, i) => ({ rank: i + 1, ...p })),
+    packages: priced,
     ineligible,
     caller: CALLER_PAYS,
   };
