@@ -8,8 +8,9 @@ import { benchSearch } from './search.mjs';
 import { benchSounds } from './sounds.mjs';
 import { benchInventory } from './inventory.mjs';
 import { benchWeb } from './web.mjs';
+import { benchOrders } from './orders.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb, orders: benchOrders };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -26,6 +27,12 @@ for (const [name, run] of Object.entries(suites)) {
   } else if (name === 'inventory') {
     console.log(`  holds/s   ${JSON.stringify(result.holds)}`);
     console.log(`  agent     ${JSON.stringify(result.agentSearch)}`);
+  } else if (name === 'orders') {
+    const o = result.openingDate;
+    console.log(`  openingDate ${o.ordinaryUs} µs (3 days) / ${o.specialUs} µs (7 days) per call; day-by-day chinese-days loop ${o.dayLoopOrdinaryUs} / ${o.dayLoopSpecialUs} µs (${o.vsDayLoopOrdinary}× / ${o.vsDayLoopSpecial}×)`);
+    const q = result.quote;
+    console.log(`  quote       ${q.byTierUs} µs by tier, ${q.byNumberUs} µs by number (scoring it) per call; bare pricing loop ${q.plainLoopUs} µs (${q.vsPlainLoop}×)`);
+    console.log(`  first call  ${JSON.stringify(result.firstCallInFreshProcess)}`);
   } else if (name === 'web') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip; the page's JS ${result.page.jsGzipBytes} bytes gzip`);
     const t = result.timeToFirstResults;

@@ -1,5 +1,10 @@
 import {
+  describeOpeningDate,
+  documentsFor,
   explain,
+  openingDate,
+  quote,
+  tierById,
   format,
   near,
   parse,
@@ -8,6 +13,9 @@ import {
   searchSounds,
   suggest,
   type Assessment,
+  type DocumentsChecklist,
+  type OpeningDate,
+  type Quote,
   type Explanation,
   type HoldResult,
   type Language,
@@ -50,11 +58,31 @@ export interface ToolResults {
     /** Always true: a release that fails is an error answer. */
     released: true;
   };
+  /** quote(): the packages ranked for the traffic. */
+  quote: Quote;
+  /** openingDate(): the expected opening day. */
+  opening_date: OpeningDate;
+  /** documentsFor(): the checklist (the handler's ID only masked). */
+  documents: DocumentsChecklist;
+}
+
+/** documentsFor's fields as the documents tool's arguments name them. */
+const DOCUMENT_ARGS: Record<string, string> = { 'company.name': 'companyName', 'company.creditCode': 'creditCode', 'handler.idNumber': 'handlerIdNumber' };
+
+function renamedField(error: unknown): never {
+  if (isVanity400Error(error) && error.field !== undefined && DOCUMENT_ARGS[error.field]) {
+    const from = error.field;
+    const to = DOCUMENT_ARGS[from]!;
+    const rename = (t: string) => t.split(from).join(to);
+    throw new Vanity400Error(error.code, { zh: rename(error.text.zh), en: rename(error.text.en) }, { input: error.input, field: to, ...(error.position === undefined ? {} : { position: error.position }) });
+  }
+  throw error;
 }
 
 type Answers = { [N in ToolName]: (args: ToolArgs<N>, context: BotContext) => Promise<{ result: ToolResults[N]; say: string }> };
 
 const text = (lang: Language, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const say = (lang: Language, t: { zh: string; en: string }) => (lang === 'zh' ? t.zh : t.en);
 
 /** Runs each tool on validated arguments with the library's functions, and says the answer in a sentence or a few. */
 export const answers: Answers = {
@@ -167,5 +195,51 @@ export const answers: Answers = {
       result: { number: digits, released: true },
       say: text(lang, `已取消${customer}对 ${shown} 的保留，这个号码又可以选了。`, `The hold on ${shown} for ${customer} is released; the number is available again.`),
     };
+  },
+
+  async quote({ lang, ...request }, context) {
+    const result = quote(request, context.packages);
+    const tier = tierById(result.tier)!;
+    const what = result.number ? `${format(result.number)}（${tier.zh}）` : tier.zh;
+    const whatEn = result.number ? `${format(result.number)} (${tier.en})` : `a ${tier.en} number`;
+    const options = result.packages.slice(0, SAID).map((p) =>
+      text(
+        lang,
+        `「${p.package.zh}」每年实付 ${p.perYear} 元，预存每月约可打 ${p.coveredMinutesPerMonth} 分钟${p.effectiveRate === null ? '' : `，实际每分钟 ${p.effectiveRate} 元`}${p.warning ? `（${p.warning.zh}）` : ''}`,
+        `"${p.package.en}" costs ${p.perYear} 元 a year, its prepayment covers about ${p.coveredMinutesPerMonth} minutes a month${p.effectiveRate === null ? '' : `, ${p.effectiveRate} 元 a minute in effect`}${p.warning ? ` (${p.warning.en})` : ''}`,
+      ),
+    );
+    const head = text(
+      lang,
+      `按每月 ${result.minutesPerMonth} 分钟算，${what}最低消费每年 ${result.minimumSpend.perYear} 元。`,
+      `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year. `,
+    );
+    const body = options.length
+      ? text(lang, `最划算的是${options.join('；其次')}。`, `The cheapest: ${options.join('; then ')}. `)
+      : text(lang, '没有能选的套餐。', 'No package fits. ');
+    return { result, say: `${head}${body}${say(lang, result.caller)}` };
+  },
+
+  async opening_date({ number, tier, paidAt, lang }) {
+    if ((number === undefined) === (tier === undefined)) {
+      throw new Vanity400Error('BAD_ARGUMENT', { zh: 'number 和 tier 要给一个且只给一个', en: 'give either number or tier, one of them' }, { field: 'number' });
+    }
+    const result = openingDate((number ?? tier)!, paidAt ?? Date.now());
+    return { result, say: describeOpeningDate(result, lang) };
+  },
+
+  async documents({ companyName, creditCode, handlerIdNumber, lang, ...rest }) {
+    let result: DocumentsChecklist;
+    try {
+      result = documentsFor({ company: { name: companyName, creditCode }, ...(handlerIdNumber === undefined ? {} : { handler: { idNumber: handlerIdNumber } }), ...rest });
+    } catch (error) {
+      renamedField(error);
+    }
+    const all = result.documents.map((d) => say(lang, d));
+    const missing = result.missing.map((d) => say(lang, d));
+    const sentence = result.complete
+      ? text(lang, `资料已齐全：${all.join('、')}。`, `Everything is in: ${all.join('; ')}.`)
+      : text(lang, `要准备：${all.join('、')}。还缺：${missing.join('、')}。`, `To hand in: ${all.join('; ')}. Still missing: ${missing.join('; ')}.`);
+    return { result, say: sentence };
   },
 };

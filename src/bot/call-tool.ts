@@ -28,6 +28,8 @@ export type ToolAnswer<R = unknown> =
         message: string;
         /** 0-based index of the offending character in the input, where one is to blame. */
         position?: number;
+        /** The argument or field to blame, where one is: `creditCode`, `landingNumbers[1]` … */
+        field?: string;
       };
     };
 
@@ -98,6 +100,6 @@ export async function callTool(name: string, args: unknown, context: BotContext)
     return { ok: true, result, say };
   } catch (error) {
     if (!isVanity400Error(error)) throw error;
-    return { ok: false, error: error.toJSON() };
+    return { ok: false, error: error.toJSON((parsed.data as { lang?: 'zh' | 'en' }).lang ?? 'en') };
   }
 }

@@ -1,4 +1,4 @@
-import { MemoryStore, agentPool, createPool, listSegments, resolveProfile, type Pool, type Store } from 'vanity400';
+import { MemoryStore, agentPool, createPool, defaultPackages, listSegments, resolveProfile, type PackageList, type Pool, type Store } from 'vanity400';
 
 /** What {@link createBotContext} puts in a context; every field is optional. */
 export interface BotContextOptions {
@@ -10,12 +10,16 @@ export interface BotContextOptions {
   pools?: readonly Pool[];
   /** Scoring profile of the pools built here: 'seed' (default) or 'traditional'. */
   profile?: string;
+  /** The packages quote offers (from parsePackages). Default data/packages.json. */
+  packages?: PackageList;
 }
 
 /** What the tools run against: the pools to search and the inventory store. */
 export interface BotContext {
   /** The inventory hold and release change. */
   readonly store: Store;
+  /** The packages quote offers. */
+  readonly packages: PackageList;
   /**
    * The pools for a search: the agent's available numbers, the given pools, or the whole segments asked
    * for (default: every confirmed one), each built on first use and then kept.
@@ -25,7 +29,7 @@ export interface BotContext {
 
 /** A context for {@link callTool}; keep one for as long as the bot runs, so that pools are built once. */
 export function createBotContext(options: BotContextOptions = {}): BotContext {
-  const { store = new MemoryStore(), agent, pools, profile = 'seed' } = options;
+  const { store = new MemoryStore(), agent, pools, profile = 'seed', packages = defaultPackages() } = options;
   resolveProfile(profile); // an unknown profile fails here, not at the first search
   const built = new Map<string, Pool>();
   const confirmed = listSegments()
@@ -33,6 +37,7 @@ export function createBotContext(options: BotContextOptions = {}): BotContext {
     .map((s) => s.segment);
   return {
     store,
+    packages,
     async pools(segments) {
       if (agent !== undefined) return [await agentPool(store, agent, { profile })];
       if (pools) return pools.filter((p) => p.segment === null || !segments || segments.includes(p.segment));

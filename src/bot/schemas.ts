@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FAMILIES, SHAPES, TIERS, listSegments, profileNames, type TierId } from 'vanity400';
+import { DOCUMENT_IDS, FAMILIES, INDUSTRY_IDS, SHAPES, TIERS, listSegments, profileNames, type DocumentId, type IndustryId, type TierId } from 'vanity400';
 
 const SEGMENTS = listSegments()
   .filter((s) => s.confirmed)
@@ -33,8 +33,10 @@ const scoreArgs = z.strictObject({
   lang,
 });
 
-/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold' or 'release'. */
-export type ToolName = 'score' | 'explain' | 'search' | 'near' | 'sounds' | 'suggest' | 'hold' | 'release';
+const tier = z.enum(TIER_IDS).describe('A tier, when no number is chosen yet: ordinary, select, premium, top or super');
+
+/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date' or 'documents'. */
+export type ToolName = 'score' | 'explain' | 'search' | 'near' | 'sounds' | 'suggest' | 'hold' | 'release' | 'quote' | 'opening_date' | 'documents';
 
 /**
  * The zod schemas that validate each tool's arguments; the tools' JSON Schemas are generated from them.
@@ -95,6 +97,30 @@ export const toolSchemas = {
   release: z.strictObject({
     number,
     customer: z.string().min(1).max(200).describe('The customer who holds it'),
+    lang,
+  }),
+  quote: z.strictObject({
+    number: number.optional().describe('The 400 number (its tier sets the minimum spend); or give tier'),
+    tier: tier.optional(),
+    minutesPerMonth: z.number().min(0).max(1_000_000).describe('Minutes of answered calls the customer expects each month'),
+    years: z.number().int().min(1).max(10).optional().describe('Only packages of this term, in years'),
+    lang,
+  }),
+  opening_date: z.strictObject({
+    number: number.optional().describe('The 400 number (special numbers take 7 working days, others 3); or give tier'),
+    tier: tier.optional(),
+    paidAt: z.string().max(40).optional().describe('When the prepayment arrived: a Beijing day YYYY-MM-DD or a time with its offset, e.g. 2026-12-07T17:30+08:00; default now'),
+    lang,
+  }),
+  documents: z.strictObject({
+    companyName: z.string().min(1).max(200).describe('The name on the business licence'),
+    creditCode: z.string().max(40).describe('The 统一社会信用代码 on the business licence, 18 characters'),
+    handlerIdNumber: z.string().max(40).optional().describe("The handler's resident ID number: checked, never repeated back or kept (only masked)"),
+    numbersHeld: z.number().int().min(0).max(10_000).default(0).describe('400 numbers the company already has'),
+    numbersApplying: z.number().int().min(1).max(10_000).optional().describe('400 numbers in this application (default 1)'),
+    landingNumbers: z.array(z.string().max(40)).max(20).default([]).describe('The landing numbers (落地号码) calls go to: landlines or mobiles'),
+    industry: z.enum(INDUSTRY_IDS as [IndustryId, ...IndustryId[]]).optional().describe('education, medical or finance, when the business needs a licence'),
+    provided: z.array(z.enum(DOCUMENT_IDS as [DocumentId, ...DocumentId[]])).max(10).optional().describe('Documents already handed in'),
     lang,
   }),
 } satisfies Record<ToolName, z.ZodObject>;

@@ -49,6 +49,18 @@ const descriptions: Record<ToolName, ToolDefinition['description']> = {
     zh: '取消客户对号码的保留，号码重新可选（只有保留它的客户能取消）。',
     en: "End a customer's hold on a number so it is available again (only the customer who holds it).",
   },
+  quote: {
+    zh: '按客户每月的通话分钟数给套餐报价：每年实际要付多少、预存能打多少分钟、实际每分钟多少钱；号码的最低消费决定能选哪些套餐。',
+    en: "Quote the packages for the customer's minutes a month: what it really pays a year, the minutes the prepayment covers, the real cost of a minute; the number's minimum spend decides which packages it can take.",
+  },
+  opening_date: {
+    zh: '算号码哪天能开通：付款后普通号码 3 个工作日、特殊号码 7 个工作日，按北京时间和法定节假日计算。',
+    en: 'Work out the day a number opens: 3 working days after the prepayment, 7 for special numbers, in Beijing time with public holidays.',
+  },
+  documents: {
+    zh: '列出办理 400 电话要准备的资料和还缺什么，每项说明原因；检查统一社会信用代码和身份证号。',
+    en: 'List the documents a 400 application needs and what is still missing, each with why; checks the credit code and the ID number.',
+  },
 };
 
 /** The chat-bot tools: name, description in Chinese and English, and the JSON Schema of the arguments. */

@@ -1,5 +1,5 @@
 import calendarData from 'chinese-days/dist/chinese-days.json';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /**
  * Mainland China's working-day calendar, from the chinese-days package's data (public holidays and
@@ -21,7 +21,7 @@ export interface DayInfo {
   /** Whether offices work that day. */
   workingDay: boolean;
   /** The holiday a `holiday` or `makeup-workday` belongs to, in Chinese and English (春节 / Spring Festival). */
-  holiday?: { zh: string; en: string };
+  holiday?: LocalText;
   /** False when the calendar has no announced schedule for the year: the day is then judged by Monday to Friday alone. */
   known: boolean;
 }
@@ -32,6 +32,20 @@ const KNOWN_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((d) =
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of 1 January of the first known year; WORKING[d - TABLE_START] is 1 on a working day. */
+const TABLE_START = Date.UTC(Math.min(...KNOWN_YEARS), 0, 1) / DAY_MS;
+const WORKING: Uint8Array = (() => {
+  const end = Date.UTC(Math.max(...KNOWN_YEARS) + 1, 0, 1) / DAY_MS;
+  const table = new Uint8Array(end - TABLE_START);
+  for (let i = 0; i < table.length; i++) {
+    const weekday = (TABLE_START + i + 4) % 7;
+    table[i] = weekday === 0 || weekday === 6 ? 0 : 1;
+  }
+  for (const d of Object.keys(HOLIDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 0;
+  for (const d of Object.keys(MAKEUP_WORKDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 1;
+  return table;
+})();
 
 /** The years whose holiday schedule the calendar holds, ascending. */
 export function calendarYears(): number[] {
@@ -137,20 +151,27 @@ export function addWorkingDays(date: string, count: number): WorkingDaysResult {
       { input: count },
     );
   }
-  let day = dayNumber(date);
-  const estimated = new Set<number>();
-  const note = (d: number) => {
-    const year = Number(dateOfDay(d).slice(0, 4));
-    if (!KNOWN_YEARS.has(year)) estimated.add(year);
-  };
+  const start = dayNumber(date);
+  let day = start;
   if (count === 0) {
-    note(day);
-    while (!dayInfo(dateOfDay(day)).workingDay) note(++day);
+    while (!workingOn(day)) day++;
   }
-  for (let left = count; left > 0; ) {
-    day++;
-    note(day);
-    if (dayInfo(dateOfDay(day)).workingDay) left--;
-  }
-  return { date: dateOfDay(day), estimatedYears: [...estimated].sort((a, b) => a - b) };
+  for (let left = count; left > 0; ) if (workingOn(++day)) left--;
+  const from = yearOf(count === 0 ? start : start + 1);
+  const estimated: number[] = [];
+  for (let year = from; year <= yearOf(day); year++) if (!KNOWN_YEARS.has(year)) estimated.push(year);
+  return { date: dateOfDay(day), estimatedYears: estimated };
+}
+
+/** The year of a day number. */
+function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** Whether offices work on a day number: from the table over the known years, else Monday to Friday. */
+function workingOn(day: number): boolean {
+  const i = day - TABLE_START;
+  if (i >= 0 && i < WORKING.length) return WORKING[i] === 1;
+  const weekday = (day + 4) % 7;
+  return weekday !== 0 && weekday !== 6;
 }

@@ -8,6 +8,9 @@ import { registerSuggest } from './suggest-command.js';
 import { registerInventory } from './inventory-command.js';
 import { registerPick } from './pick-command.js';
 import { registerMcp } from './mcp-command.js';
+import { registerQuote } from './quote-command.js';
+import { registerOpenDate } from './open-date-command.js';
+import { registerDocuments } from './documents-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
 import pkg from '../../package.json';
 
@@ -52,6 +55,9 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
   registerSuggest(program, io);
   registerInventory(program, io);
   registerPick(program, io);
+  registerQuote(program, io);
+  registerOpenDate(program, io);
+  registerDocuments(program, io);
   registerMcp(program);
   const output = { writeOut: io.out, writeErr: io.err, outputError: (text: string, write: (s: string) => void) => write(io.paint.err.red(text)) };
   const configure = (c: Command): void => {
@@ -71,7 +77,7 @@ export async function runCli(argv: string[], streams: CliStreams = nodeStreams()
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isVanity400Error(error)) {
-      io.err(`${io.paint.err.red('vanity400:')} ${error.message}\n`);
+      io.err(`${io.paint.err.red('vanity400:')} ${error.messageIn(langOf(argv))}\n`);
       return 2;
     }
     // A file the user named that cannot be read or written is their mistake to fix, not a crash.
@@ -82,6 +88,13 @@ export async function runCli(argv: string[], streams: CliStreams = nodeStreams()
     }
     throw error;
   }
+}
+
+/** The language a run asked for with --lang (Chinese unless it says en), for its error messages. */
+function langOf(argv: readonly string[]): 'zh' | 'en' {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  return value === 'en' ? 'en' : 'zh';
 }
 
 function nodeStreams(): CliStreams {

@@ -44,7 +44,18 @@ export type ErrorCode =
   | 'BAD_CURSOR'
   | 'BAD_PHRASE'
   // calendar
-  | 'BAD_DATE';
+  | 'BAD_DATE'
+  // packages, documents and orders
+  | 'BAD_PACKAGES'
+  | 'UNKNOWN_PACKAGE'
+  | 'BELOW_MINIMUM_SPEND'
+  | 'BAD_ID_NUMBER'
+  | 'BAD_LANDING_NUMBER'
+  | 'MISSING_DOCUMENTS'
+  | 'BAD_ORDER'
+  | 'STEP_OUT_OF_ORDER'
+  | 'UNKNOWN_ORDER'
+  | 'DUPLICATE_ORDER';
 
 /** A message in both languages the library speaks. */
 export interface LocalText {
@@ -68,8 +79,10 @@ export class Vanity400Error extends Error {
   readonly input?: unknown;
   /** 0-based index into `input` (a string) of the offending character, where one is to blame. */
   readonly position?: number;
+  /** The field of a form, file or request that is wrong, e.g. `packages[2].ratePerMinute` or `handler.idNumber`. */
+  readonly field?: string;
 
-  constructor(code: ErrorCode, message: string | LocalText, details: { input?: unknown; position?: number } = {}) {
+  constructor(code: ErrorCode, message: string | LocalText, details: { input?: unknown; position?: number; field?: string } = {}) {
     const text = typeof message === 'string' ? { zh: message, en: message } : message;
     super(text.en);
     this.name = 'Vanity400Error';
@@ -77,6 +90,7 @@ export class Vanity400Error extends Error {
     this.text = text;
     if ('input' in details) this.input = details.input;
     if (details.position !== undefined) this.position = details.position;
+    if (details.field !== undefined) this.field = details.field;
   }
 
   /** The message in `lang` (Chinese `'zh'` or English `'en'`). */
@@ -84,7 +98,7 @@ export class Vanity400Error extends Error {
     return lang === 'zh' ? this.text.zh : this.text.en;
   }
 
-  /** A JSON-safe view: `{ code, message, position? }`, the message in `lang` (English by default). */
+  /** A JSON-safe view: `{ code, message, position?, field? }`, the message in `lang` (English by default). */
   toJSON(lang: 'zh' | 'en' = 'en'): {
     /** As {@link Vanity400Error.code}. */
     code: ErrorCode;
@@ -92,9 +106,13 @@ export class Vanity400Error extends Error {
     message: string;
     /** As {@link Vanity400Error.position}; left out when there is none. */
     position?: number;
+    /** As {@link Vanity400Error.field}; left out when there is none. */
+    field?: string;
   } {
-    const message = this.messageIn(lang);
-    return this.position === undefined ? { code: this.code, message } : { code: this.code, message, position: this.position };
+    const json: { code: ErrorCode; message: string; position?: number; field?: string } = { code: this.code, message: this.messageIn(lang) };
+    if (this.position !== undefined) json.position = this.position;
+    if (this.field !== undefined) json.field = this.field;
+    return json;
   }
 }
 

@@ -1,12 +1,16 @@
+import packages from '../../data/packages.json';
 import prices from '../../data/prices.json';
 import { TIERS } from '../scoring/tiers.js';
 
-const TIER_LEVEL = Float64Array.from(TIERS, (t) => (prices.tiers as Record<string, number>)[t.id] ?? 1);
+const MINIMUM: Record<string, { perYear: number } | undefined> = packages.minimumSpend.tiers;
+const BASE = MINIMUM[TIERS[0]!.id]?.perYear ?? 1;
+/** Each tier's price: its minimum yearly spend (data/packages.json) over the lowest tier's. */
+const TIER_LEVEL = Float64Array.from(TIERS, (t) => (MINIMUM[t.id]?.perYear ?? BASE) / BASE);
 const FOUR_FACTOR = Float64Array.from({ length: 8 }, (_, n) => prices.fourDiscount ** n);
 
 /**
- * A number's price level: its tier's level (data/prices.json) times a discount per 4 among the seven
- * digits after 400, since numbers with 4 sell for less (the seed).
+ * A number's price level: its tier's minimum yearly spend (data/packages.json) relative to the lowest
+ * tier's, times a discount per 4 among the seven digits after 400, since numbers with 4 sell for less (the seed).
  */
 export function priceLevel(tierIndex: number, fours: number): number {
   return TIER_LEVEL[tierIndex]! * FOUR_FACTOR[fours]!;

@@ -186,3 +186,14 @@ describe('fuseNear and hamming', () => {
     expect(fuseNear(index, query, 1, 100).every((s) => typeof s === 'string' && s.length === 10)).toBe(true);
   });
 });
+
+describe('the day-by-day opening-date baseline', () => {
+  it('gives the days openingDate gives', async () => {
+    const { dayLoopOpening } = await import('../../benchmarks/baselines/day-loop.mjs');
+    const { openingDate } = await import('../../src/orders/opening-date.js');
+    for (let t = Date.UTC(2025, 8, 1); t < Date.UTC(2026, 1, 28); t += 37 * 3_600_000) {
+      expect(dayLoopOpening(t, 3)).toBe(openingDate('ordinary', t).date);
+      expect(dayLoopOpening(t, 7)).toBe(openingDate('top', t).date);
+    }
+  });
+});

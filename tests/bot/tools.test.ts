@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tools, type ToolName } from '../../src/bot/index.js';
 import { toolSchemas } from '../../src/bot/schemas.js';
 
-const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release'];
+const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents'];
 const ajv = new AjvJsonSchemaValidator();
 
 /** Good and bad values of each argument, so that random arguments pass the check often enough to matter. */
@@ -44,6 +44,18 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   avoid: { good: ['4'], bad: ['four'] },
   customer: { good: ['张三'], bad: ['', 'x'.repeat(201)] },
   minutes: { good: [1, 30, 527040], bad: [0, 527041, 0.5] },
+  tier: { good: ['ordinary', 'top'], bad: ['gold'] },
+  minutesPerMonth: { good: [0, 500, 2000.5], bad: [-1, 1_000_001, '500'] },
+  years: { good: [1, 3], bad: [0, 1.5, 11] },
+  paidAt: { good: ['2026-12-07', '2026-12-07T17:30+08:00'], bad: [20261207, 'x'.repeat(41)] },
+  companyName: { good: ['深圳顺发物流有限公司'], bad: ['', 7] },
+  creditCode: { good: ['91440300000000070M'], bad: [91440300, 'x'.repeat(41)] },
+  handlerIdNumber: { good: ['11010519491231002X'], bad: [11010519491231] },
+  numbersHeld: { good: [0, 2], bad: [-1, 0.5] },
+  numbersApplying: { good: [1, 2], bad: [0] },
+  landingNumbers: { good: [['0755-88881234'], []], bad: ['0755-88881234', [7]] },
+  industry: { good: ['medical', 'finance'], bad: ['mining'] },
+  provided: { good: [['business-licence'], []], bad: [['licence']] },
 };
 
 function argsFor(name: ToolName): fc.Arbitrary<unknown> {
@@ -63,7 +75,7 @@ function argsFor(name: ToolName): fc.Arbitrary<unknown> {
 }
 
 describe('tool definitions', () => {
-  it('are the eight tools, each with a Chinese and an English description', () => {
+  it('are the eleven tools, each with a Chinese and an English description', () => {
     expect(tools.map((t) => t.name)).toEqual(NAMES);
     for (const t of tools) {
       expect(t.description.zh, t.name).toMatch(/\p{Script=Han}/u);
@@ -77,7 +89,7 @@ describe('tool definitions', () => {
       expect(Object.keys(t.inputSchema.properties as object), t.name).toEqual(Object.keys(toolSchemas[t.name].shape));
     }
     const required = Object.fromEntries(tools.map((t) => [t.name, t.inputSchema.required ?? []]));
-    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'] });
+    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'], quote: ['minutesPerMonth'], opening_date: [], documents: ['companyName', 'creditCode'] });
   });
 
   it('are JSON (what an MCP client receives is what is defined)', () => {

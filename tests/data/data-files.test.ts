@@ -11,10 +11,20 @@ describe('data files', () => {
     ['segments.json', 'segments'],
     ['tiers.json', 'tiers'],
     ['digits.json', 'digits'],
+    ['packages.json', 'packages'],
+    ['documents.json', 'documents'],
+    ['documents.json', 'industries'],
   ])('every entry of %s names a source the file lists', (file, key) => {
     const data = json(file);
     expect(data[key].length).toBeGreaterThan(0);
     for (const entry of data[key]) expect(Object.keys(data.sources), JSON.stringify(entry)).toContain(entry.source);
+  });
+
+  it('every minimum spend of packages.json and every fact of billing.json names a source the file lists', () => {
+    const packages = json('packages.json');
+    for (const m of Object.values<{ source: string }>(packages.minimumSpend.tiers)) expect(Object.keys(packages.sources)).toContain(m.source);
+    const billing = json('billing.json');
+    for (const key of ['settlementCost', 'typicalAgentRate', 'agentRates', 'unitGuard']) expect(Object.keys(billing.sources)).toContain(billing[key].source);
   });
 
   it('every profile names a source', () => {

@@ -23,7 +23,7 @@ function bruteForce(pools: Pool[], q: SearchQuery): string[] {
       if (bits & REMOVED) continue;
       const n = pool.numberAt(i);
       const s = pool.scores[i]!;
-      const tier = TIERS[tierIndexOf(s, bits)]!.id;
+      const tier = TIERS[tierIndexOf(s)]!.id;
       if (q.segments && !q.segments.includes(n.slice(0, 4))) continue;
       if (q.minScore !== undefined && s / 10 < q.minScore) continue;
       if (q.tiers && !q.tiers.includes(tier)) continue;
@@ -35,7 +35,7 @@ function bruteForce(pools: Pool[], q: SearchQuery): string[] {
       if (q.tailContains && !n.slice(6).includes(q.tailContains)) continue;
       if (pattern && !pattern.matches(n)) continue;
       const fours = [...n.slice(3)].filter((d) => d === '4').length;
-      const key = q.sort === 'number' ? 0 : q.sort === 'value' ? valueOf(s, tierIndexOf(s, bits), fours) : s;
+      const key = q.sort === 'number' ? 0 : q.sort === 'value' ? valueOf(s, tierIndexOf(s), fours) : s;
       rows.push({ n, key });
     }
   }

@@ -12,7 +12,7 @@ describe('valueOrder', () => {
     const pool = createPool({ numbers: [...numbers, '4006444444', '4008444448', '4006888888'] });
     const order = valueOrder(pool);
     expect([...order].sort((a, b) => a - b)).toEqual([...Array(pool.size).keys()]);
-    const value = (i: number) => valueOf(pool.scores[i]!, tierIndexOf(pool.scores[i]!, pool.bits[i]!), foursOfKey(pool.keyAt(i)));
+    const value = (i: number) => valueOf(pool.scores[i]!, tierIndexOf(pool.scores[i]!), foursOfKey(pool.keyAt(i)));
     const expected = [...Array(pool.size).keys()].sort((a, b) => value(b) - value(a) || pool.keyAt(a) - pool.keyAt(b));
     expect([...order]).toEqual(expected);
     expect(valueOrder(pool)).toBe(order);

@@ -1,7 +1,7 @@
 import { TIERS, type TierId } from '../../scoring/tiers.js';
 import { priceLevel } from '../../search/value.js';
 
-/** The most the customer will pay, as a price level of data/prices.json (Infinity: no limit). */
+/** The most the customer will pay, as a price level (a tier's minimum yearly spend relative to the lowest tier's, see search/value.ts; Infinity: no limit). */
 export interface Budget {
   id: TierId | 'any';
   level: number;

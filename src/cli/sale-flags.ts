@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { Vanity400Error } from '../errors/vanity400-error.js';
+import type { Language } from '../scoring/explain.js';
+import { defaultPackages, parsePackages, type PackageList } from '../packages/packages.js';
+import { tierById, type TierId } from '../scoring/tiers.js';
+import { numberFlag } from './pools.js';
+
+/** `--lang`: zh or en; anything else is a usage error. */
+export function langFlag(value: string): Language {
+  if (value !== 'zh' && value !== 'en') throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `--lang ${value}：应为 zh 或 en`, en: `--lang ${value}: expected zh or en` }, { input: value, field: '--lang' });
+  return value;
+}
+
+/** A number or a tier id, as quote and open-date take them. */
+export function numberOrTier(text: string): { number: string } | { tier: TierId } {
+  return tierById(text) ? { tier: text as TierId } : { number: text };
+}
+
+/** The packages of `--packages FILE`, or the bundled ones. */
+export async function packagesFlag(file: string | undefined): Promise<PackageList> {
+  if (file === undefined) return defaultPackages();
+  return parsePackages(await readFile(file, 'utf8'), { file });
+}
+
+/** A whole-number flag within bounds. */
+export function countFlag(flag: string, text: string, min: number, max: number): number {
+  const n = numberFlag(flag, text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Vanity400Error('BAD_ARGUMENT', { zh: `${flag} ${text}：应为 ${min} 到 ${max} 的整数`, en: `${flag} ${text}: expected a whole number from ${min} to ${max}` }, { input: text, field: flag });
+  }
+  return n;
+}

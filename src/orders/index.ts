@@ -1,0 +1,22 @@
+/** Orders: the opening date, the order's steps from draft to the test call, and the order store. Runs in browsers. */
+export { openingDate, describeOpeningDate, estimateNote, type OpeningDate } from './opening-date.js';
+export {
+  advanceOrder,
+  createOrder,
+  inventoryChange,
+  instantOf,
+  numberWarnings,
+  ORDER_PATH,
+  ORDER_STEPS,
+  STATUS_NAMES,
+  type AcceptanceForm,
+  type InventoryChange,
+  type NewOrder,
+  type Order,
+  type OrderEvent,
+  type OrderStatus,
+  type OrderStep,
+  type StepInputs,
+} from './order.js';
+export type { OrderFilter, OrderStore, OrderView } from './order-store.js';
+export { MemoryOrderBook, type MemoryOrderBookOptions } from './memory-order-book.js';
