@@ -44,7 +44,14 @@ export type ErrorCode =
   | 'BAD_CURSOR'
   | 'BAD_PHRASE'
   // calendar
-  | 'BAD_DATE';
+  | 'BAD_DATE'
+  // call routing and call records
+  | 'BAD_LANDING_NUMBER'
+  | 'UNKNOWN_AREA'
+  | 'BAD_TIME'
+  | 'BAD_ROUTING'
+  | 'BAD_CALL'
+  | 'BAD_RECORDS';
 
 /** A message in both languages the library speaks. */
 export interface LocalText {
