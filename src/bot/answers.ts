@@ -178,8 +178,8 @@ export const answers: Answers = {
     return { result, say };
   },
 
-  async route_check({ rules, lang }) {
-    const check = checkRoutingRules(rules);
+  async route_check({ routing, lang }) {
+    const check = checkRoutingRules(routing);
     if (!check.ok) {
       const n = check.problems.length;
       const said = check.problems.slice(0, SAID).map((p) => p.message[lang]);
@@ -197,8 +197,8 @@ export const answers: Answers = {
     };
   },
 
-  async route_test({ rules, at, from, area, password, monthCalls, monthCost, seed, lang }) {
-    const checked = parseRoutingRules(rules);
+  async route_test({ routing, at, from, area, password, monthCalls, monthCost, seed, lang }) {
+    const checked = parseRoutingRules(routing);
     const usage = { ...(monthCalls !== undefined ? { calls: monthCalls } : {}), ...(monthCost !== undefined ? { cost: monthCost } : {}) };
     const result = route(checked, { at, ...(from !== undefined ? { from } : {}), ...(area !== undefined ? { area } : {}), ...(password !== undefined ? { password } : {}), usage }, { seed });
     return { result, say: [result.explanation[lang], ...result.notes.map((n) => text(lang, `（${n.zh}）`, `(${n.en}.)`))].join(lang === 'zh' ? '' : ' ') };

@@ -37,7 +37,7 @@ const scoreArgs = z.strictObject({
 export type ToolName = 'score' | 'explain' | 'search' | 'near' | 'sounds' | 'suggest' | 'hold' | 'release' | 'route_check' | 'route_test';
 
 // The rules are checked by checkRoutingRules, which names every problem by rule and field in both languages; the schema only says their shape.
-const rules = z
+const routing = z
   .record(z.string(), z.unknown())
   .describe(
     'The call-routing rules of the 受理单 (docs/routing.md): { route, forwarding?, blocking?, password?, cap?, ringSeconds?, number?, customer? }. route is a landing number ("021-61234567", "13800138000"), a group { ring: [numbers], order: in-order|rotating|random }, { split: [{ percent, route }] } (whole percents adding up to 100), { byArea: [{ areas: ["上海", "0755", "广东"], route }], otherwise } or { byTime: [{ days: ["mon-fri" | "周六" | "workday" | "holiday" …], from: "09:00", to: "18:00", route }], otherwise }. forwarding: { numbers: [up to 10], on: ["busy", "no-answer"] }; blocking: { mode: allow|deny, areas }; password: "4-8 digits"; cap: { monthlyCost (yuan) | monthlyCalls }',
@@ -105,11 +105,11 @@ export const toolSchemas = {
     lang,
   }),
   route_check: z.strictObject({
-    rules,
+    routing,
     lang,
   }),
   route_test: z.strictObject({
-    rules,
+    routing,
     at: z.string().min(1).max(50).describe('When the call comes in, Beijing time: "周六 14:00", "Sat 14:00", "2026-10-01 10:00" or an ISO time with its offset'),
     from: z.string().max(30).optional().describe("The caller's number (021-61234567, 13800138000) or area code (021)"),
     area: z.string().max(30).optional().describe("The caller's area, a city or area code (for a mobile)"),

@@ -123,6 +123,7 @@ class Checker {
   /** Records a problem at `path` in field `field` (the last part of the path unless given). */
   add(code: RoutingProblemCode, path: string, what: LocalText, field = path.replace(/^.*\.(?=[^.[\]]+(?:\[\d+\])*$)/, '')): void {
     const rule = ruleWords(path);
+    field ||= JSON.stringify(field);
     this.problems.push({ code, path, rule, field, message: { zh: `${rule.zh}的 ${field}：${what.zh}`, en: `${rule.en}, ${field}: ${what.en}` } });
   }
 
@@ -288,40 +289,40 @@ function readSplit(c: Checker, value: Record<string, unknown>, path: string, dep
   const list = value.split as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 份', en: 'at least one share is needed' });
   let good = true;
+  let percentsGood = true;
   let sum = 0;
   const branches: { percent: number; route: Route }[] = [];
   const nodes: PlanNode[] = [];
   list.forEach((item, i) => {
     const here = `${at}[${i}]`;
-    if (!c.expect(item, 'object', here)) return void (good = false);
+    if (!c.expect(item, 'object', here)) return void (percentsGood = false);
     const branch = item as Record<string, unknown>;
     c.onlyKeys(branch, ['percent', 'route'], here);
     const p = branch.percent;
     if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 100) {
       c.add('BAD_PERCENT', `${here}.percent`, { zh: `比例应为 1 到 100 的整数（最小精确到 1%），收到 ${show(p)}`, en: `a share is a whole percent from 1 to 100, not ${show(p)}` });
-      good = false;
+      percentsGood = false;
     } else sum += p;
     const read = readRoute(c, branch.route, `${here}.route`, depth + 1);
     if (!read) return void (good = false);
     if (typeof p === 'number') branches.push({ percent: p, route: read.route });
     nodes.push(read.node);
   });
-  if (good && sum !== 100) {
+  if (percentsGood && sum !== 100) {
     c.add('PERCENT_SUM', at, { zh: `各份比例加起来应为 100%，现在是 ${sum}%`, en: `the shares add up to ${sum}%, not 100%` });
-    good = false;
+    percentsGood = false;
   }
-  if (!good) return undefined;
+  if (!good || !percentsGood) return undefined;
   return { route: { split: branches }, node: { kind: 'split', path, percents: branches.map((b) => b.percent), routes: nodes } };
 }
 
 function readByArea(c: Checker, value: Record<string, unknown>, path: string, depth: number): Read | undefined {
   c.onlyKeys(value, ['byArea', 'otherwise'], path);
   const at = `${path}.byArea`;
-  const otherwise = readOtherwise(c, value, path, depth);
-  if (!c.expect(value.byArea, 'array', at)) return undefined;
+  if (!c.expect(value.byArea, 'array', at)) return void readOtherwise(c, value, path, depth);
   const list = value.byArea as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 条', en: 'at least one rule is needed' });
-  let good = otherwise.good;
+  let good = true;
   const rules: { areas: string[]; route: Route }[] = [];
   const nodes: PlanNode[] = [];
   const byCode = new Map<string, number>();
@@ -354,7 +355,8 @@ function readByArea(c: Checker, value: Record<string, unknown>, path: string, de
     nodes.push(read.node);
     areaCodes.push([...mine]);
   });
-  if (!good) return undefined;
+  const otherwise = readOtherwise(c, value, path, depth);
+  if (!good || !otherwise.good) return undefined;
   const route: Route = otherwise.read ? { byArea: rules, otherwise: otherwise.read.route } : { byArea: rules };
   const node: PlanNode = { kind: 'area', path, byCode, areas: areaCodes, written: rules.map((r) => r.areas), routes: nodes, ...(otherwise.read ? { otherwise: otherwise.read.node } : {}) };
   return { route, node };
@@ -413,11 +415,10 @@ function readSpan(c: Checker, rule: Record<string, unknown>, path: string): { fr
 function readByTime(c: Checker, value: Record<string, unknown>, path: string, depth: number): Read | undefined {
   c.onlyKeys(value, ['byTime', 'otherwise'], path);
   const at = `${path}.byTime`;
-  const otherwise = readOtherwise(c, value, path, depth);
-  if (!c.expect(value.byTime, 'array', at)) return undefined;
+  if (!c.expect(value.byTime, 'array', at)) return void readOtherwise(c, value, path, depth);
   const list = value.byTime as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 条', en: 'at least one rule is needed' });
-  let good = otherwise.good;
+  let good = true;
   const rules: TimeRule[] = [];
   const nodes: PlanNode[] = [];
   const slots: Slot[] = [];
@@ -434,7 +435,8 @@ function readByTime(c: Checker, value: Record<string, unknown>, path: string, de
     nodes.push(read.node);
     slots.push({ days, ...span });
   });
-  if (!good) return undefined;
+  const otherwise = readOtherwise(c, value, path, depth);
+  if (!good || !otherwise.good) return undefined;
   const before = c.problems.length;
   const plan = buildTimeTable(slots);
   for (const o of plan.overlaps) {

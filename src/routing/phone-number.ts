@@ -23,7 +23,7 @@ export interface PhoneNumber {
 export type PhoneNumberReading = { ok: true; value: PhoneNumber } | { ok: false; why: LocalText };
 
 const FULL_WIDTH_ZERO = 0xff10;
-const SEPARATORS = /[\s\-.()（）·—_/]/g;
+const SEPARATORS = /[\s\-.()（）·—–－_/]/g;
 
 function fail(zh: string, en: string): PhoneNumberReading {
   return { ok: false, why: { zh, en } };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tools, type ToolName } from '../../src/bot/index.js';
 import { toolSchemas } from '../../src/bot/schemas.js';
 
-const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release'];
+const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'route_check', 'route_test'];
 const ajv = new AjvJsonSchemaValidator();
 
 /** Good and bad values of each argument, so that random arguments pass the check often enough to matter. */
@@ -44,6 +44,14 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   avoid: { good: ['4'], bad: ['four'] },
   customer: { good: ['张三'], bad: ['', 'x'.repeat(201)] },
   minutes: { good: [1, 30, 527040], bad: [0, 527041, 0.5] },
+  routing: { good: [{ route: '021-61234567' }, { route: { split: [] } }, {}], bad: ['021-61234567', [], null] },
+  at: { good: ['周六 14:00', '2026-10-01 10:00', '25:00'], bad: ['', 'x'.repeat(51)] },
+  from: { good: ['021-61234567', '13800138000', '021'], bad: [2161234567, 'x'.repeat(31)] },
+  area: { good: ['上海', '0755'], bad: [21] },
+  password: { good: ['0618', ''], bad: [618] },
+  monthCalls: { good: [0, 100], bad: [-1, 1.5] },
+  monthCost: { good: [0, 12.5], bad: [-1, '12'] },
+  seed: { good: [0, 7, 4294967295], bad: [-1, 4294967296, 1.5] },
 };
 
 function argsFor(name: ToolName): fc.Arbitrary<unknown> {
@@ -63,7 +71,7 @@ function argsFor(name: ToolName): fc.Arbitrary<unknown> {
 }
 
 describe('tool definitions', () => {
-  it('are the eight tools, each with a Chinese and an English description', () => {
+  it('are the ten tools, each with a Chinese and an English description', () => {
     expect(tools.map((t) => t.name)).toEqual(NAMES);
     for (const t of tools) {
       expect(t.description.zh, t.name).toMatch(/\p{Script=Han}/u);
@@ -77,7 +85,7 @@ describe('tool definitions', () => {
       expect(Object.keys(t.inputSchema.properties as object), t.name).toEqual(Object.keys(toolSchemas[t.name].shape));
     }
     const required = Object.fromEntries(tools.map((t) => [t.name, t.inputSchema.required ?? []]));
-    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'] });
+    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'], route_check: ['routing'], route_test: ['routing', 'at'] });
   });
 
   it('are JSON (what an MCP client receives is what is defined)', () => {
