@@ -141,6 +141,7 @@ export type {
   CallTotals,
   RecordProblem,
   AnalyseCallsOptions,
+  CallRecordChunks,
   FormatCallReportOptions,
   SimulateOptions,
 } from './routing/index.js';

@@ -64,15 +64,31 @@ export interface CallReport {
   /** The first bad lines (all of them up to `keepProblems`; every one goes to `onProblem`). */
   problems: RecordProblem[];
   /** The first and last Beijing days of the calls counted, YYYY-MM-DD; null when none was. */
-  period: { first: string; last: string } | null;
+  period: {
+    /** The first day. */
+    first: string;
+    /** The last day. */
+    last: string;
+  } | null;
   /** All calls. */
   totals: CallTotals;
   /** By landing number (calls without one, blocked ones, are not listed), most calls first. */
-  byLanding: (CallTotals & { number: string })[];
+  byLanding: (CallTotals & {
+    /** The landing number, canonical. */
+    number: string;
+  })[];
   /** By the caller's area code, most calls first; `areaCode` null for callers of unknown area (hidden numbers, mobiles without an area). */
-  byArea: (CallTotals & { areaCode: string | null; area: LocalText })[];
+  byArea: (CallTotals & {
+    /** The area code, or null when unknown. */
+    areaCode: string | null;
+    /** In words: 上海（021）, 地区未知. */
+    area: LocalText;
+  })[];
   /** By hour of day in Beijing time, 0 … 23. */
-  byHour: (CallTotals & { hour: number })[];
+  byHour: (CallTotals & {
+    /** 0 … 23, Beijing time. */
+    hour: number;
+  })[];
 }
 
 /** Options of {@link analyseCalls}. */
@@ -444,7 +460,8 @@ class CallAnalysis {
   }
 }
 
-type Chunks = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+/** What analyseCalls reads: the whole text, or its chunks (text or UTF-8 bytes, cut anywhere), at once or as they come. */
+export type CallRecordChunks = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /**
  * Analyses call records (呼叫分析): CSV with a header line (start, caller, area, landing, result,
@@ -454,7 +471,7 @@ type Chunks = string | Iterable<string | Uint8Array> | AsyncIterable<string | Ui
  * (Beijing time). Every bad line is reported by its line number (to `onProblem`, and the first ones in the
  * report) and the rest are still counted; a CSV whose first line is not a header is a BAD_RECORDS error.
  */
-export async function analyseCalls(input: Chunks, options: AnalyseCallsOptions = {}): Promise<CallReport> {
+export async function analyseCalls(input: CallRecordChunks, options: AnalyseCallsOptions = {}): Promise<CallReport> {
   const analysis = new CallAnalysis(options);
   const decoder = new TextDecoder('utf-8');
   let carry = '';

@@ -5,7 +5,6 @@ import { areaText } from './route.js';
 import type { Landing, Route, RoutingRules } from './rules.js';
 import { slotLabel } from './time-plan.js';
 
-type Lang = 'zh' | 'en';
 
 /** One line of the form: its text and how deep it is nested (0 at the top of its section). */
 export interface FormLine {
@@ -20,11 +19,28 @@ export interface RoutingForm {
   /** 400 电话受理单 · 转接规则 / 400 line order form: call routing. */
   title: string;
   /** The 400 number and the customer, when the rules name them. */
-  fields: { label: string; value: string }[];
+  fields: {
+    /** 400 号码, 客户. */
+    label: string;
+    /** Its value. */
+    value: string;
+  }[];
   /** One section per function of the line, in the order the seed lists them. */
-  sections: { heading: string; lines: FormLine[] }[];
+  sections: {
+    /** 一、来电分配（电话自动分配） … */
+    heading: string;
+    /** Its lines. */
+    lines: FormLine[];
+  }[];
   /** Every landing number the rules ring, once each: each must be registered in the applicant's name. */
-  landingNumbers: { number: string; display: string; label?: string }[];
+  landingNumbers: {
+    /** Canonical. */
+    number: string;
+    /** For people. */
+    display: string;
+    /** The customer's name for it. */
+    label?: string;
+  }[];
   /** Where the customer and the agent sign. */
   signatures: string[];
 }
@@ -32,21 +48,21 @@ export interface RoutingForm {
 /** Options of {@link routingForm} and {@link formatRoutingForm}. */
 export interface RoutingFormOptions {
   /** zh (default) or en. */
-  lang?: Lang;
+  lang?: 'zh' | 'en';
   /** Print the password itself instead of ＊＊＊＊ (for the copy that goes to the carrier). */
   showPassword?: boolean;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const t = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'zh' ? zh : en);
 
-function shown(landing: Landing, lang: Lang): string {
+function shown(landing: Landing, lang: 'zh' | 'en'): string {
   const reading = readPhoneNumber(landing.number);
   const display = reading.ok ? reading.value.display : landing.number;
   return landing.label ? t(lang, `${display}（${landing.label}）`, `${display} (${landing.label})`) : display;
 }
 
 /** A route as the form's lines: a single group stays on its parent's line. */
-function routeLines(route: Route, depth: number, lang: Lang): { inline?: string; lines: FormLine[] } {
+function routeLines(route: Route, depth: number, lang: 'zh' | 'en'): { inline?: string; lines: FormLine[] } {
   if ('ring' in route) {
     const numbers = route.ring.map((n) => shown(n, lang));
     if (numbers.length === 1) return { inline: t(lang, `转 ${numbers[0]}`, `ring ${numbers[0]}`), lines: [] };

@@ -6,6 +6,6 @@ export { routingForm, formatRoutingForm, landingNumbers, type RoutingForm, type 
 export { findArea, areaCodeInfo, listAreaCodes, type AreaCode, type AreaCity, type AreaProvince, type AreaMatch } from './areas.js';
 export { readPhoneNumber, parsePhoneNumber, type PhoneNumber, type PhoneNumberReading } from './phone-number.js';
 export { parseCallTime, type CallTime, type DaySelector, type Weekday } from './call-time.js';
-export { analyseCalls, type CallRecord, type CallResult, type CallReport, type CallTotals, type RecordProblem, type AnalyseCallsOptions } from './analyse-calls.js';
+export { analyseCalls, type CallRecord, type CallResult, type CallReport, type CallTotals, type RecordProblem, type AnalyseCallsOptions, type CallRecordChunks } from './analyse-calls.js';
 export { formatCallReport, type FormatCallReportOptions } from './format-report.js';
 export { simulateCallRecords, callRecordLine, CALL_RECORDS_HEADER, type SimulateOptions } from './simulate.js';

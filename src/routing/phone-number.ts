@@ -20,7 +20,19 @@ export interface PhoneNumber {
 }
 
 /** The result of {@link readPhoneNumber}: the number, or why it is not one, in both languages. */
-export type PhoneNumberReading = { ok: true; value: PhoneNumber } | { ok: false; why: LocalText };
+export type PhoneNumberReading =
+  | {
+      /** It is a number. */
+      ok: true;
+      /** The number. */
+      value: PhoneNumber;
+    }
+  | {
+      /** It is not. */
+      ok: false;
+      /** Why not. */
+      why: LocalText;
+    };
 
 const FULL_WIDTH_ZERO = 0xff10;
 const SEPARATORS = /[\s\-.()（）·—–－_/]/g;

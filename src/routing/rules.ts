@@ -23,13 +23,23 @@ export interface RingRoute {
 /** Calls shared out by percentage (按比例, to 1%): each call goes down one branch, drawn by its share. */
 export interface SplitRoute {
   /** Branches whose whole percentages add up to 100. */
-  split: { percent: number; route: Route }[];
+  split: {
+    /** A whole percent, 1 to 100. */
+    percent: number;
+    /** Where this share of the calls goes. */
+    route: Route;
+  }[];
 }
 
 /** Calls routed by the caller's area (按地区): area codes, cities or provinces. */
 export interface AreaRoute {
   /** No area may be in two rules. */
-  byArea: { areas: string[]; route: Route }[];
+  byArea: {
+    /** Area codes, cities or provinces, as written. */
+    areas: string[];
+    /** Where calls from them go. */
+    route: Route;
+  }[];
   /** Where calls from every other area (or an unknown one) go; required unless an allow-list lets in only areas the rules name. */
   otherwise?: Route;
 }
