@@ -222,6 +222,11 @@ function callerArea(raw: string): string | undefined | LocalText {
   return reading.ok ? reading.value.areaCode : reading.why;
 }
 
+/** A copy of a string that holds no reference to the chunk it was cut from, to keep as a key: a kept slice would keep its whole chunk alive. */
+function own(s: string): string {
+  return s.split('').join('');
+}
+
 function isLocalText(v: unknown): v is LocalText {
   return typeof v === 'object' && v !== null;
 }
@@ -371,7 +376,7 @@ class CallAnalysis {
     if (found === undefined) {
       const reading = readPhoneNumber(raw);
       found = reading.ok ? reading.value.number : reading.why;
-      if (this.landingNumbers.size < 100_000) this.landingNumbers.set(raw, found);
+      if (this.landingNumbers.size < 100_000) this.landingNumbers.set(own(raw), found);
     }
     return found;
   }
@@ -386,7 +391,7 @@ class CallAnalysis {
         if (!(error instanceof Vanity400Error)) throw error;
         found = error.text;
       }
-      if (this.areaNames.size < 100_000) this.areaNames.set(raw, found);
+      if (this.areaNames.size < 100_000) this.areaNames.set(own(raw), found);
     }
     return found;
   }
@@ -415,16 +420,16 @@ class CallAnalysis {
     } else if (result === 'answered') return this.problem('landing', { zh: '接通的来电要写落地号码', en: 'an answered call needs its landing number' }, line);
 
     this.records++;
-    if (this.first === undefined || start.day < this.first) this.first = start.day;
-    if (this.last === undefined || start.day > this.last) this.last = start.day;
+    if (this.first === undefined || start.day < this.first) this.first = own(start.day);
+    if (this.last === undefined || start.day > this.last) this.last = own(start.day);
     const targets: Counter[] = [this.totals, this.hours[start.hour]!];
     const areaKey = area ?? '';
     let byArea = this.areas.get(areaKey);
-    if (!byArea) this.areas.set(areaKey, (byArea = counter()));
+    if (!byArea) this.areas.set(own(areaKey), (byArea = counter()));
     targets.push(byArea);
     if (landing !== undefined && result !== 'blocked') {
       let byLanding = this.landing.get(landing);
-      if (!byLanding) this.landing.set(landing, (byLanding = counter()));
+      if (!byLanding) this.landing.set(own(landing), (byLanding = counter()));
       targets.push(byLanding);
     }
     for (const c of targets) {
