@@ -26,23 +26,37 @@ function areaOf(r) {
   return c[1] === '1' || c[1] === '2' ? c.slice(0, 3) : c.slice(0, 4);
 }
 
-function aggregate(records) {
+/** A record from a row's columns. */
+const recordOf = (o) => ({ start: o.start, caller: o.caller, area: o.area, landing: o.landing, result: o.result, talkSeconds: Number(o.talk_seconds) });
+
+/** Counts records one at a time; `report()` gives what they add up to. */
+function aggregator() {
   const totals = counter();
   const byLanding = new Map();
   const byArea = new Map();
   const byHour = Array.from({ length: 24 }, counter);
-  for (const r of records) {
-    add(totals, r);
-    add(byHour[Number(r.start.slice(11, 13))], r);
-    const area = areaOf(r);
-    if (!byArea.has(area)) byArea.set(area, counter());
-    add(byArea.get(area), r);
-    if (r.landing && r.result !== 'blocked') {
-      if (!byLanding.has(r.landing)) byLanding.set(r.landing, counter());
-      add(byLanding.get(r.landing), r);
-    }
-  }
-  return { records: records.length, totals, byLanding: Object.fromEntries(byLanding), byArea: Object.fromEntries(byArea), byHour };
+  let records = 0;
+  return {
+    add(r) {
+      records++;
+      add(totals, r);
+      add(byHour[Number(r.start.slice(11, 13))], r);
+      const area = areaOf(r);
+      if (!byArea.has(area)) byArea.set(area, counter());
+      add(byArea.get(area), r);
+      if (r.landing && r.result !== 'blocked') {
+        if (!byLanding.has(r.landing)) byLanding.set(r.landing, counter());
+        add(byLanding.get(r.landing), r);
+      }
+    },
+    report: () => ({ records, totals, byLanding: Object.fromEntries(byLanding), byArea: Object.fromEntries(byArea), byHour }),
+  };
+}
+
+function aggregate(records) {
+  const counts = aggregator();
+  for (const r of records) counts.add(r);
+  return counts.report();
 }
 
 /** readFileSync, split into lines and on commas, an object a record, then aggregate. */
@@ -55,7 +69,7 @@ export function splitParseThenAggregate(path) {
     const f = lines[i].split(',');
     const o = {};
     for (let k = 0; k < header.length; k++) o[header[k]] = f[k];
-    records.push({ start: o.start, caller: o.caller, area: o.area, landing: o.landing, result: o.result, talkSeconds: Number(o.talk_seconds) });
+    records.push(recordOf(o));
   }
   return aggregate(records);
 }
@@ -63,30 +77,16 @@ export function splitParseThenAggregate(path) {
 /** csv-parse's synchronous parser over the whole file, objects by the header, then aggregate. */
 export function csvParseThenAggregate(path) {
   const rows = parse(readFileSync(path), { columns: true, skip_empty_lines: true });
-  return aggregate(rows.map((o) => ({ start: o.start, caller: o.caller, area: o.area, landing: o.landing, result: o.result, talkSeconds: Number(o.talk_seconds) })));
+  return aggregate(rows.map(recordOf));
 }
 
 /** csv-parse's streaming parser, aggregating as records come (no validation): what analyseCalls would be on csv-parse. */
 export async function csvParseStream(path) {
   const { createReadStream } = await import('node:fs');
   const { parse: parseStream } = await import('csv-parse');
-  const totals = counter();
-  const byLanding = new Map();
-  const byArea = new Map();
-  const byHour = Array.from({ length: 24 }, counter);
-  let records = 0;
+  const counts = aggregator();
   for await (const o of createReadStream(path).pipe(parseStream({ columns: true, skip_empty_lines: true }))) {
-    const r = { start: o.start, caller: o.caller, area: o.area, landing: o.landing, result: o.result, talkSeconds: Number(o.talk_seconds) };
-    records++;
-    add(totals, r);
-    add(byHour[Number(r.start.slice(11, 13))], r);
-    const area = areaOf(r);
-    if (!byArea.has(area)) byArea.set(area, counter());
-    add(byArea.get(area), r);
-    if (r.landing && r.result !== 'blocked') {
-      if (!byLanding.has(r.landing)) byLanding.set(r.landing, counter());
-      add(byLanding.get(r.landing), r);
-    }
+    counts.add(recordOf(o));
   }
-  return { records, totals, byLanding: Object.fromEntries(byLanding), byArea: Object.fromEntries(byArea), byHour };
+  return counts.report();
 }

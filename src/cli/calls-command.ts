@@ -1,10 +1,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
-import { Vanity400Error } from '../errors/vanity400-error.js';
 import { analyseCallFile } from '../node/calls.js';
 import { analyseCalls, type RecordProblem } from '../routing/analyse-calls.js';
 import { formatCallReport } from '../routing/format-report.js';
 import { CALL_RECORDS_HEADER, callRecordLine, simulateCallRecords } from '../routing/simulate.js';
+import { choiceFlag, wholeFlag } from './flags.js';
 import type { CliIo } from './index.js';
 import { readRulesFile } from './route-command.js';
 
@@ -22,17 +22,6 @@ interface SimulateFlags {
   days: string;
   format: string;
   out?: string;
-}
-
-function choice<T extends string>(flag: string, value: string, options: readonly T[]): T {
-  if (!options.includes(value as T)) throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${value}: expected ${options.join(' or ')}`, { input: value });
-  return value as T;
-}
-
-function whole(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}`, { input: value });
-  return n;
 }
 
 export function registerCalls(program: Command, io: CliIo): void {
@@ -67,10 +56,10 @@ Every bad line is printed on standard error with its line number; the others are
 Exit status: 0 when every line was counted, 2 when any was not.`,
     )
     .action(async (file: string, flags: ReportFlags) => {
-      const l = choice('--lang', flags.lang, ['zh', 'en'] as const);
-      const rows = whole('--rows', flags.rows, 1, 1000);
+      const l = choiceFlag('--lang', flags.lang, ['zh', 'en'] as const);
+      const rows = wholeFlag('--rows', flags.rows, 1, 1000);
       const options = {
-        ...(flags.format !== undefined ? { format: choice('--format', flags.format, ['csv', 'jsonl'] as const) } : {}),
+        ...(flags.format !== undefined ? { format: choiceFlag('--format', flags.format, ['csv', 'jsonl'] as const) } : {}),
         onProblem: (p: RecordProblem) => io.err(`${io.paint.err.red('vanity400:')} ${p.message[l]}\n`),
       };
       const report = file === '-' ? await analyseCalls(io.stdin as AsyncIterable<string | Uint8Array>, options) : await analyseCallFile(file, options);
@@ -98,12 +87,12 @@ Examples:
   $ vanity400 calls simulate rules.json --count 100 --json`,
     )
     .action((file: string, flags: SimulateFlags & { json?: boolean }) => {
-      const format = flags.json ? 'jsonl' : choice('--format', flags.format, ['csv', 'jsonl'] as const);
+      const format = flags.json ? 'jsonl' : choiceFlag('--format', flags.format, ['csv', 'jsonl'] as const);
       const records = simulateCallRecords(readRulesFile(file), {
-        count: whole('--count', flags.count, 0, 100_000_000),
-        seed: whole('--seed', flags.seed, 0, 2 ** 32 - 1),
+        count: wholeFlag('--count', flags.count, 0, 100_000_000),
+        seed: wholeFlag('--seed', flags.seed, 0, 2 ** 32 - 1),
         start: flags.start,
-        days: whole('--days', flags.days, 1, 366),
+        days: wholeFlag('--days', flags.days, 1, 366),
       });
       const fd = flags.out ? openSync(flags.out, 'w') : undefined;
       const write = (text: string) => (fd === undefined ? io.out(text) : void writeSync(fd, text));

@@ -5,6 +5,7 @@ import { checkRoutingRules } from '../routing/check.js';
 import { formatRoutingForm, routingForm } from '../routing/form.js';
 import { route, type Call, type RouteDecision, type RoutingState } from '../routing/route.js';
 import type { RoutingRules } from '../routing/rules.js';
+import { choiceFlag, wholeFlag } from './flags.js';
 import type { CliIo } from './index.js';
 
 type Lang = 'zh' | 'en';
@@ -25,16 +26,7 @@ function checkedRules(file: string): RoutingRules {
   return check.rules;
 }
 
-function lang(value: string): Lang {
-  if (value !== 'zh' && value !== 'en') throw new Vanity400Error('BAD_ARGUMENT', `--lang ${value}: expected zh or en`, { input: value });
-  return value;
-}
-
-function whole(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${JSON.stringify(value)}: expected a whole number from ${min} to ${max}`, { input: value });
-  return n;
-}
+const lang = (value: string): Lang => choiceFlag('--lang', value, ['zh', 'en'] as const);
 
 function amount(flag: string, value: string): number {
   const n = Number(value);
@@ -134,15 +126,15 @@ Examples:
     .action((file: string, flags: TestFlags) => {
       const l = lang(flags.lang);
       const rules = checkedRules(file);
-      const usage = { ...(flags.monthCalls !== undefined ? { calls: whole('--month-calls', flags.monthCalls, 0, 1e12) } : {}), ...(flags.monthCost !== undefined ? { cost: amount('--month-cost', flags.monthCost) } : {}) };
+      const usage = { ...(flags.monthCalls !== undefined ? { calls: wholeFlag('--month-calls', flags.monthCalls, 0, 1e12) } : {}), ...(flags.monthCost !== undefined ? { cost: amount('--month-cost', flags.monthCost) } : {}) };
       const call: Call = { at: flags.at, ...(flags.from !== undefined ? { from: flags.from } : {}), ...(flags.area !== undefined ? { area: flags.area } : {}), ...(flags.password !== undefined ? { password: flags.password } : {}), usage };
-      const seed = whole('--seed', flags.seed, 0, 2 ** 32 - 1);
+      const seed = wholeFlag('--seed', flags.seed, 0, 2 ** 32 - 1);
       if (flags.repeat === undefined) {
         const decision = route(rules, call, { seed });
         if (flags.json) return io.out(`${JSON.stringify(decision, null, 2)}\n`);
         return io.out(`${decision.explanation[l]}\n${decision.notes.map((n) => `  ${l === 'zh' ? '注：' : 'note: '}${n[l]}\n`).join('')}`);
       }
-      const times = whole('--repeat', flags.repeat, 1, 10_000_000);
+      const times = wholeFlag('--repeat', flags.repeat, 1, 10_000_000);
       const counts = new Map<string, number>();
       let state: RoutingState | undefined;
       let last: RouteDecision | undefined;
