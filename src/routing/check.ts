@@ -10,6 +10,9 @@ import { buildTimeTable, dayTypesLabel, describeGaps, spanLabel, type Slot } fro
 export const MAX_NUMBERS = 10;
 /** Decisions (by area, by time, by percentage) nested in one another at most. */
 export const MAX_DEPTH = 4;
+/** Rules in one area or time plan, and areas in one list, at most: more is no form a customer signs. */
+const MAX_RULES = 50;
+const MAX_AREAS = 500;
 const DEFAULT_RING_SECONDS = 20;
 const RING_SECONDS = [5, 60] as const;
 const PASSWORD = /^\d{4,8}$/;
@@ -204,8 +207,8 @@ function readNumbers(c: Checker, value: unknown, path: string): Landing[] | unde
 function readAreas(c: Checker, value: unknown, path: string): { written: string[]; codes: string[][] } | undefined {
   if (!c.expect(value, 'array', path)) return undefined;
   const list = value as unknown[];
-  if (list.length === 0) {
-    c.add('BAD_FIELD', path, { zh: '至少要写 1 个地区', en: 'at least one area is needed' });
+  if (list.length === 0 || list.length > MAX_AREAS) {
+    c.add('BAD_FIELD', path, list.length ? { zh: `最多写 ${MAX_AREAS} 个地区`, en: `at most ${MAX_AREAS} areas` } : { zh: '至少要写 1 个地区', en: 'at least one area is needed' });
     return undefined;
   }
   const written: string[] = [];
@@ -288,6 +291,7 @@ function readSplit(c: Checker, value: Record<string, unknown>, path: string, dep
   if (!c.expect(value.split, 'array', at)) return undefined;
   const list = value.split as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 份', en: 'at least one share is needed' });
+  if (list.length > 100) return void c.add('BAD_PERCENT', at, { zh: `最多 100 份（每份至少 1%），这里有 ${list.length} 份`, en: `at most 100 shares (each at least 1%), not ${list.length}` });
   let good = true;
   let percentsGood = true;
   let sum = 0;
@@ -322,6 +326,7 @@ function readByArea(c: Checker, value: Record<string, unknown>, path: string, de
   if (!c.expect(value.byArea, 'array', at)) return void readOtherwise(c, value, path, depth);
   const list = value.byArea as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 条', en: 'at least one rule is needed' });
+  if (list.length > MAX_RULES) return void c.add('BAD_FIELD', at, { zh: `最多 ${MAX_RULES} 条，这里有 ${list.length} 条`, en: `at most ${MAX_RULES} rules, not ${list.length}` });
   let good = true;
   const rules: { areas: string[]; route: Route }[] = [];
   const nodes: PlanNode[] = [];
@@ -418,6 +423,7 @@ function readByTime(c: Checker, value: Record<string, unknown>, path: string, de
   if (!c.expect(value.byTime, 'array', at)) return void readOtherwise(c, value, path, depth);
   const list = value.byTime as unknown[];
   if (list.length === 0) return void c.add('BAD_FIELD', at, { zh: '至少要有 1 条', en: 'at least one rule is needed' });
+  if (list.length > MAX_RULES) return void c.add('BAD_FIELD', at, { zh: `最多 ${MAX_RULES} 条，这里有 ${list.length} 条`, en: `at most ${MAX_RULES} rules, not ${list.length}` });
   let good = true;
   const rules: TimeRule[] = [];
   const nodes: PlanNode[] = [];

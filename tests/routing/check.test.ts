@@ -181,3 +181,11 @@ describe('checkRoutingRules', () => {
     expect(good).toBeGreaterThan(5);
   });
 });
+
+describe('checkRoutingRules on large input', () => {
+  it('refuses plans too long to be a form quickly, instead of working through them', () => {
+    const slots = Array.from({ length: 5000 }, (_, i) => ({ days: ['mon'], from: '00:00', to: `${String(1 + (i % 23)).padStart(2, '0')}:00`, route: '021-61234567' }));
+    const check = checkRoutingRules({ route: { byTime: slots, otherwise: '13800138000' } });
+    expect(check.ok ? [] : check.problems.map((p) => p.message.en)).toEqual(['by time, byTime: at most 50 rules, not 5000']);
+  });
+});
