@@ -25,6 +25,15 @@ import {
   type Suggestion,
   Vanity400Error,
   isVanity400Error,
+  checkRoutingRules,
+  landingNumbers,
+  parseRoutingRules,
+  route,
+  routingForm,
+  type RouteDecision,
+  type RoutingForm,
+  type RoutingProblem,
+  type RoutingRules,
 } from 'vanity400';
 import type { BotContext } from './context.js';
 import type { ToolArgs, ToolName } from './schemas.js';
@@ -64,6 +73,24 @@ export interface ToolResults {
   opening_date: OpeningDate;
   /** documentsFor(): the checklist (the handler's ID only masked). */
   documents: DocumentsChecklist;
+  /** checkRoutingRules(), with the form when the rules are good. */
+  route_check:
+    | {
+        /** The rules are good. */
+        ok: true;
+        /** In canonical form. */
+        rules: RoutingRules;
+        /** The 受理单's routing part, in the language asked for. */
+        form: RoutingForm;
+      }
+    | {
+        /** The rules are refused. */
+        ok: false;
+        /** Every problem, each naming its rule and field. */
+        problems: RoutingProblem[];
+      };
+  /** route(): where the call goes, or why it is refused. */
+  route_test: RouteDecision;
 }
 
 /** documentsFor's fields as the documents tool's arguments name them. */
@@ -177,6 +204,32 @@ export const answers: Answers = {
       return { result: { ok: false, state }, say };
     }
     return { result, say };
+  },
+
+  async route_check({ routing, lang }) {
+    const check = checkRoutingRules(routing);
+    if (!check.ok) {
+      const n = check.problems.length;
+      const said = check.problems.slice(0, SAID).map((p) => p.message[lang]);
+      const more = n > SAID ? text(lang, `等 ${n} 处`, ` and ${n - SAID} more`) : '';
+      return {
+        result: check,
+        say: text(lang, `转接规则有 ${n} 处问题：${said.join('；')}${more}。`, `The routing rules have ${n} problem${n > 1 ? 's' : ''}: ${said.join('; ')}${more}.`),
+      };
+    }
+    const numbers = landingNumbers(check.rules).map((l) => l.number);
+    const form = routingForm(check.rules, { lang });
+    return {
+      result: { ok: true, rules: check.rules, form },
+      say: text(lang, `转接规则没有问题，可以填进受理单。共 ${numbers.length} 个落地号码：${listed(numbers, lang)}，都要是申请单位实名办理的号码。`, `The routing rules are good and can go on the order form. ${numbers.length} landing number${numbers.length > 1 ? 's' : ''}: ${listed(numbers, lang)}; each must be registered in the applicant's name.`),
+    };
+  },
+
+  async route_test({ routing, at, from, area, password, monthCalls, monthCost, seed, lang }) {
+    const checked = parseRoutingRules(routing);
+    const usage = { ...(monthCalls !== undefined ? { calls: monthCalls } : {}), ...(monthCost !== undefined ? { cost: monthCost } : {}) };
+    const result = route(checked, { at, ...(from !== undefined ? { from } : {}), ...(area !== undefined ? { area } : {}), ...(password !== undefined ? { password } : {}), usage }, { seed });
+    return { result, say: [result.explanation[lang], ...result.notes.map((n) => text(lang, `（${n.zh}）`, `(${n.en}.)`))].join(lang === 'zh' ? '' : ' ') };
   },
 
   async release({ number, customer, lang }, context) {

@@ -1,5 +1,6 @@
 /**
- * vanity400/bot: the chat-bot tools (score, explain, search, near, sounds, suggest, hold, release),
+ * vanity400/bot: the chat-bot tools (score, explain, search, near, sounds, suggest, hold, release,
+ * route_check, route_test),
  * their JSON Schemas, and callTool to run them. Runs in browsers.
  *
  * @module vanity400/bot

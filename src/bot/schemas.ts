@@ -35,8 +35,28 @@ const scoreArgs = z.strictObject({
 
 const tier = z.enum(TIER_IDS).describe('A tier, when no number is chosen yet: ordinary, select, premium, top or super');
 
-/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date' or 'documents'. */
-export type ToolName = 'score' | 'explain' | 'search' | 'near' | 'sounds' | 'suggest' | 'hold' | 'release' | 'quote' | 'opening_date' | 'documents';
+/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents', 'route_check' or 'route_test'. */
+export type ToolName =
+  | 'score'
+  | 'explain'
+  | 'search'
+  | 'near'
+  | 'sounds'
+  | 'suggest'
+  | 'hold'
+  | 'release'
+  | 'quote'
+  | 'opening_date'
+  | 'documents'
+  | 'route_check'
+  | 'route_test';
+
+// The rules are checked by checkRoutingRules, which names every problem by rule and field in both languages; the schema only says their shape.
+const routing = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'The call-routing rules of the 受理单 (docs/routing.md): { route, forwarding?, blocking?, password?, cap?, ringSeconds?, number?, customer? }. route is a landing number ("021-61234567", "13800138000"), a group { ring: [numbers], order: in-order|rotating|random }, { split: [{ percent, route }] } (whole percents adding up to 100), { byArea: [{ areas: ["上海", "0755", "广东"], route }], otherwise } or { byTime: [{ days: ["mon-fri" | "周六" | "workday" | "holiday" …], from: "09:00", to: "18:00", route }], otherwise }. forwarding: { numbers: [up to 10], on: ["busy", "no-answer"] }; blocking: { mode: allow|deny, areas }; password: "4-8 digits"; cap: { monthlyCost (yuan) | monthlyCalls }',
+  );
 
 /**
  * The zod schemas that validate each tool's arguments; the tools' JSON Schemas are generated from them.
@@ -121,6 +141,21 @@ export const toolSchemas = {
     landingNumbers: z.array(z.string().max(40)).max(20).default([]).describe('The landing numbers (落地号码) calls go to: landlines or mobiles'),
     industry: z.enum(INDUSTRY_IDS as [IndustryId, ...IndustryId[]]).optional().describe('education, medical or finance, when the business needs a licence'),
     provided: z.array(z.enum(DOCUMENT_IDS as [DocumentId, ...DocumentId[]])).max(10).optional().describe('Documents already handed in'),
+    lang,
+  }),
+  route_check: z.strictObject({
+    routing,
+    lang,
+  }),
+  route_test: z.strictObject({
+    routing,
+    at: z.string().min(1).max(50).describe('When the call comes in, Beijing time: "周六 14:00", "Sat 14:00", "2026-10-01 10:00" or an ISO time with its offset'),
+    from: z.string().max(30).optional().describe("The caller's number (021-61234567, 13800138000) or area code (021)"),
+    area: z.string().max(30).optional().describe("The caller's area, a city or area code (for a mobile)"),
+    password: z.string().max(20).optional().describe('The password the caller keys in, when the line has one'),
+    monthCalls: z.number().int().min(0).optional().describe('Calls answered this month so far, for a monthly cap'),
+    monthCost: z.number().min(0).optional().describe('Cost this month so far in yuan, for a monthly cap'),
+    seed: z.number().int().min(0).max(4_294_967_295).default(1).describe('Seed for random groups and percentage splits'),
     lang,
   }),
 } satisfies Record<ToolName, z.ZodObject>;

@@ -61,6 +61,14 @@ const descriptions: Record<ToolName, ToolDefinition['description']> = {
     zh: '列出办理 400 电话要准备的资料和还缺什么，每项说明原因；检查统一社会信用代码和身份证号。',
     en: 'List the documents a 400 application needs and what is still missing, each with why; checks the credit code and the ID number.',
   },
+  route_check: {
+    zh: '检查受理单的转接规则（按地区、按时间、按比例分配，遇忙/无应答转移，呼叫阻截，密码，费用上限），列出每一处问题，没问题时给出受理单。',
+    en: 'Check the routing rules of the order form (by area, time and percentage; busy/no-answer forwarding; blocking; password; monthly cap): every problem listed, or the form when they are good.',
+  },
+  route_test: {
+    zh: '按转接规则回答一通来电会转到哪里：先响哪个号码，占线或无人接听再转哪些，或者为什么不接通（如“周六下午从上海打进来转到哪里”）。',
+    en: 'Answer where a call goes under the routing rules: which number rings first, which follow when it is busy or unanswered, or why it is refused.',
+  },
 };
 
 /** The chat-bot tools: name, description in Chinese and English, and the JSON Schema of the arguments. */

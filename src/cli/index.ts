@@ -11,6 +11,8 @@ import { registerMcp } from './mcp-command.js';
 import { registerQuote } from './quote-command.js';
 import { registerOpenDate } from './open-date-command.js';
 import { registerDocuments } from './documents-command.js';
+import { registerRoute } from './route-command.js';
+import { registerCalls } from './calls-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
 import pkg from '../../package.json';
 
@@ -44,6 +46,7 @@ Examples:
   $ vanity400 search 'AABB$' --exclude 4 --segment 4006
   $ vanity400 suggest --name 顺发物流 --founded 2008 --door 518 --json
   $ vanity400 pick --agent huatong --store inventory.jsonl
+  $ vanity400 route test rules.json --from 021-61234567 --at "周六 14:00"
   $ vanity400 help search
 
 Colours only on a terminal, never with NO_COLOR set; --json where a command prints results.`,
@@ -59,6 +62,8 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
   registerOpenDate(program, io);
   registerDocuments(program, io);
   registerMcp(program);
+  registerRoute(program, io);
+  registerCalls(program, io);
   const output = { writeOut: io.out, writeErr: io.err, outputError: (text: string, write: (s: string) => void) => write(io.paint.err.red(text)) };
   const configure = (c: Command): void => {
     c.exitOverride().configureOutput(output);

@@ -55,7 +55,13 @@ export type ErrorCode =
   | 'BAD_ORDER'
   | 'STEP_OUT_OF_ORDER'
   | 'UNKNOWN_ORDER'
-  | 'DUPLICATE_ORDER';
+  | 'DUPLICATE_ORDER'
+  // call routing and call records
+  | 'UNKNOWN_AREA'
+  | 'BAD_TIME'
+  | 'BAD_ROUTING'
+  | 'BAD_CALL'
+  | 'BAD_RECORDS';
 
 /** A message in both languages the library speaks. */
 export interface LocalText {

@@ -38,3 +38,4 @@ export {
   type ExportOptions,
   type InventoryFormat,
 } from './inventory/index.js';
+export { analyseCallFile } from './calls.js';

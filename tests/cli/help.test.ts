@@ -53,8 +53,8 @@ describe('--help', () => {
 
   it('every command that prints results offers --json', () => {
     const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) } });
-    // pick asks questions and mcp speaks the protocol on stdout; inventory only groups its subcommands.
-    const printing = paths.filter((p) => !['pick', 'mcp', 'inventory'].includes(p.join(' ')));
+    // pick asks questions and mcp speaks the protocol on stdout; inventory, route and calls only group their subcommands.
+    const printing = paths.filter((p) => !['pick', 'mcp', 'inventory', 'route', 'calls'].includes(p.join(' ')));
     for (const path of printing) {
       let command: Command = program;
       for (const name of path) command = command.commands.find((c) => c.name() === name)!;

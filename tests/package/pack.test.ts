@@ -53,7 +53,7 @@ describe('the packed package', () => {
       '-e',
       "import { Vanity400Error, MemoryStore } from 'vanity400'; import { callTool, createBotContext, tools } from 'vanity400/bot'; const store = Object.assign(new MemoryStore(), { hold: async () => { throw new Vanity400Error('NOT_AVAILABLE', 'taken'); } }); const a = await callTool('hold', { number: '4006123000', customer: 'x' }, createBotContext({ store })); console.log(tools.length, JSON.stringify(a));",
     ]);
-    expect(esm.trim()).toBe('11 {"ok":false,"error":{"code":"NOT_AVAILABLE","message":"taken"}}');
+    expect(esm.trim()).toBe('13 {"ok":false,"error":{"code":"NOT_AVAILABLE","message":"taken"}}');
     const cjs = node(['-e', "const { callTool, createBotContext } = require('vanity400/bot'); callTool('score', { number: '4006888888' }, createBotContext()).then((a) => console.log(a.result.tier, a.say))"]);
     expect(cjs).toMatch(/^super 400-688-8888：/);
   });
