@@ -72,7 +72,7 @@ export function openingDate(numberOrTier: string, paidAt: Date | number | string
   return number === undefined ? result : { number, ...result };
 }
 
-/** An {@link openingDate} answer in a sentence to tell the customer: "400-666-6688 超级靓号（特殊号码）：2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。" */
+/** An {@link openingDate} answer in a sentence to tell the customer: "400-666-8888 顶级靓号（特殊号码）：2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。" */
 export function describeOpeningDate(d: OpeningDate, lang: 'zh' | 'en'): string {
   const tier = tierById(d.tier)!;
   const who = d.number ? `${format(d.number)} ` : '';

@@ -14,6 +14,7 @@ export const SHAPES = ['tailRun4', 'tailRun5', 'run6', 'tailSequence5', 'tailPat
  */
 export type ShapeName = (typeof SHAPES)[number];
 
+/** The bit of a shape; all fit below the pools' REMOVED bit (bit 15). */
 export function shapeBit(name: ShapeName): number {
   return 1 << (FAMILY_COUNT + SHAPES.indexOf(name));
 }

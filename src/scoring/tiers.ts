@@ -61,7 +61,12 @@ export function tierById(id: string): Tier | undefined {
 }
 
 /** Working days the carrier takes to open an ordinary number (seed: 3 个工作日) and a special one (7). */
-export const OPEN_WORKING_DAYS = Object.freeze({ ordinary: tiersData.special.ordinaryWorkingDays, special: tiersData.special.specialWorkingDays });
+export const OPEN_WORKING_DAYS: Readonly<{
+  /** An ordinary number: 3. */
+  ordinary: number;
+  /** A special number: 7. */
+  special: number;
+}> = Object.freeze({ ordinary: tiersData.special.ordinaryWorkingDays, special: tiersData.special.specialWorkingDays });
 
 /**
  * Whether a number is one of the carrier's special numbers (特殊号码: 7 working days to open, a

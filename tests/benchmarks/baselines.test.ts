@@ -193,7 +193,7 @@ describe('the day-by-day opening-date baseline', () => {
     const { openingDate } = await import('../../src/orders/opening-date.js');
     for (let t = Date.UTC(2025, 8, 1); t < Date.UTC(2026, 1, 28); t += 37 * 3_600_000) {
       expect(dayLoopOpening(t, 3)).toBe(openingDate('ordinary', t).date);
-      expect(dayLoopOpening(t, 7)).toBe(openingDate('top', t).date);
+      expect(dayLoopOpening(t, 7)).toBe(openingDate('special', t).date);
     }
   });
 });

@@ -36,8 +36,8 @@ describe('the quote tool', () => {
 
 describe('the opening_date tool', () => {
   it('says the day', async () => {
-    const a = ok(await callTool('opening_date', { number: '400-666-6688', paidAt: '2026-09-30T17:30+08:00' }, context));
-    expect(a.say).toBe('400-666-6688 超级靓号（特殊号码）：北京时间 2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。');
+    const a = ok(await callTool('opening_date', { number: '400-666-8888', paidAt: '2026-09-30T17:30+08:00' }, context));
+    expect(a.say).toBe('400-666-8888 超级靓号（特殊号码）：北京时间 2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。');
   });
 
   it('wants a number or a tier, and a well-formed time', async () => {

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli/index.js';
 import { palette, wantsColour } from '../../src/cli/colour.js';
+import { score } from '../../src/scoring/score.js';
 import { CLI, ptySession } from './pty-session.js';
 import { cli } from './run-cli.js';
 
@@ -104,7 +105,7 @@ describe('colours', () => {
     expect(await s.exited).toBe(2);
     const raw = s.raw();
     expect(raw).toContain(`${ESC}33m顶级靓号`); // top, in yellow
-    expect(raw).toMatch(/\x1b\[1m\x1b\[33m\s*85\.2/); // its score, bold and yellow
+    expect(raw).toMatch(new RegExp(`\\x1b\\[1m\\x1b\\[33m\\s*${score('4008517517').score}`)); // its score, bold and yellow
     expect(raw).toContain(`${ESC}31m错误 WRONG_LENGTH:`);
     expect(s.screen()).toContain('400-851-7517');
 

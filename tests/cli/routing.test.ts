@@ -35,7 +35,7 @@ describe('vanity400 route', () => {
     expect(json.problems[0]).toMatchObject({ code: 'BAD_TIME', path: 'route.byTime[0].from' });
     const notJson = await cli(['route', 'check', file('x.json', '{ route: ')]);
     expect(notJson.status).toBe(2);
-    expect(notJson.err).toMatch(/x\.json is not valid JSON/);
+    expect(notJson.err).toMatch(/x\.json 不是有效的 JSON/);
   });
 
   it('test says where a call goes, and shares repeated calls out', async () => {
@@ -46,7 +46,8 @@ describe('vanity400 route', () => {
     expect(shares.calls).toBe(20000);
     const bad = await cli(['route', 'test', SAMPLE_RULES, '--at', '周六 25:00']);
     expect(bad.status).toBe(2);
-    expect(bad.err).toContain('call time "周六 25:00" is not valid');
+    expect(bad.err).toContain('来电时间 "周六 25:00" 无效');
+    expect((await cli(['route', 'test', SAMPLE_RULES, '--at', '周六 25:00', '--lang', 'en'])).err).toContain('call time "周六 25:00" is not valid');
   });
 });
 

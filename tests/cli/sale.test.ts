@@ -10,9 +10,9 @@ const ID = '11010519491231002X';
 
 describe('vanity400 quote', () => {
   it('prints the ranked packages in Chinese, with the minimum spend and the caller line', async () => {
-    const { status, out } = await cli(['quote', '400-666-6688', '--minutes', '2000']);
+    const { status, out } = await cli(['quote', '400-666-8888', '--minutes', '2000']);
     expect(status).toBe(0);
-    expect(out).toMatch(/^400-666-6688 超级靓号（特殊号码），每月 2000 分钟，最低消费 30000 元\/年/);
+    expect(out).toMatch(/^400-666-8888 超级靓号（特殊号码），每月 2000 分钟，最低消费 30000 元\/年/);
     expect(out).toMatch(/\n1 +年套餐 30000 元 +30000\.00/);
     expect(out).toContain('不能选的套餐：');
     expect(out).toContain('只付自己当地的市话费');
@@ -47,8 +47,8 @@ describe('vanity400 quote', () => {
 
 describe('vanity400 open-date', () => {
   it('gives the day in a sentence, and the JSON', async () => {
-    const { out } = await cli(['open-date', '400-666-6688', '--paid-at', '2026-09-30']);
-    expect(out).toBe('400-666-6688 超级靓号（特殊号码）：北京时间 2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。\n');
+    const { out } = await cli(['open-date', '400-666-8888', '--paid-at', '2026-09-30']);
+    expect(out).toBe('400-666-8888 超级靓号（特殊号码）：北京时间 2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。\n');
     const json = JSON.parse((await cli(['open-date', 'ordinary', '--paid-at', '2026-12-07T17:30+08:00', '--json'])).out);
     expect(json).toMatchObject({ tier: 'ordinary', workingDays: 3, paidOn: '2026-12-07', date: '2026-12-10' });
   });

@@ -36,7 +36,7 @@ describe('vanity400 score', () => {
 
   it('prints a readable table with reasons, in Chinese by default and in English on request', async () => {
     const zh = await cli(['score', '4008517517', '40085']);
-    expect(zh.out).toMatch(/400-851-7517\s+\d+\.\d\s+\S+\s+尾号 517517/);
+    expect(zh.out).toMatch(/400-851-7517\s+\d+\.\d\s+\S+\s+后六位 517517：ABCABC 型/);
     expect(zh.out).toContain('错误 WRONG_LENGTH');
     const en = await cli(['score', '--lang', 'en', '4008517517']);
     expect(en.out).toMatch(/400-851-7517\s+\d+\.\d\s+(ordinary|select|premium|top|super)\s+ends in 517517/);
@@ -52,7 +52,7 @@ describe('vanity400 score', () => {
 
   it('treats bad options as usage errors: exit 2 and a message on stderr, nothing on stdout', async () => {
     const profile = await cli(['score', '--profile', 'lucky', '4006161615']);
-    expect(profile).toEqual({ status: 2, out: '', err: expect.stringContaining('unknown profile "lucky"') });
+    expect(profile).toEqual({ status: 2, out: '', err: expect.stringContaining('没有评分方案 "lucky"') });
     const founded = await cli(['score', '--founded', 'soon', '4006161615']);
     expect(founded.status).toBe(2);
     expect(founded.err).toContain('company.founded');

@@ -50,7 +50,7 @@ describe('createOrder', () => {
 
   it.each([
     [{ packageId: 'gold' }, 'UNKNOWN_PACKAGE', 'packageId'],
-    [{ number: '4006666688', packageId: 'year-600' }, 'BELOW_MINIMUM_SPEND', 'packageId'],
+    [{ number: '4006668888', packageId: 'year-600' }, 'BELOW_MINIMUM_SPEND', 'packageId'],
     [{ company: { name: '顺发', creditCode: '91440300000000070' } }, 'BAD_LICENCE', 'company.creditCode'],
     [{ landingNumbers: ['12345'] }, 'BAD_LANDING_NUMBER', 'landingNumbers[0]'],
     [{ customer: ' ' }, 'BAD_ARGUMENT', 'customer'],

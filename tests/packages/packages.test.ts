@@ -40,10 +40,10 @@ describe('parsePackages', () => {
   it("takes the carrier's own minimum spend of single numbers", () => {
     const minimumSpend = {
       tiers: Object.fromEntries(TIERS.map((t) => [t.id, { perYear: 100, source: 'agent-defined' }])),
-      numbers: [{ number: '400-666-6688', perYear: 50000, source: 'agent-defined' }],
+      numbers: [{ number: '400-666-8888', perYear: 50000, source: 'agent-defined' }],
     };
     const list = parsePackages(agentFile([good], { minimumSpend }));
-    expect(list.numberMinimum.get('4006666688')).toEqual({ perYear: 50000, source: 'agent-defined' });
+    expect(list.numberMinimum.get('4006668888')).toEqual({ perYear: 50000, source: 'agent-defined' });
   });
 
   it.each([

@@ -38,9 +38,9 @@ describe('quote', () => {
   });
 
   it("uses the number's tier, and says what callers pay", () => {
-    const q = quote({ number: '400-666-6688', minutesPerMonth: 1000 });
-    const a = score('4006666688');
-    expect(q).toMatchObject({ number: '4006666688', tier: a.tier, special: a.special, minimumSpend: { of: 'tier' } });
+    const q = quote({ number: '400-666-8888', minutesPerMonth: 1000 });
+    const a = score('4006668888');
+    expect(q).toMatchObject({ number: '4006668888', tier: a.tier, special: a.special, minimumSpend: { of: 'tier' } });
     expect(q.caller.zh).toMatch(/市话费.*长途/);
     expect(q.caller.en).toMatch(/local rate.*long-distance/);
   });
@@ -62,11 +62,11 @@ describe('quote', () => {
         { id: 'cheap', zh: '便宜', en: 'cheap', prepay: 20000, years: 1, ratePerMinute: 0.08, source: 'a' },
         { id: 'fair', zh: '正常', en: 'fair', prepay: 60000, years: 1, ratePerMinute: 0.1, source: 'a' },
       ],
-      minimumSpend: { tiers: Object.fromEntries(tierIds.map((t) => [t, { perYear: 0, source: 'a' }])), numbers: [{ number: '4006666688', perYear: 50000, source: 'a' }] },
+      minimumSpend: { tiers: Object.fromEntries(tierIds.map((t) => [t, { perYear: 0, source: 'a' }])), numbers: [{ number: '4006668888', perYear: 50000, source: 'a' }] },
       sources: { a: { title: 'agent', url: null } },
     });
     const list = parsePackages(text);
-    const own = quote({ number: '4006666688', minutesPerMonth: 10 }, list);
+    const own = quote({ number: '4006668888', minutesPerMonth: 10 }, list);
     expect(own.minimumSpend).toEqual({ perYear: 50000, source: 'a', of: 'number' });
     expect(own.packages.map((p) => p.package.id)).toEqual(['fair']);
     expect(own.ineligible[0]!.reason.zh).toMatch(/这个号码每年 50000 元的最低消费/);
@@ -82,7 +82,7 @@ describe('quote', () => {
     [{ tier: 'ordinary', minutesPerMonth: 5, years: 1.5 }, 'years'],
     [{ tier: 'gold', minutesPerMonth: 5 }, 'tier'],
     [{ minutesPerMonth: 5 }, 'tier'],
-    [{ number: '4006666688', tier: 'top', minutesPerMonth: 5 }, 'tier'],
+    [{ number: '4006668888', tier: 'top', minutesPerMonth: 5 }, 'tier'],
   ])('refuses %j, naming the field', (request, field) => {
     const run = () => quote(request as never);
     expect(run).toThrow(Vanity400Error);
