@@ -40,7 +40,7 @@ Examples:
   $ vanity400 score 400-851-7517 4006-888-888
   $ vanity400 search 'AABB$' --exclude 4 --segment 4006
   $ vanity400 suggest --name 顺发物流 --founded 2008 --door 518 --json
-  $ vanity400 pick --agent huatong --store inventory.jsonl
+  $ vanity400 pick --agent huatong --store inventory.db
   $ vanity400 help search
 
 Colours only on a terminal, never with NO_COLOR set; --json where a command prints results.`,

@@ -1,6 +1,6 @@
 /**
- * vanity400/node: the parts that need Node.js (files): pool snapshot files, the journal store, and
- * inventory import and export.
+ * vanity400/node: the parts that need Node.js (files): pool snapshot files, inventory import and
+ * export, and moving the inventory journals of earlier versions into a store.
  *
  * @module vanity400/node
  */
@@ -29,10 +29,11 @@ export function loadPool(path: string, options: { profile?: Profile } = {}): Poo
 }
 
 export {
-  openJournalStore,
   importInventory,
   exportInventory,
-  type JournalStoreOptions,
+  readInventoryFile,
+  readJournal,
+  migrateJournal,
   type ImportOptions,
   type ImportResult,
   type ExportOptions,
