@@ -40,8 +40,10 @@ function replay(path: string, bytes: Buffer, memory: MemoryStore): void {
     try {
       value = JSON.parse(text);
     } catch {
-      if (bytes.indexOf(NEWLINE, start) < 0) return; // a torn last line
-      throw journalError(path, `第 ${line} 行不是有效的 JSON，文件已损坏。`, `line ${line} is not valid JSON; the file is damaged.`);
+      if (line === 1) value = null;
+      else if (bytes.indexOf(NEWLINE, start) < 0) return; // a torn last line
+      else
+        throw journalError(path, `第 ${line} 行不是有效的 JSON，文件已损坏。`, `line ${line} is not valid JSON; the file is damaged.`);
     }
     if (line === 1) {
       const h = value as Record<string, unknown> | null;
