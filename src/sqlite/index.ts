@@ -7,6 +7,7 @@
  *
  * @module vanity400/sqlite
  */
+import { existsSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Vanity400Error, inventoryRules as rules } from 'vanity400';
 import type { Agent, HoldResult, InventoryBatch, LoadResult, NumberState, NumberStatus, Reservation, Store, StoreOptions } from 'vanity400';
@@ -142,15 +143,19 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     throw new Vanity400Error('BAD_ARGUMENT', text(`durability 应为 "full" 或 "normal"，实际是 ${rules.quoteInput(durability)}。`, `durability: expected "full" or "normal", got ${rules.quoteInput(durability)}.`));
   }
   const Database = await loadDriver();
+  const missing = (): Vanity400Error =>
+    new Vanity400Error('NO_STORE', text(`没有库存文件 ${path}：请先导入（vanity400 inventory import 文件）。`, `There is no inventory at ${path}: import one first (vanity400 inventory import FILE).`), {
+      input: path,
+    });
+  if (options.create === false && path !== ':memory:' && !existsSync(path)) throw missing();
   let db: BetterSqlite3.Database;
   try {
     db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (options.create === false && code === 'SQLITE_CANTOPEN') {
-      throw new Vanity400Error('NO_STORE', text(`没有库存文件 ${path}：请先导入（vanity400 inventory import 文件）。`, `There is no inventory at ${path}: import one first (vanity400 inventory import FILE).`), {
-        input: path,
-      });
+    if (options.create === false && code === 'SQLITE_CANTOPEN') throw missing();
+    if (error instanceof TypeError) {
+      throw new Vanity400Error('STORE_UNAVAILABLE', text(`无法打开库存 ${path}：${error.message}。`, `Cannot open the inventory ${path}: ${error.message}.`), { input: path });
     }
     throw storeError(path, error);
   }
