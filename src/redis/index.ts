@@ -22,6 +22,11 @@ export interface RedisStoreOptions extends StoreOptions {
    * a crash of Redis loses acknowledged holds and sales. Default: process.emitWarning.
    */
   onWarning?: (warning: LocalText) => void;
+  /**
+   * How long an import's staged numbers stay set aside when its importer stops answering (killed, cut
+   * off), in ms; the numbers are free again after that. Default 30,000.
+   */
+  stagingTtlMs?: number;
 }
 
 type Reply = (string | number | null)[];
@@ -106,7 +111,7 @@ export async function createRedisStore(redis: RedisClient | string, options: Red
     if (owned) client.disconnect();
     throw unreachable(where, error);
   }
-  const store = new RedisStore(client, owned, prefix, options.now, where);
+  const store = new RedisStore(client, owned, prefix, options.now, where, options.stagingTtlMs ?? STAGING_TTL_MS);
   await store.finishImports();
   return store;
 }
@@ -120,6 +125,7 @@ class RedisStore implements Store {
     readonly prefix: string,
     readonly now: (() => number) | undefined,
     readonly where: string,
+    readonly stagingTtlMs: number,
   ) {}
 
   async addAgent(input: Agent): Promise<void> {
@@ -272,7 +278,7 @@ class RedisStore implements Store {
     }
     const x = randomUUID();
     const write = !options.dryRun && read.problems.length === 0;
-    if (write) await this.#call(() => this.redis.set(`${this.prefix}imp:${x}`, 'staging', 'PX', STAGING_TTL_MS));
+    if (write) await this.#call(() => this.redis.set(`${this.prefix}imp:${x}`, 'staging', 'PX', this.stagingTtlMs));
     let staging = write;
     let committed = false;
     try {
@@ -338,7 +344,7 @@ class RedisStore implements Store {
     const quota = rules.quotaRefusal(plan, agent.quota, active, input);
     if (quota) throw quota;
     const x = randomUUID();
-    await this.#call(() => this.redis.set(`${this.prefix}imp:${x}`, 'staging', 'PX', STAGING_TTL_MS));
+    await this.#call(() => this.redis.set(`${this.prefix}imp:${x}`, 'staging', 'PX', this.stagingTtlMs));
     let committed = false;
     try {
       const check = new rules.ReserveCheck(plan.agent);
@@ -367,7 +373,7 @@ class RedisStore implements Store {
    */
   async #stage(x: string, entry: rules.BatchEntry, write: boolean, now: number, taken: (d: string, owner: string, status: NumberStatus) => void): Promise<void> {
     const status = rules.arrivingStatus(entry, now);
-    const head = [x, '', entry.agent, status, entry.customer ?? '', status === 'held' ? String(entry.heldUntil) : ''];
+    const head = [x, '', entry.agent, status, entry.customer ?? '', status === 'held' ? String(entry.heldUntil) : '', String(this.stagingTtlMs)];
     const chunks: string[][] = [];
     if (entry.range) {
       for (let lo = Number(entry.range.from); lo <= Number(entry.range.to); lo += CHUNK) chunks.push(['range', String(lo), String(Math.min(lo + CHUNK - 1, Number(entry.range.to)))]);
@@ -379,7 +385,7 @@ class RedisStore implements Store {
     for (const chunk of chunks) {
       head[1] = writing ? '1' : '0';
       const reply = await this.#run('stage', [...head, ...chunk]);
-      if (reply[0] === 'EXPIRED') throw expired();
+      if (reply[0] === 'EXPIRED') throw expired(this.stagingTtlMs);
       if (reply[0] !== 'ok') throw unexpected(reply);
       const marker = reply.indexOf('--own');
       for (let i = 3; i + 2 < marker; i += 3) taken(String(reply[i]), String(reply[i + 1]), reply[i + 2] as NumberStatus);
@@ -414,7 +420,7 @@ class RedisStore implements Store {
         ),
       };
     }
-    if (reply[0] === 'EXPIRED') throw expired();
+    if (reply[0] === 'EXPIRED') throw expired(this.stagingTtlMs);
     throw unexpected(reply);
   }
 
@@ -449,10 +455,10 @@ function agentFacts(reply: Reply, at: number): rules.AgentFacts {
   };
 }
 
-function expired(): Vanity400Error {
+function expired(ttlMs: number): Vanity400Error {
   return new Vanity400Error(
     'STORE_UNAVAILABLE',
-    text(`导入用时过长（超过 ${STAGING_TTL_MS / 1000} 秒没有进展），已放弃；库存没有改变。`, `The import stalled for over ${STAGING_TTL_MS / 1000} s and was abandoned; the store is unchanged.`),
+    text(`导入用时过长（超过 ${ttlMs / 1000} 秒没有进展），已放弃；库存没有改变。`, `The import stalled for over ${ttlMs / 1000} s and was abandoned; the store is unchanged.`),
   );
 }
 

@@ -31,7 +31,7 @@
  */
 
 /** The most numbers one script call reads or writes. */
-export const CHUNK = 2_000;
+export const CHUNK = 1_000;
 /** How long a staging import lives without its importer, ms. */
 export const STAGING_TTL_MS = 30_000;
 
@@ -277,8 +277,9 @@ return {'ok', a, h, s, w}
 `,
 
   /**
-   * Stages (or with write '0' only checks) at most CHUNK numbers of an import. ARGV: P, clock, import,
-   * write '1' | '0', agent, status, customer, until, 'range', lo, hi | 'list', d1, … →
+   * Stages (or with write '0' only checks) at most CHUNK numbers of an import, keeping it alive for
+   * ttl ms more. ARGV: P, clock, import, write '1' | '0', agent, status, customer, until, ttl,
+   * 'range', lo, hi | 'list', d1, … →
    * {'ok', taken count, own count, taken d, owner, status … (first 20), '--own', own d … (first 20)} or {'EXPIRED'}.
    */
   stage: `${PRELUDE}
@@ -287,7 +288,7 @@ local base = P .. 'imp:' .. x
 if write and redis.call('GET', base) ~= 'staging' then return {'EXPIRED'} end
 local taken, own, ntaken, nown = {}, {}, 0, 0
 local staged = {}
-each_number(ARGV[9], 10, function(d)
+each_number(ARGV[10], 11, function(d)
   local o = owner_of(d, x)
   if o then
     if o[1] == agent then
@@ -324,8 +325,10 @@ if write and ntaken + nown == 0 and #staged > 0 then
       redis.call('HINCRBY', tally, agent .. '|' .. kind, 1)
     end
   end
-  for _, key in ipairs({base, base .. ':list', base .. ':tally', base .. ':agents', base .. ':agent:' .. agent, base .. ':held:' .. agent}) do
-    redis.call('PEXPIRE', key, ${STAGING_TTL_MS})
+  local ttl = tonumber(ARGV[9])
+  redis.call('PEXPIRE', base, ttl)
+  for _, key in ipairs({base .. ':list', base .. ':tally', base .. ':agents', base .. ':agent:' .. agent, base .. ':held:' .. agent}) do
+    redis.call('PEXPIRE', key, ttl + 60000)
   end
 end
 local out = {'ok', tostring(ntaken), tostring(nown)}
@@ -333,14 +336,6 @@ for _, v in ipairs(taken) do out[#out + 1] = v end
 out[#out + 1] = '--own'
 for _, v in ipairs(own) do out[#out + 1] = v end
 return out
-`,
-
-  /** ARGV: P, clock, import → keeps a staging import alive; {'ok'} or {'EXPIRED'}. */
-  keepAlive: `${PRELUDE}
-local base = P .. 'imp:' .. ARGV[3]
-if redis.call('GET', base) ~= 'staging' then return {'EXPIRED'} end
-redis.call('PEXPIRE', base, ${STAGING_TTL_MS})
-return {'ok'}
 `,
 
   /**
