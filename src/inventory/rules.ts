@@ -394,10 +394,12 @@ export function notReserved(d: string): Vanity400Error {
 
 /**
  * A refusal of release (or hold) said to the customer who asked, naming nobody else: for a chat with a
- * customer, where another customer's name must never appear. Other errors pass through unchanged.
+ * customer, where another customer's name must never appear. `shown` is the number as the chat writes
+ * it. Other errors pass through unchanged.
  */
-export function toCustomer(error: Vanity400Error, number: string): Vanity400Error {
-  const n = showNumber(number);
+export function toCustomer(error: Vanity400Error, shown: string): Vanity400Error {
+  const n = shown;
+  const number = shown;
   switch (error.code) {
     case 'NOT_HOLDER':
       return new Vanity400Error('NOT_HOLDER', both(`${n} 由其他客户保留，您不能取消。`, `${n} is held for another customer; you cannot release it.`), { input: number });

@@ -163,3 +163,28 @@ describe('vanity400 mcp standard output', () => {
     expect(lines[1].result.structuredContent.result.tier).toBe('super');
   });
 });
+
+describe('vanity400 mcp limits', () => {
+  it('answers a request over 1 MiB with a JSON-RPC error and goes on serving', async () => {
+    const child = spawn(process.execPath, [CLI, 'mcp'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+    const waitFor = (id: number) => new Promise<void>((resolve) => {
+      const check = () => (out.split('\n').some((l) => l.includes(`"id":${id}`)) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ method: 'notifications/initialized' });
+    await waitFor(1);
+    send({ id: 2, method: 'tools/call', params: { name: 'score', arguments: { number: '4006888888', pad: 'x'.repeat(10 * 1024 * 1024) } } });
+    send({ id: 3, method: 'tools/call', params: { name: 'score', arguments: { number: '4006888888' } } });
+    await waitFor(3);
+    child.stdin.end();
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.find((m) => m.id === 2)).toEqual({ jsonrpc: '2.0', id: 2, error: { code: -32600, message: expect.stringContaining('request larger than 1048576 bytes') } });
+    expect(lines.find((m) => m.id === 3).result.structuredContent.result.tier).toBe('super');
+    expect(status).toBe(0);
+  });
+});
