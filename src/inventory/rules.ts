@@ -39,6 +39,7 @@ function zhQuote(value: unknown): string {
 
 /** "4006123000" → "4006-123-000". */
 export function showNumber(digits: string): string {
+  if (typeof digits !== 'string') throw wrongType('showNumber(): digits', STRING, digits);
   return `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 }
 
@@ -318,6 +319,7 @@ export function describeState(state: NumberState): string {
 
 /** {@link describeState} in both languages. */
 export function stateText(state: NumberState): LocalText {
+  if (typeof state !== 'object' || state === null || typeof state.number !== 'string') throw wrongType('state', OBJECT, state);
   const n = showNumber(state.number);
   const za = zhQuote(state.agent);
   const ea = quoteInput(state.agent);

@@ -1,3 +1,4 @@
+import { guardNumberInput, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
 import { score } from './score.js';
@@ -55,12 +56,15 @@ function what(f: Finding, lang: Language): string {
 
 /** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”（+14.3 分）" / "ends in 517: sounds like 我要吃 (“I want to eat”) (+14.3)". */
 export function findingSentence(f: Finding, lang: Language): string {
+  if (typeof f !== 'object' || f === null || typeof f.rule !== 'string') throw invalidType('findingSentence(): finding', '评分理由（finding）', 'a finding', f);
   const pts = `${f.points > 0 ? '+' : ''}${f.points}`;
   return lang === 'zh' ? `${where(f, 'zh')}：${what(f, 'zh')}（${pts} 分）` : `${where(f, 'en')}: ${what(f, 'en')} (${pts})`;
 }
 
 /** Scores a number and puts the reasons into sentences in Chinese (default) or English. */
 export function explain(input: string | Number400, options: ScoreOptions & { lang?: Language } = {}): Explanation {
+  guardNumberInput(input, 'explain(): number');
+  guardOptions(options, 'explain(): options');
   const lang = options.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') {
     throw new Vanity400Error('UNKNOWN_LANGUAGE', `unknown language ${JSON.stringify(lang)}: use "zh" or "en"`, { input: lang });

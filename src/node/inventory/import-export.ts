@@ -605,7 +605,7 @@ function time(ms: number): string {
 /** Writes everything in the store as CSV or JSON (formats in docs/inventory.md and the file comment), agents first. */
 export async function exportInventory(store: Store, format: InventoryFormat, options: ExportOptions = {}): Promise<string> {
   if (format !== 'csv' && format !== 'json') {
-    throw new Vanity400Error('BAD_ARGUMENT', `Unknown inventory format ${JSON.stringify(format)}; expected "csv" or "json".`, { input: format });
+    throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
   const { agents, ranges, numbers } = await collect(store);
   if (format === 'json') {

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { Vanity400Error } from './core.js';
+import { Vanity400Error, inventoryRules } from './core.js';
 
 /**
  * A file's bytes, read as a stream and refused (BAD_ARGUMENT) once past `limit`: a device such as
  * /dev/zero or a wrong file of many gigabytes is not read to the end.
  */
 export async function readBounded(path: string, limit: number): Promise<Buffer> {
+  if (typeof path !== 'string' || path === '') throw inventoryRules.wrongType('path', { zh: '文件路径', en: 'a file path' }, path);
   const chunks: Buffer[] = [];
   let size = 0;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
