@@ -1,4 +1,5 @@
 import calendarData from 'chinese-days/dist/chinese-days.json';
+import type { LocalText } from '../errors/vanity400-error.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 
 /**
@@ -21,7 +22,7 @@ export interface DayInfo {
   /** Whether offices work that day. */
   workingDay: boolean;
   /** The holiday a `holiday` or `makeup-workday` belongs to, in Chinese and English (春节 / Spring Festival). */
-  holiday?: { zh: string; en: string };
+  holiday?: LocalText;
   /** False when the calendar has no announced schedule for the year: the day is then judged by Monday to Friday alone. */
   known: boolean;
 }

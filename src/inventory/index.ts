@@ -5,10 +5,5 @@ export { checkLicence, isValidLicence, licenceCheckCharacter, looksLikePersonalI
 export type { Store, StoreOptions } from './store.js';
 export { checkAgent, describeState, showNumber } from './rules.js';
 export type { BatchAgent, BatchNumber, BatchProblem, BatchRange, InventoryBatch, LoadResult } from './rules.js';
-/**
- * @internal The inventory's rules (src/inventory/rules.ts) for the stores of vanity400/sqlite and
- * vanity400/redis, which import the core by its name: the same checks and wording in every store.
- */
-export * as inventoryRules from './rules.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { agentPool } from './agent-pool.js';

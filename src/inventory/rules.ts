@@ -61,10 +61,12 @@ export function digitsOf(number: unknown): string {
   return parse(number as string).digits;
 }
 
+/** Zero numbers in every status. */
 export function emptyCounts(): Record<NumberStatus, number> {
   return { available: 0, held: 0, sold: 0, withdrawn: 0 };
 }
 
+/** Whether a value is one of {@link NUMBER_STATUSES}. */
 export function isStatus(value: unknown): value is NumberStatus {
   return (NUMBER_STATUSES as readonly unknown[]).includes(value);
 }
@@ -85,13 +87,14 @@ function badAgent(text: LocalText, input: unknown): Vanity400Error {
   return new Vanity400Error('BAD_AGENT', both(`代理商信息有误：${text.zh}。`, `Invalid agent: ${text.en}.`), { input });
 }
 
+/** An agent's (or a parent's) id, checked: INVALID_TYPE, BAD_AGENT. */
 export function checkAgentId(id: unknown, what: 'agent' | 'parent' = 'agent'): string {
   if (typeof id !== 'string') throw wrongType(what === 'agent' ? 'agent id' : 'parent id', STRING, id);
   if (!ID.test(id)) {
     const zh = what === 'agent' ? '代理商编号' : '上级代理商编号';
     throw badAgent(
       both(
-        `${zh} ${zhQuote(id)} 应为 1-64 个字符，只含 A-Z a-z 0-9 . _ -，并以字母或数字开头`,
+        `${zh}${zhQuote(id)}应为 1-64 个字符，只含 A-Z a-z 0-9 . _ -，并以字母或数字开头`,
         `${what === 'agent' ? 'agent id' : 'parent id'} ${quoteInput(id)} should be 1-64 characters from A-Z a-z 0-9 . _ - starting with a letter or digit`,
       ),
       id,
@@ -112,19 +115,19 @@ export function checkAgent(agent: unknown): Agent {
   const eid = quoteInput(id);
   const name = a.name;
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
-    throw badAgent(both(`代理商 ${zid} 需要 1-200 个字符的公司名称`, `agent ${eid} needs a name of 1-200 characters`), agent);
+    throw badAgent(both(`代理商${zid}需要 1-200 个字符的公司名称`, `agent ${eid} needs a name of 1-200 characters`), agent);
   }
   if (a.level !== 'first' && a.level !== 'second') {
     throw badAgent(
-      both(`代理商 ${zid} 的级别是 ${zhQuote(a.level)}，应为 "first"（一级）或 "second"（二级）`, `agent ${eid} has level ${quoteInput(a.level)}; expected "first" (一级) or "second" (二级)`),
+      both(`代理商${zid}的级别是${zhQuote(a.level)}，应为 "first"（一级）或 "second"（二级）`, `agent ${eid} has level ${quoteInput(a.level)}; expected "first" (一级) or "second" (二级)`),
       agent,
     );
   }
   let parent: string | undefined;
   if (a.parent !== undefined) {
-    if (a.level === 'first') throw badAgent(both(`一级代理商 ${zid} 不能有上级`, `first-level agent ${eid} cannot have a parent`), agent);
+    if (a.level === 'first') throw badAgent(both(`一级代理商${zid}不能有上级`, `first-level agent ${eid} cannot have a parent`), agent);
     parent = checkAgentId(a.parent, 'parent');
-    if (parent === id) throw badAgent(both(`代理商 ${zid} 不能是自己的上级`, `agent ${eid} cannot be its own parent`), agent);
+    if (parent === id) throw badAgent(both(`代理商${zid}不能是自己的上级`, `agent ${eid} cannot be its own parent`), agent);
   }
   let licence: string;
   try {
@@ -132,17 +135,17 @@ export function checkAgent(agent: unknown): Agent {
   } catch (error) {
     if (error instanceof Vanity400Error) {
       const details = error.position === undefined ? { input: a.licence } : { input: a.licence, position: error.position };
-      throw new Vanity400Error(error.code, both(`代理商 ${zid}：${error.text.zh}`, `Agent ${eid}: ${error.text.en}`), details);
+      throw new Vanity400Error(error.code, both(`代理商${zid}：${error.text.zh}`, `Agent ${eid}: ${error.text.en}`), details);
     }
     throw error;
   }
   if (typeof a.verified !== 'boolean') {
-    throw badAgent(both(`代理商 ${zid} 的 verified（是否已在运营商热线核实）应为 true 或 false`, `agent ${eid}: verified must be true or false`), agent);
+    throw badAgent(both(`代理商${zid}的 verified（是否已在运营商热线核实）应为 true 或 false`, `agent ${eid}: verified must be true or false`), agent);
   }
   const quota = a.quota;
   if (typeof quota !== 'number' || !Number.isSafeInteger(quota) || quota < 0 || quota > MAX_QUOTA) {
     throw badAgent(
-      both(`代理商 ${zid} 的配额应为 0 到 ${MAX_QUOTA} 的整数，实际是 ${quoteInput(quota)}`, `agent ${eid}: quota must be a whole number from 0 to ${MAX_QUOTA}, got ${quoteInput(quota)}`),
+      both(`代理商${zid}的配额应为 0 到 ${MAX_QUOTA} 的整数，实际是 ${quoteInput(quota)}`, `agent ${eid}: quota must be a whole number from 0 to ${MAX_QUOTA}, got ${quoteInput(quota)}`),
       agent,
     );
   }
@@ -157,7 +160,7 @@ export function checkCustomer(customer: unknown): string {
   if (customer.trim() === '' || customer.length > 200) {
     throw new Vanity400Error(
       'BAD_ARGUMENT',
-      both(`客户名称应为 1-200 个字符，实际是 ${zhQuote(customer)}。`, `Expected a customer as a string of 1-200 characters, got ${quoteInput(customer)}.`),
+      both(`客户名称应为 1-200 个字符，实际是${zhQuote(customer)}。`, `Expected a customer as a string of 1-200 characters, got ${quoteInput(customer)}.`),
       { input: customer },
     );
   }
@@ -185,7 +188,7 @@ export function checkStatus(status: unknown): NumberStatus {
   if (!isStatus(status)) {
     throw new Vanity400Error(
       typeof status === 'string' ? 'BAD_ARGUMENT' : 'INVALID_TYPE',
-      both(`未知的状态 ${zhQuote(status)}，应为 ${NUMBER_STATUSES.join('、')} 之一。`, `Unknown status ${quoteInput(status)}; expected one of ${NUMBER_STATUSES.join(', ')}.`),
+      both(`未知的状态${zhQuote(status)}，应为 ${NUMBER_STATUSES.join('、')} 之一。`, `Unknown status ${quoteInput(status)}; expected one of ${NUMBER_STATUSES.join(', ')}.`),
       { input: status },
     );
   }
@@ -244,7 +247,7 @@ export function planReservation(reservation: unknown): ReservationPlan {
   const ea = quoteInput(agent);
   const isRange = Object.hasOwn(r, 'from') || Object.hasOwn(r, 'to');
   if (isRange === Object.hasOwn(r, 'numbers')) {
-    throw badReservation(both(`为代理商 ${za}：请给出 "from" 和 "to"，或者 "numbers"，二者选一`, `for agent ${ea}: give either "from" and "to", or "numbers"`), reservation);
+    throw badReservation(both(`为代理商${za}：请给出 "from" 和 "to"，或者 "numbers"，二者选一`, `for agent ${ea}: give either "from" and "to", or "numbers"`), reservation);
   }
   if (isRange) {
     const [from, to] = (['from', 'to'] as const).map((key) => {
@@ -252,7 +255,7 @@ export function planReservation(reservation: unknown): ReservationPlan {
         return digitsOf(r[key]);
       } catch (error) {
         if (error instanceof Vanity400Error) {
-          throw badReservation(both(`为代理商 ${za}，"${key}"：${error.text.zh}`, `for agent ${ea}, "${key}": ${error.text.en}`), reservation);
+          throw badReservation(both(`为代理商${za}，"${key}"：${error.text.zh}`, `for agent ${ea}, "${key}": ${error.text.en}`), reservation);
         }
         throw error;
       }
@@ -264,10 +267,10 @@ export function planReservation(reservation: unknown): ReservationPlan {
   }
   const list = r.numbers;
   if (!Array.isArray(list) || list.length === 0) {
-    throw badReservation(both(`为代理商 ${za}："numbers" 应为非空数组`, `for agent ${ea}: "numbers" must be a non-empty array`), reservation);
+    throw badReservation(both(`为代理商${za}："numbers" 应为非空数组`, `for agent ${ea}: "numbers" must be a non-empty array`), reservation);
   }
   if (list.length > MAX_QUOTA) {
-    throw badReservation(both(`为代理商 ${za}：一次最多预占 ${MAX_QUOTA} 个号码`, `for agent ${ea}: at most ${MAX_QUOTA} numbers at once`), reservation);
+    throw badReservation(both(`为代理商${za}：一次最多预占 ${MAX_QUOTA} 个号码`, `for agent ${ea}: at most ${MAX_QUOTA} numbers at once`), reservation);
   }
   const numbers: string[] = [];
   const bad: string[] = [];
@@ -290,7 +293,7 @@ export function planReservation(reservation: unknown): ReservationPlan {
   if (badCount > 0) {
     const s = sample(bad, SHOWN, badCount);
     throw badReservation(
-      both(`为代理商 ${za}，有 ${badCount} 个号码写法有误：${s.zh}`, `for agent ${ea}, ${badCount} malformed number${badCount === 1 ? '' : 's'}: ${s.en}`),
+      both(`为代理商${za}，有 ${badCount} 个号码写法有误：${s.zh}`, `for agent ${ea}, ${badCount} malformed number${badCount === 1 ? '' : 's'}: ${s.en}`),
       reservation,
     );
   }
@@ -300,7 +303,7 @@ export function planReservation(reservation: unknown): ReservationPlan {
     throw new Vanity400Error(
       'DUPLICATE_NUMBER',
       both(
-        `不能为代理商 ${za} 预占：有 ${shown.length} 个号码重复列出：${s.zh}。未预占任何号码。`,
+        `不能为代理商${za}预占：有 ${shown.length} 个号码重复列出：${s.zh}。未预占任何号码。`,
         `Cannot reserve for agent ${ea}: ${shown.length} number${shown.length === 1 ? ' is' : 's are'} listed more than once: ${s.en}. Nothing was reserved.`,
       ),
       { input: reservation },
@@ -325,16 +328,16 @@ export function stateText(state: NumberState): LocalText {
   const ea = quoteInput(state.agent);
   switch (state.status) {
     case 'available':
-      return both(`${n} 可售（代理商 ${za}）`, `${n} is available (agent ${ea})`);
+      return both(`${n} 可售（代理商${za}）`, `${n} is available (agent ${ea})`);
     case 'held':
       return both(
-        `${n} 已为 ${zhQuote(state.customer)} 保留到北京时间 ${beijingTime(state.heldUntil ?? 0)}（代理商 ${za}）`,
+        `${n} 已为${zhQuote(state.customer)}保留到北京时间 ${beijingTime(state.heldUntil ?? 0)}（代理商${za}）`,
         `${n} is held by ${quoteInput(state.customer)} until ${new Date(state.heldUntil ?? 0).toISOString()} (agent ${ea})`,
       );
     case 'sold':
-      return both(`${n} 已售给 ${zhQuote(state.customer)}（代理商 ${za}）`, `${n} is sold to ${quoteInput(state.customer)} (agent ${ea})`);
+      return both(`${n} 已售给${zhQuote(state.customer)}（代理商${za}）`, `${n} is sold to ${quoteInput(state.customer)} (agent ${ea})`);
     case 'withdrawn':
-      return both(`${n} 已由代理商 ${za} 退回`, `${n} is withdrawn (was agent ${ea}'s)`);
+      return both(`${n} 已由代理商${za}退回`, `${n} is withdrawn (was agent ${ea}'s)`);
   }
 }
 
@@ -358,14 +361,14 @@ export function releaseRefusal(state: NumberState, customer: string, ended?: End
   const n = showNumber(state.number);
   const s = stateText(state);
   if (state.status !== 'held') {
-    const zhEnded = ended ? `（${zhQuote(ended.customer)} 的保留已于北京时间 ${beijingTime(ended.until)} 到期）` : '';
+    const zhEnded = ended ? `（${zhQuote(ended.customer)}的保留已于北京时间 ${beijingTime(ended.until)} 到期）` : '';
     const enEnded = ended ? ` (the hold by ${quoteInput(ended.customer)} expired at ${new Date(ended.until).toISOString()})` : '';
     return new Vanity400Error('NOT_HELD', both(`不能取消 ${n} 的保留：${s.zh}，没有在保留中${zhEnded}。`, `Cannot release ${n}: ${s.en}, not held${enEnded}.`), {
       input: state.number,
     });
   }
   if (state.customer !== customer) {
-    return new Vanity400Error('NOT_HOLDER', both(`不能为 ${zhQuote(customer)} 取消 ${n} 的保留：${s.zh}。`, `Cannot release ${n} for ${quoteInput(customer)}: ${s.en}.`), {
+    return new Vanity400Error('NOT_HOLDER', both(`不能为${zhQuote(customer)}取消 ${n} 的保留：${s.zh}。`, `Cannot release ${n} for ${quoteInput(customer)}: ${s.en}.`), {
       input: state.number,
     });
   }
@@ -378,7 +381,7 @@ export function sellRefusal(state: NumberState, customer: string): Vanity400Erro
   if (code === null) return null;
   const n = showNumber(state.number);
   const s = stateText(state);
-  return new Vanity400Error(code, both(`不能把 ${n} 卖给 ${zhQuote(customer)}：${s.zh}。`, `Cannot sell ${n} to ${quoteInput(customer)}: ${s.en}.`), { input: state.number });
+  return new Vanity400Error(code, both(`不能把 ${n} 卖给${zhQuote(customer)}：${s.zh}。`, `Cannot sell ${n} to ${quoteInput(customer)}: ${s.en}.`), { input: state.number });
 }
 
 /** Why the number may not be withdrawn, or null if it may (available or held). */
@@ -416,8 +419,9 @@ export function toCustomer(error: Vanity400Error, shown: string): Vanity400Error
 
 // ---- agents ----
 
+/** UNKNOWN_AGENT naming the id. */
 export function unknownAgent(id: unknown): Vanity400Error {
-  return new Vanity400Error('UNKNOWN_AGENT', both(`没有代理商 ${zhQuote(id)}。`, `Unknown agent ${quoteInput(id)}.`), { input: id });
+  return new Vanity400Error('UNKNOWN_AGENT', both(`没有代理商${zhQuote(id)}。`, `Unknown agent ${quoteInput(id)}.`), { input: id });
 }
 
 /** What a store knows about a new agent's id, licence and parent, for {@link addAgentRefusal}. */
@@ -434,12 +438,12 @@ export interface AgentFacts {
 export function addAgentRefusal(agent: Agent, facts: AgentFacts): Vanity400Error | null {
   const zid = zhQuote(agent.id);
   const eid = quoteInput(agent.id);
-  if (facts.idTaken) return new Vanity400Error('DUPLICATE_AGENT', both(`代理商 ${zid} 已存在。`, `Agent ${eid} already exists.`), { input: agent.id });
+  if (facts.idTaken) return new Vanity400Error('DUPLICATE_AGENT', both(`代理商${zid}已存在。`, `Agent ${eid} already exists.`), { input: agent.id });
   if (facts.licenceOwner !== null) {
     return new Vanity400Error(
       'DUPLICATE_AGENT',
       both(
-        `代理商 ${zid}：统一社会信用代码 ${agent.licence} 已属于代理商 ${zhQuote(facts.licenceOwner)}。`,
+        `代理商${zid}：统一社会信用代码 ${agent.licence} 已属于代理商${zhQuote(facts.licenceOwner)}。`,
         `Agent ${eid}: licence ${agent.licence} already belongs to agent ${quoteInput(facts.licenceOwner)}.`,
       ),
       { input: agent.licence },
@@ -448,7 +452,7 @@ export function addAgentRefusal(agent: Agent, facts: AgentFacts): Vanity400Error
   if (agent.parent !== undefined && facts.parentLevel === null) {
     return new Vanity400Error(
       'UNKNOWN_AGENT',
-      both(`代理商 ${zid}：上级代理商 ${zhQuote(agent.parent)} 不存在。`, `Agent ${eid}: parent agent ${quoteInput(agent.parent)} does not exist.`),
+      both(`代理商${zid}：上级代理商${zhQuote(agent.parent)}不存在。`, `Agent ${eid}: parent agent ${quoteInput(agent.parent)} does not exist.`),
       { input: agent.parent },
     );
   }
@@ -456,7 +460,7 @@ export function addAgentRefusal(agent: Agent, facts: AgentFacts): Vanity400Error
     return new Vanity400Error(
       'BAD_AGENT',
       both(
-        `代理商 ${zid}：上级 ${zhQuote(agent.parent)} 是二级代理商，上级必须是一级代理商。`,
+        `代理商${zid}：上级${zhQuote(agent.parent)}是二级代理商，上级必须是一级代理商。`,
         `Agent ${eid}: parent ${quoteInput(agent.parent)} is a second-level agent; a parent must be first-level.`,
       ),
       { input: agent.parent },
@@ -502,7 +506,7 @@ export function quotaRefusal(plan: ReservationPlan, quota: number, active: numbe
   return new Vanity400Error(
     'QUOTA_EXCEEDED',
     both(
-      `不能为代理商 ${za} 预占 ${plan.size} 个号码：它已预占 ${active} 个，配额 ${quota} 个，最多还能预占 ${room} 个。未预占任何号码。`,
+      `不能为代理商${za}预占 ${plan.size} 个号码：它已预占 ${active} 个，配额 ${quota} 个，最多还能预占 ${room} 个。未预占任何号码。`,
       `Cannot reserve ${plan.size} number${plan.size === 1 ? '' : 's'} for agent ${ea}: it has ${active} reserved and a quota of ${quota}, so at most ${room} more. Nothing was reserved.`,
     ),
     { input },
@@ -521,7 +525,7 @@ export function reserveRefusal(plan: ReservationPlan, facts: ReserveFacts, input
     return new Vanity400Error(
       'OVERLAP',
       both(
-        `不能为代理商 ${za} 预占：${plan.size} 个号码中有 ${facts.takenCount} 个属于其他代理商：${s.zh}。未预占任何号码。`,
+        `不能为代理商${za}预占：${plan.size} 个号码中有 ${facts.takenCount} 个属于其他代理商：${s.zh}。未预占任何号码。`,
         `Cannot reserve for agent ${ea}: ${facts.takenCount} of the ${plan.size} numbers belong to other agents: ${s.en}. Nothing was reserved.`,
       ),
       { input },
@@ -532,7 +536,7 @@ export function reserveRefusal(plan: ReservationPlan, facts: ReserveFacts, input
     return new Vanity400Error(
       'DUPLICATE_NUMBER',
       both(
-        `不能为代理商 ${za} 预占：${plan.size} 个号码中有 ${facts.ownCount} 个已是它自己的：${s.zh}。未预占任何号码。`,
+        `不能为代理商${za}预占：${plan.size} 个号码中有 ${facts.ownCount} 个已是它自己的：${s.zh}。未预占任何号码。`,
         `Cannot reserve for agent ${ea}: ${facts.ownCount} of the ${plan.size} numbers are already its own: ${s.en}. Nothing was reserved.`,
       ),
       { input },
@@ -543,12 +547,19 @@ export function reserveRefusal(plan: ReservationPlan, facts: ReserveFacts, input
 
 /** Sorts the facts a store gathers number by number into {@link ReserveFacts}. */
 export class ReserveCheck {
+  /** How many numbers other agents have. */
   takenCount = 0;
+  /** The first {@link SHOWN} of them. */
   readonly taken: Taken[] = [];
+  /** How many the agent has already. */
   ownCount = 0;
+  /** The first {@link SHOWN} of them. */
   readonly own: string[] = [];
 
-  constructor(readonly agent: string) {}
+  constructor(
+    /** The agent reserving. */
+    readonly agent: string,
+  ) {}
 
   /** One number of the reservation and its current owner and status (null: nobody has it). */
   see(number: string, owner: string | null, status: NumberStatus | null): void {
@@ -559,6 +570,7 @@ export class ReserveCheck {
   }
 }
 
+/** STORE_CLOSED, for any call after close(). */
 export function storeClosed(): Vanity400Error {
   return new Vanity400Error('STORE_CLOSED', both('库存已关闭。', 'The inventory store is closed.'));
 }
@@ -643,7 +655,12 @@ export interface BatchEntry {
   /** The agent's id. */
   agent: string;
   /** For a range: its ends. */
-  range?: { from: string; to: string };
+  range?: {
+    /** First number, 10 digits. */
+    from: string;
+    /** Last number, 10 digits. */
+    to: string;
+  };
   /** The numbers, ascending (a range's made on demand). */
   numbers(): string[];
   /** How many. */
@@ -661,7 +678,12 @@ export interface BatchEntry {
 /** A batch read and checked on its own, before any store is asked. */
 export interface ReadBatch {
   /** The agents that passed their checks, parents before children. */
-  agents: { agent: Agent; ref?: string }[];
+  agents: {
+    /** The agent, checked. */
+    agent: Agent;
+    /** Where it came from. */
+    ref?: string;
+  }[];
   /** The number records that passed theirs. */
   entries: BatchEntry[];
   /** What failed already. */
@@ -749,7 +771,12 @@ export interface BatchLookups {
   /** The agent's numbers in the store that are available or held. */
   active(id: string): number;
   /** The numbers of an entry that the store already has (not withdrawn): how many, and the first ones. */
-  taken(entry: BatchEntry): { count: number; first: readonly Taken[] };
+  taken(entry: BatchEntry): {
+    /** How many. */
+    count: number;
+    /** The first {@link SHOWN}. */
+    first: readonly Taken[];
+  };
 }
 
 const count = (n: number, zh: string, en: string): LocalText => both(`${n.toLocaleString('en-US')} 个${zh}`, `${n.toLocaleString('en-US')} ${en}${n === 1 ? '' : 's'}`);
@@ -796,7 +823,7 @@ export function batchProblems(read: ReadBatch, lookups: BatchLookups, now: numbe
             ref,
             'QUOTA_EXCEEDED',
             both(
-              `代理商 ${zhQuote(agent.id)} 将预占 ${n.zh}，超出配额 ${agent.quota.toLocaleString('en-US')} 个${inStore > 0 ? `（库存中已有 ${inStore.toLocaleString('en-US')} 个）` : ''}`,
+              `代理商${zhQuote(agent.id)}将预占 ${n.zh}，超出配额 ${agent.quota.toLocaleString('en-US')} 个${inStore > 0 ? `（库存中已有 ${inStore.toLocaleString('en-US')} 个）` : ''}`,
               `agent ${quoteInput(agent.id)} would have ${n.en} reserved, over its quota of ${agent.quota.toLocaleString('en-US')}` +
                 (inStore > 0 ? ` (${inStore.toLocaleString('en-US')} already in the store)` : ''),
             ),

@@ -16,7 +16,7 @@ import type { Agent, HoldResult, InventoryBatch, LoadResult, NumberState, Number
  * How hard each acknowledged change is kept. 'full' (default): the write-ahead log is synced to disk at
  * every commit, so an acknowledged change survives a crash of the process and of the machine (power
  * loss). 'normal': synced only at checkpoints; survives a crash of the process, but the last changes
- * before a power loss may be lost (the file stays consistent). About three times the holds per second.
+ * before a power loss may be lost (the file stays consistent). Several times the holds per second (see the inventory benchmark).
  */
 export type SqliteDurability = 'full' | 'normal';
 
@@ -192,7 +192,12 @@ export class SqliteStore implements Store {
   #closed = false;
 
   /** @internal Use {@link openSqliteStore}. */
-  constructor(db: BetterSqlite3.Database, readonly path: string, now: () => number) {
+  constructor(
+    db: BetterSqlite3.Database,
+    /** The file the inventory is in. */
+    readonly path: string,
+    now: () => number,
+  ) {
     this.#db = db;
     this.#now = now;
     this.#q = {

@@ -480,7 +480,12 @@ const MAX_FILE_BYTES = 256 * 1024 ** 2;
  * An inventory file's text and format (by its extension: .json, else CSV), read as a stream and refused
  * past 256 MB, so that a device or a wrong huge file is never read to the end.
  */
-export async function readInventoryFile(path: string): Promise<{ text: string; format: InventoryFormat }> {
+export async function readInventoryFile(path: string): Promise<{
+  /** The file's text (UTF-8). */
+  text: string;
+  /** csv or json. */
+  format: InventoryFormat;
+}> {
   if (typeof path !== 'string') throw inventoryRules.wrongType('path', both('文件路径', 'a file path'), path);
   const bytes = await readBounded(path, MAX_FILE_BYTES);
   return { text: bytes.toString('utf8'), format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' };
