@@ -130,7 +130,7 @@ export function parsePattern(text: string): PatternAst {
       input: text,
     });
   }
-  if (text.length > 1000) throw new Vanity400Error('BAD_PATTERN', `pattern ${excerpt(text)}: longer than 1000 characters`, { input: text });
+  if (text.length > 1000) throw new Vanity400Error('BAD_PATTERN', `pattern ${excerpt(text)}: position 1000: a pattern has at most 1000 characters`, { input: text, position: 1000 });
   const tokens: PatternToken[] = [];
   const letters: string[] = [];
   let anchoredStart = false;
