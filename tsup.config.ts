@@ -14,8 +14,8 @@ export default defineConfig([
     noExternal: ['chinese-days'],
   },
   {
-    // vanity400/node (files) and vanity400/redis (a shared store): they import the core as a package, so all share one copy of it.
-    entry: { node: 'src/node/index.ts', redis: 'src/redis/index.ts' },
+    // vanity400/node (files), vanity400/sqlite and vanity400/redis (stores): they import the core as a package, so all share one copy of it.
+    entry: { node: 'src/node/index.ts', sqlite: 'src/sqlite/index.ts', redis: 'src/redis/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -4,21 +4,21 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStore, agentPool, createPool, licenceCheckCharacter, search } from '../dist/index.js';
-import { openJournalStore } from '../dist/node.js';
+import { openSqliteStore } from '../dist/sqlite.js';
 import { measure, round } from './harness.mjs';
 
 const AGENT = { id: 'bench', name: '基准测试有限公司', level: 'first', licence: '', verified: true, quota: 100_000 };
 AGENT.licence = `91110108MA01XK7D3${licenceCheckCharacter('91110108MA01XK7D3')}`;
-const HOLDS = { memory: 20_000, journal: 300, redis: 2_000 };
+const HOLDS = { memory: 20_000, sqlite: 2_000, redis: 2_000 };
 
-async function holdsPerSecond(store, count) {
+async function holdsPerSecond(store, count, durability) {
   await store.addAgent(AGENT);
   await store.reserve({ agent: AGENT.id, from: '4006100000', to: `40061${String(count - 1).padStart(5, '0')}` });
   const t0 = performance.now();
   for (let i = 0; i < count; i++) await store.hold(`40061${String(i).padStart(5, '0')}`, `c${i}`, 600_000);
   const ms = performance.now() - t0;
   await store.close();
-  return { holds: count, ms: round(ms), holdsPerSecond: Math.round(count / (ms / 1000)) };
+  return { durability, holds: count, ms: round(ms), holdsPerSecond: Math.round(count / (ms / 1000)) };
 }
 
 async function freePort() {
@@ -30,16 +30,17 @@ async function freePort() {
   });
 }
 
-/** A Redis URL: VANITY400_REDIS_URL, or a redis-server started here, or null. */
-async function redis() {
-  if (process.env.VANITY400_REDIS_URL) return { url: process.env.VANITY400_REDIS_URL, stop() {} };
+/** A private redis-server with the given persistence, or null without one. */
+async function redis(aof) {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
     return null;
   }
   const port = await freePort();
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const dir = mkdtempSync(join(tmpdir(), 'vanity400-bench-redis-'));
+  const persistence = aof === 'off' ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', aof];
+  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--dir', dir, ...persistence], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
       if (execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('PONG')) break;
@@ -51,19 +52,30 @@ async function redis() {
 
 /** Holds per second on each store; search over an agent's 2,000 numbers against the whole segment. */
 export async function benchInventory() {
+  const dir = mkdtempSync(join(tmpdir(), 'vanity400-bench-'));
+  // One process, holds one after another: each is a whole transaction (SQLite) or round trip (Redis).
   const stores = {
-    memory: await holdsPerSecond(new MemoryStore(), HOLDS.memory),
-    journal: await holdsPerSecond(await openJournalStore(join(mkdtempSync(join(tmpdir(), 'vanity400-bench-')), 'j.jsonl')), HOLDS.journal),
+    memory: await holdsPerSecond(new MemoryStore(), HOLDS.memory, 'none (in memory)'),
+    sqliteFull: await holdsPerSecond(await openSqliteStore(join(dir, 'full.db')), HOLDS.sqlite, 'SQLite WAL, synchronous FULL (the default): survives a power loss'),
+    sqliteNormal: await holdsPerSecond(await openSqliteStore(join(dir, 'normal.db'), { durability: 'normal' }), HOLDS.sqlite, 'SQLite WAL, synchronous NORMAL: survives a crash of the process'),
   };
-  const server = await redis();
-  if (server) {
+  const { createRedisStore } = await import('../dist/redis.js');
+  for (const [name, aof, durability] of [
+    ['redisAofEverysec', 'everysec', 'Redis AOF appendfsync everysec: may lose the last second on a crash of Redis'],
+    ['redisAofAlways', 'always', 'Redis AOF appendfsync always: loses nothing acknowledged'],
+    ['redisNoPersistence', 'off', 'Redis without persistence: a crash of Redis loses everything'],
+  ]) {
+    const server = await redis(aof);
+    if (!server) {
+      stores[name] = 'skipped: no redis-server';
+      continue;
+    }
     try {
-      const { createRedisStore } = await import('../dist/redis.js');
-      stores.redis = await holdsPerSecond(await createRedisStore(server.url, { prefix: `bench:${Date.now()}:` }), HOLDS.redis);
+      stores[name] = await holdsPerSecond(await createRedisStore(server.url, { prefix: `bench:${Date.now()}:`, onWarning() {} }), HOLDS.redis, durability);
     } finally {
       server.stop();
     }
-  } else stores.redis = 'skipped: no redis-server and no VANITY400_REDIS_URL';
+  }
 
   const store = new MemoryStore();
   await store.addAgent(AGENT);

@@ -26,7 +26,7 @@ for (const [name, run] of Object.entries(suites)) {
     console.log(`  baseline  ${result.baseline.medianMs} ms median (${result.baseline.numbersPerSecond.toLocaleString('en')} numbers/s) — ${result.baseline.engine}`);
     console.log(`  ratio     ${result.ratio}× faster`);
   } else if (name === 'inventory') {
-    console.log(`  holds/s   ${JSON.stringify(result.holds)}`);
+    for (const [store, h] of Object.entries(result.holds)) console.log(`  ${store.padEnd(20)} ${typeof h === 'string' ? h : `${h.holdsPerSecond.toLocaleString('en')} holds/s  (${h.durability})`}`);
     console.log(`  agent     ${JSON.stringify(result.agentSearch)}`);
   } else if (name === 'orders') {
     const o = result.openingDate;

@@ -46,15 +46,6 @@ export {
   looksLikePersonalId,
   describeState,
   showNumber,
-  SHOWN,
-  checkCustomer,
-  checkStatus,
-  checkTtl,
-  digitsOf,
-  planReservation,
-  quoteInput,
-  sample,
-  type ReservationPlan,
   type MemoryStoreOptions,
   type Agent,
   type HoldResult,
@@ -64,7 +55,18 @@ export {
   type Reservation,
   type Store,
   type StoreOptions,
+  type BatchAgent,
+  type BatchNumber,
+  type BatchProblem,
+  type BatchRange,
+  type InventoryBatch,
+  type LoadResult,
 } from './inventory/index.js';
+/**
+ * The inventory's rules and refusals (src/inventory/rules.ts), for the stores of vanity400/sqlite and
+ * vanity400/redis, which import the core by its name: the same checks and wording in every store.
+ */
+export * as inventoryRules from './inventory/rules.js';
 
 export {
   addWorkingDays,

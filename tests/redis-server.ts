@@ -78,13 +78,32 @@ function pong(port: number): Promise<boolean> {
 }
 
 async function start(): Promise<string | null> {
+  if (findOnPath('redis-server') === null) return null;
+  const server = await startRedisServer(['--save', '', '--appendonly', 'no']);
+  started = { child: server.child, url: server.url };
+  return server.url;
+}
+
+/** A redis-server of its own: for tests that kill it, restart it or need a persistence setting. */
+export interface PrivateRedis {
+  url: string;
+  child: ChildProcess;
+  /** Kills the server with the signal and waits for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts a private redis-server on 127.0.0.1 with these extra arguments (e.g. --appendonly yes --dir D),
+ * on a free port, or on `port` (to restart one on the same address). Throws if redis-server is missing.
+ */
+export async function startRedisServer(args: string[], port?: number): Promise<PrivateRedis> {
   const binary = findOnPath('redis-server');
-  if (binary === null) return null;
+  if (binary === null) throw new Error(NO_REDIS_MESSAGE);
   let lastError = '';
   // Another process may take the free port before the server binds it: try a few ports.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const child = spawn(binary, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    const p = port ?? (await freePort());
+    const child = spawn(binary, ['--bind', '127.0.0.1', '--port', String(p), '--daemonize', 'no', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -96,9 +115,18 @@ async function start(): Promise<string | null> {
     process.once('exit', killOnExit);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && child.exitCode === null) {
-      if (await pong(port)) {
-        started = { child, url: `redis://127.0.0.1:${port}` };
-        return started.url;
+      if (await pong(p)) {
+        return {
+          url: `redis://127.0.0.1:${p}`,
+          child,
+          async kill(signal) {
+            if (child.exitCode !== null || child.signalCode !== null) return;
+            const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+            child.kill(signal);
+            await exited;
+            process.off('exit', killOnExit);
+          },
+        };
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

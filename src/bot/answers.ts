@@ -23,6 +23,7 @@ import {
   type SearchPage,
   type SoundResult,
   type Suggestion,
+  inventoryRules,
   Vanity400Error,
   isVanity400Error,
   checkRoutingRules,
@@ -238,10 +239,8 @@ export const answers: Answers = {
     try {
       await context.store.release(number, customer);
     } catch (error) {
-      // The store's message names the holder; the customer in the chat is told only that it is not theirs.
-      if (isVanity400Error(error) && error.code === 'NOT_HOLDER') {
-        throw new Vanity400Error('NOT_HOLDER', `Cannot release ${shown} for ${JSON.stringify(customer)}: it is held for another customer.`, { input: number });
-      }
+      // The store's message may name the holder or the buyer; the customer in the chat hears only of themselves.
+      if (isVanity400Error(error)) throw inventoryRules.toCustomer(error, shown);
       throw error;
     }
     return {

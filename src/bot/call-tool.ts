@@ -52,6 +52,11 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** The language the arguments ask answers in. */
+function lang(args: unknown): 'zh' | 'en' {
+  return (args as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
+}
+
 /** ['company', 'founded'] → company.founded; ['segments', 0] → segments[0]. */
 function pathOf(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
@@ -100,6 +105,6 @@ export async function callTool(name: string, args: unknown, context: BotContext)
     return { ok: true, result, say };
   } catch (error) {
     if (!isVanity400Error(error)) throw error;
-    return { ok: false, error: error.toJSON((parsed.data as { lang?: 'zh' | 'en' }).lang ?? 'en') };
+    return { ok: false, error: error.toJSON(lang(parsed.data)) };
   }
 }

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { DOCUMENT_IDS, FAMILIES, INDUSTRY_IDS, SHAPES, TIERS, listSegments, profileNames, type DocumentId, type IndustryId, type TierId } from 'vanity400';
 
+/** A list given twice the same item means it once. */
+const unique = <T>(items: T[]): T[] => [...new Set(items)];
+
 const SEGMENTS = listSegments()
   .filter((s) => s.confirmed)
   .map((s) => s.segment) as [string, ...string[]];
@@ -9,21 +12,21 @@ const PROFILES = profileNames() as [string, ...string[]];
 /** The longest hold a bot may ask for: the store's own limit, 366 days. */
 const MAX_HOLD_MINUTES = 366 * 24 * 60;
 
-const number = z.string().describe('A 400 number in any written form: 400-851-7517, 4008517517, +86 400 851 7517');
+const number = z.string().max(60).describe('A 400 number in any written form: 400-851-7517, 4008517517, +86 400 851 7517');
 const lang = z.enum(['zh', 'en']).default('zh').describe('Language of the answer: zh (Chinese, default) or en');
-const segments = z.array(z.enum(SEGMENTS)).min(1).describe('Only these segments (first four digits); default: all');
+const segments = z.array(z.enum(SEGMENTS)).min(1).max(SEGMENTS.length).transform(unique).describe('Only these segments (first four digits); default: all');
 const digits = (what: string) => z.string().regex(/^\d{1,10}$/).describe(what);
 const limit = (fallback: number, max: number) => z.number().int().min(1).max(max).default(fallback).describe(`How many numbers (default ${fallback}, at most ${max})`);
 const minScore = z.number().min(0).max(100).describe('Lowest score, 0-100');
-const year = z.union([z.number().int(), z.string()]).describe('Founding year, e.g. 1987');
-const door = z.union([z.number().int(), z.string()]).describe('Door (street) number, e.g. 88');
+const year = z.union([z.number().int(), z.string().max(20)]).describe('Founding year, e.g. 1987');
+const door = z.union([z.number().int(), z.string().max(20)]).describe('Door (street) number, e.g. 88');
 
 const companyFacts = {
   founded: year.optional(),
-  registered: z.string().describe('Registration date, e.g. 2015-03-18').optional(),
+  registered: z.string().max(40).describe('Registration date, e.g. 2015-03-18').optional(),
   door: door.optional(),
-  landline: z.string().describe('Landline, e.g. 010-87654321').optional(),
-  digits: z.array(z.string()).describe('Other digit strings the company cares about, 2-7 digits each').optional(),
+  landline: z.string().max(40).describe('Landline, e.g. 010-87654321').optional(),
+  digits: z.array(z.string().max(20)).max(10).transform(unique).describe('Other digit strings the company cares about, 2-7 digits each (at most 10)').optional(),
 };
 
 const scoreArgs = z.strictObject({
@@ -73,12 +76,12 @@ export const toolSchemas = {
     include: digits('Digits that must all appear after 400, e.g. "8"').optional(),
     tailContains: z.string().regex(/^\d{1,4}$/).optional().describe('Digits the last four must contain, e.g. "88"'),
     minScore: minScore.optional(),
-    tiers: z.array(z.enum(TIER_IDS)).min(1).optional().describe('Only these tiers'),
-    rules: z.array(z.enum(FAMILIES)).min(1).optional().describe('Rule families every number must have reasons in, e.g. homophone'),
-    shapes: z.array(z.enum(SHAPES)).min(1).optional().describe('Whole-number shapes every number must have, e.g. tailRun4 (ends in four alike)'),
+    tiers: z.array(z.enum(TIER_IDS)).min(1).max(TIER_IDS.length).transform(unique).optional().describe('Only these tiers'),
+    rules: z.array(z.enum(FAMILIES)).min(1).max(FAMILIES.length).transform(unique).optional().describe('Rule families every number must have reasons in, e.g. homophone'),
+    shapes: z.array(z.enum(SHAPES)).min(1).max(SHAPES.length).transform(unique).optional().describe('Whole-number shapes every number must have, e.g. tailRun4 (ends in four alike)'),
     sort: z.enum(['score', 'number', 'value']).optional().describe('score (best first, default), number, or value (score for the price)'),
     limit: limit(10, 50),
-    cursor: z.string().optional().describe('The "next" of the previous answer, for the next page'),
+    cursor: z.string().max(1000).optional().describe('The "next" of the previous answer, for the next page'),
     lang,
   }),
   near: z.strictObject({
@@ -101,7 +104,7 @@ export const toolSchemas = {
   suggest: z.strictObject({
     name: z.string().max(100).optional().describe('Company name, e.g. 顺发物流'),
     slogan: z.string().max(200).optional().describe('Slogan'),
-    keywords: z.array(z.string().max(50)).max(10).optional().describe('Words the number should sound like or mean, e.g. 发财'),
+    keywords: z.array(z.string().max(50)).max(10).transform(unique).optional().describe('Words the number should sound like or mean, e.g. 发财'),
     ...companyFacts,
     avoid: digits('Digits the customer does not want, e.g. "4"').optional(),
     segments: segments.optional(),

@@ -58,8 +58,8 @@ export function isKnownYear(year: number): boolean {
 }
 
 function badDate(value: unknown, why: LocalWhy): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
-  throw new Vanity400Error('BAD_DATE', { zh: `日期 ${shown} 无效：${why.zh}`, en: `date ${shown} is not valid: ${why.en}` }, { input: value });
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : `(${value === null ? 'null' : typeof value})`;
+  throw new Vanity400Error(typeof value === 'string' ? 'BAD_DATE' : 'INVALID_TYPE', { zh: `日期 ${shown} 无效：${why.zh}`, en: `date ${shown} is not valid: ${why.en}` }, { input: value });
 }
 interface LocalWhy {
   zh: string;
@@ -102,7 +102,7 @@ export function beijingDate(instant: Date | number | string): string {
   } else {
     badDate(instant, { zh: '应为日期、时间戳或字符串', en: 'expected a Date, a timestamp or a string' });
   }
-  if (!Number.isFinite(ms)) badDate(instant, { zh: '不是有效的时间', en: 'not a valid time' });
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) badDate(instant, { zh: '不是有效的时间', en: 'not a valid time' });
   return dateOfDay(Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS));
 }
 
@@ -146,8 +146,8 @@ export interface WorkingDaysResult {
 export function addWorkingDays(date: string, count: number): WorkingDaysResult {
   if (!Number.isInteger(count) || count < 0 || count > 366) {
     throw new Vanity400Error(
-      'BAD_ARGUMENT',
-      { zh: `工作日天数 ${String(count)} 无效：应为 0 到 366 的整数`, en: `working-day count ${String(count)} is not valid: expected a whole number 0 to 366` },
+      typeof count === 'number' ? 'BAD_ARGUMENT' : 'INVALID_TYPE',
+      { zh: `工作日天数 ${typeof count === 'number' ? String(count) : `（${typeof count}）`} 无效：应为 0 到 366 的整数`, en: `working-day count ${typeof count === 'number' ? String(count) : `(${typeof count})`} is not valid: expected a whole number 0 to 366` },
       { input: count },
     );
   }

@@ -45,7 +45,7 @@ Examples:
   $ vanity400 score 400-851-7517 4006-888-888
   $ vanity400 search 'AABB$' --exclude 4 --segment 4006
   $ vanity400 suggest --name 顺发物流 --founded 2008 --door 518 --json
-  $ vanity400 pick --agent huatong --store inventory.jsonl
+  $ vanity400 pick --agent huatong --store inventory.db
   $ vanity400 route test rules.json --from 021-61234567 --at "周六 14:00"
   $ vanity400 help search
 

@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
-import { exportInventory, importInventory } from '../node/inventory/import-export.js';
+import { exportInventory, importInventory, readInventoryFile } from '../node/inventory/import-export.js';
+import { migrateJournal } from '../node/inventory/journal.js';
 import type { NumberStatus, Store } from '../inventory/index.js';
 import { format } from '../number/format.js';
 import type { CliIo } from './index.js';
-import { DEFAULT_STORE, openStore } from './pools.js';
+import { defaultStore, openStore } from './pools.js';
 
 interface StoreFlags {
   store: string;
@@ -22,8 +23,8 @@ export function durationMs(text: string, from = '--ttl'): number {
   return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
 }
 
-async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(flags.store);
+async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>, create = false): Promise<T> {
+  const store = await openStore(flags.store, { create });
   try {
     return await run(store);
   } finally {
@@ -42,8 +43,10 @@ export function registerInventory(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-The store is an append-only journal file (--store, default ${DEFAULT_STORE}; every change is on disk before
-the command reports it) or a Redis server shared by many processes (--store redis://127.0.0.1:6379). Formats: see data/samples/inventory.csv and inventory.json.
+The store is a SQLite file that every vanity400 process on this machine shares (--store FILE.db; default
+$VANITY400_STORE, else ${defaultStore()}; every change is on disk before the command reports it), or a Redis
+server shared by many machines (--store redis://127.0.0.1:6379). Only import and migrate create a store.
+Formats: see data/samples/inventory.csv and inventory.json.
 
 Examples:
   $ vanity400 inventory import data/samples/inventory.csv
@@ -56,25 +59,25 @@ Examples:
     inventory
       .command(name)
       .description(description)
-      .option('--store <location>', 'the inventory: a journal file, or redis://host:port for a shared Redis store', DEFAULT_STORE)
+      .option('--store <location>', 'the inventory: a SQLite file (*.db), or redis://host:port for a shared Redis store', defaultStore())
       .option('--json', 'print JSON')
       .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ vanity400 inventory ${name} ${e}`).join('\n')}`);
   const print = (flags: StoreFlags, value: unknown, text: string) => io.out(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
   sub('import', 'import agents and numbers from a CSV or JSON file, all or nothing', ['data/samples/inventory.csv', 'agents.json --store redis://127.0.0.1:6379 --json'])
     .argument('<file>', 'inventory file (.csv or .json)')
-    .action(async (file: string, flags: StoreFlags) => {
-      const text = readFileSync(file, 'utf8');
-      const kind = file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-      const result = await withStore(flags, (store) =>
-        importInventory(store, text, kind, {
-          onProgress: (done, total) => {
-            if (!flags.json && process.stderr.isTTY) process.stderr.write(`\rimporting ${done}/${total}`);
-          },
-        }),
-      );
-      if (!flags.json && process.stderr.isTTY) process.stderr.write('\n');
-      print(flags, result, `imported ${JSON.stringify(result)}`);
+    .option('--dry-run', 'check the file against the store, write nothing')
+    .action(async (file: string, flags: StoreFlags & { dryRun?: boolean }) => {
+      const { text, format: kind } = await readInventoryFile(file);
+      const result = await withStore(flags, (store) => importInventory(store, text, kind, { dryRun: flags.dryRun === true }), !flags.dryRun);
+      print(flags, result, `${flags.dryRun ? 'would import' : 'imported'} ${JSON.stringify(result)}`);
+    });
+
+  sub('migrate', 'move an inventory journal (.jsonl) of an earlier version into the store, all or nothing', ['vanity400-inventory.jsonl', 'old.jsonl --store redis://127.0.0.1:6379'])
+    .argument('<journal>', 'the journal file; it is only read')
+    .action(async (journal: string, flags: StoreFlags) => {
+      const result = await withStore(flags, (store) => migrateJournal(journal, store), true);
+      print(flags, result, `migrated ${JSON.stringify(result)} from ${journal} into ${flags.store}`);
     });
 
   sub('export', 'write the inventory as CSV or JSON', ['--out inventory.csv', '--json > inventory.json'])

@@ -5,18 +5,18 @@ export function registerMcp(program: Command): void {
   program
     .command('mcp')
     .description('a Model Context Protocol server over stdio with the chat-bot tools: score, explain, search, near, sounds, suggest, hold, release')
-    .option('--store <location>', 'inventory for hold and release: a journal file or redis://host:port (default: the sample inventory, in memory)')
+    .option('--store <location>', 'inventory for hold and release: a SQLite file (*.db) or redis://host:port (default: the sample inventory, in memory)')
     .option('--agent <id>', "search only this agent's available numbers (from the store)")
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')
     .addHelpText(
       'after',
       `
 Standard output carries only the protocol; an MCP client starts the server and talks to it. Client configuration:
-  { "mcpServers": { "vanity400": { "command": "npx", "args": ["vanity400", "mcp", "--store", "inventory.jsonl"] } } }
+  { "mcpServers": { "vanity400": { "command": "npx", "args": ["vanity400", "mcp", "--store", "inventory.db"] } } }
 
 Examples:
   $ vanity400 mcp
-  $ vanity400 mcp --store inventory.jsonl --agent huatong
+  $ vanity400 mcp --store inventory.db --agent huatong
   $ vanity400 mcp --store redis://127.0.0.1:6379`,
     )
     .action(async (flags: McpFlags) => {

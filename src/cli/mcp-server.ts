@@ -10,6 +10,7 @@ import { importInventory } from '../node/inventory/import-export.js';
 import sampleInventory from '../../data/samples/inventory.json';
 import pkg from '../../package.json';
 import { openStore } from './pools.js';
+import { MAX_MESSAGE_BYTES, MessageLimit } from './mcp-limits.js';
 
 export interface McpFlags {
   store?: string;
@@ -44,10 +45,17 @@ export async function serveMcp(flags: McpFlags): Promise<void> {
     if (flags.agent !== undefined) await context.pools(); // an unknown agent fails now, not at the first search
     const server = mcpServer(context);
     const closed = new Promise<void>((resolve) => (server.onclose = resolve));
-    await server.connect(new StdioServerTransport());
+    // An oversized request is answered with a JSON-RPC error (Invalid Request), and the server goes on.
+    const input = process.stdin.pipe(
+      new MessageLimit(MAX_MESSAGE_BYTES, (id) => {
+        const message = `request larger than ${MAX_MESSAGE_BYTES} bytes (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB): not read`;
+        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32600, message } })}\n`);
+      }),
+    );
+    await server.connect(new StdioServerTransport(input as unknown as NodeJS.ReadStream, process.stdout));
     // A client ends the session by closing our standard input, or stops us with a signal.
     const stop = () => void server.close();
-    process.stdin.once('end', stop);
+    input.once('end', stop);
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
     await closed;

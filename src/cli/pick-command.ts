@@ -8,7 +8,7 @@ import { askFacts } from './pick/facts.js';
 import { askCustomer, holdNumber, showSummary, type Customer } from './pick/hold.js';
 import { messages, type Messages } from './pick/messages.js';
 import { Cancelled, terminalUi, type Ui } from './pick/ui.js';
-import { DEFAULT_STORE, openStore, searchPools } from './pools.js';
+import { defaultStore, openStore, searchPools } from './pools.js';
 
 interface PickFlags {
   store: string;
@@ -24,7 +24,7 @@ export function registerPick(program: Command, io: CliIo): void {
   program
     .command('pick')
     .description('choose a number with a customer on the phone: asks for their facts, suggests, narrows, and holds the chosen number')
-    .option('--store <location>', 'inventory: a journal file or redis://host:port', DEFAULT_STORE)
+    .option('--store <location>', 'inventory: a SQLite file (*.db) or redis://host:port (default: $VANITY400_STORE or the data folder)', defaultStore())
     .option('--agent <id>', 'the agent whose numbers are offered (asked when the store has several)')
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')
     .option('--lang <lang>', 'language: zh or en', 'zh')
@@ -36,7 +36,7 @@ pick needs a terminal: without one it names the commands that do the same (sugge
 
 Examples:
   $ vanity400 pick
-  $ vanity400 pick --agent huatong --store inventory.jsonl --lang en
+  $ vanity400 pick --agent huatong --store inventory.db --lang en
   $ vanity400 pick --store redis://127.0.0.1:6379 --profile traditional`,
     )
     .action(async (flags: PickFlags) => {
@@ -64,12 +64,12 @@ Examples:
 
 /** The non-interactive commands that do what pick does, with the flags given. */
 function withoutTerminal(t: Messages, flags: PickFlags): string {
-  const where = `${flags.agent ? ` --agent ${flags.agent}` : ' --agent ID'}${flags.store === DEFAULT_STORE ? '' : ` --store ${flags.store}`}`;
+  const where = `${flags.agent ? ` --agent ${flags.agent}` : ' --agent ID'}${flags.store === defaultStore() ? '' : ` --store ${flags.store}`}`;
   const commands = [
     `vanity400 suggest --name 顺发物流 --founded 2008 --registered 2015-03-18 --door 518 --landline 010-87654321 --segment 4006 --avoid 4${where}`,
     `vanity400 search 'AABB$' --exclude 4 --tier ordinary,select,premium --segment 4006${where}`,
     `vanity400 near 400-888-8888 --distance 2 --swaps${where}`,
-    `vanity400 inventory hold 4006-123-000 --customer 张三 --ttl 30m${flags.store === DEFAULT_STORE ? '' : ` --store ${flags.store}`}`,
+    `vanity400 inventory hold 4006-123-000 --customer 张三 --ttl 30m${flags.store === defaultStore() ? '' : ` --store ${flags.store}`}`,
   ];
   return `${t.notTerminal}\n${commands.map((c, i) => `  ${c}\n      # ${t.notTerminalSteps[i]}`).join('\n')}\n`;
 }

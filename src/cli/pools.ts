@@ -3,7 +3,11 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 import { agentPool } from '../inventory/agent-pool.js';
 import type { Store } from '../inventory/store.js';
 import type { Language } from '../scoring/explain.js';
-import { openJournalStore } from '../node/inventory/journal-store.js';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import envPaths from 'env-paths';
+import type { LocalText } from '../errors/vanity400-error.js';
+import { openSqliteStore } from '../sqlite/index.js';
 import { listSegments } from '../number/segments.js';
 import { createPool } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
@@ -32,13 +36,61 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
 
-/** The inventory store a command names: a journal file, or redis://… for a Redis store. */
-export async function openStore(location: string): Promise<Store> {
+/**
+ * Where the inventory is unless --store says: VANITY400_STORE, else inventory.db in the user's data
+ * folder as the platform has it (env-paths: $XDG_DATA_HOME/vanity400 or ~/.local/share/vanity400 on
+ * Linux, ~/Library/Application Support/vanity400 on macOS, %LOCALAPPDATA%\vanity400\Data on Windows).
+ */
+export function defaultStore(): string {
+  const given = process.env.VANITY400_STORE;
+  if (given !== undefined && given !== '') return given;
+  return join(envPaths('vanity400', { suffix: '' }).data, 'inventory.db');
+}
+
+const JOURNAL_START = '{"journal":"vanity400-inventory"';
+
+/** Whether the file is an inventory journal of an earlier version (false when it cannot be read). */
+function isJournal(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(JOURNAL_START.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString('utf8') === JOURNAL_START;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Prints a store's warning (Redis without persistence) on stderr, once per store opened. */
+function warnOnStderr(warning: LocalText): void {
+  process.stderr.write(`vanity400: warning: ${warning.en}\n`);
+}
+
+/**
+ * The inventory store a command names: redis://… for a Redis store, else a SQLite file. Only commands
+ * that bring data in (`create`: import, migrate) make a new file; the others find none with NO_STORE.
+ */
+export async function openStore(location: string, options: { create?: boolean } = {}): Promise<Store> {
   if (/^rediss?:\/\//.test(location)) {
     const { createRedisStore } = await import('../redis/index.js');
-    return createRedisStore(location);
+    return createRedisStore(location, { onWarning: warnOnStderr });
   }
-  return openJournalStore(location);
+  if (isJournal(location)) {
+    throw new Vanity400Error(
+      'BAD_STORE',
+      {
+        zh: `${location} 是旧版本的库存日志文件：请先迁移到 SQLite 库存（vanity400 inventory migrate ${location}）。`,
+        en: `${location} is an inventory journal of an earlier version: move it into a SQLite store first (vanity400 inventory migrate ${location}).`,
+      },
+      { input: location },
+    );
+  }
+  if (options.create) mkdirSync(dirname(location), { recursive: true });
+  return openSqliteStore(location, { create: options.create ?? false });
 }
 
 /** The pools a search runs on: one agent's available numbers (--agent, from --store), or whole segments. */
@@ -51,8 +103,6 @@ export async function searchPools(flags: PoolFlags): Promise<Pool[]> {
     await store.close();
   }
 }
-
-export const DEFAULT_STORE = 'vanity400-inventory.jsonl';
 
 /** The flags poolOptions adds. */
 export interface PoolFlags {
@@ -70,7 +120,7 @@ export function poolOptions(command: Command): Command {
   return command
     .option('--segment <segments>', 'segments to search, repeatable or comma-separated (default: all)', collect)
     .option('--agent <id>', "search only this agent's available numbers (from --store)")
-    .option('--store <location>', 'inventory: a journal file or redis://host:port', DEFAULT_STORE)
+    .option('--store <location>', 'inventory: a SQLite file (*.db) or redis://host:port (default: $VANITY400_STORE or the data folder)', defaultStore())
     .option('--limit <n>', 'results (default 20)')
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')
     .option('--lang <lang>', 'language: zh or en', 'zh')

@@ -1,3 +1,4 @@
+import { wrongType } from './rules.js';
 import { createPool, type PoolOptions } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
 import type { NumberStatus } from './types.js';
@@ -9,6 +10,8 @@ import type { Store } from './store.js';
  * segment. It is a picture of the store when built: build it again after holds and sales.
  */
 export async function agentPool(store: Store, agentId: string, options: PoolOptions & { status?: NumberStatus } = {}): Promise<Pool> {
+  if (typeof store !== 'object' || store === null || typeof (store as Store).list !== 'function') throw wrongType('agentPool(): store', { zh: '库存（Store）', en: 'a Store' }, store);
+  if (typeof options !== 'object' || options === null) throw wrongType('agentPool(): options', { zh: '选项对象', en: 'an options object' }, options);
   const { status = 'available', ...poolOptions } = options;
   const states = await store.list(agentId, status);
   return createPool({ numbers: states.map((s) => s.number), ...poolOptions });

@@ -3,8 +3,7 @@ export type { Agent, HoldResult, InventoryOp, NumberState, NumberStatus, Reserva
 export { NUMBER_STATUSES } from './types.js';
 export { checkLicence, isValidLicence, licenceCheckCharacter, looksLikePersonalId } from './licence.js';
 export type { Store, StoreOptions } from './store.js';
-export { checkAgent, describeState, showNumber } from './store.js';
-// For Store implementations outside the core (vanity400/redis): the same checks and wording.
-export { SHOWN, checkCustomer, checkStatus, checkTtl, digitsOf, planReservation, quoteInput, sample, type ReservationPlan } from './store.js';
+export { checkAgent, describeState, showNumber } from './rules.js';
+export type { BatchAgent, BatchNumber, BatchProblem, BatchRange, InventoryBatch, LoadResult } from './rules.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { agentPool } from './agent-pool.js';

@@ -66,7 +66,10 @@ function firstBadCharacter(code: string): number {
  * @throws Vanity400Error BAD_LICENCE if `first17` is not 17 characters from the code's set.
  */
 export function licenceCheckCharacter(first17: string): string {
-  const code = upper(String(first17));
+  if (typeof first17 !== 'string') {
+    throw new Vanity400Error('INVALID_TYPE', { zh: `licenceCheckCharacter()：应为 17 个字符的字符串，实际是 ${typeof first17}。`, en: `licenceCheckCharacter(): expected a string of 17 characters, got ${first17 === null ? 'null' : typeof first17}.` }, { input: first17 });
+  }
+  const code = upper(first17);
   if (code.length !== 17) throw badLicence(code, `expected the first 17 characters, got ${code.length}`);
   const bad = firstBadCharacter(code);
   if (bad >= 0) throw badLicence(code, `character ${JSON.stringify(code[bad])} at position ${bad} is not allowed`, bad);
@@ -110,7 +113,7 @@ export function looksLikePersonalId(code: unknown): boolean {
  */
 export function checkLicence(code: unknown): string {
   if (typeof code !== 'string') {
-    throw new Vanity400Error('BAD_LICENCE', `Expected a licence (统一社会信用代码) as a string, got ${typeof code}.`, {
+    throw new Vanity400Error('INVALID_TYPE', `Expected a licence (统一社会信用代码) as a string, got ${code === null ? 'null' : typeof code}.`, {
       input: code,
     });
   }

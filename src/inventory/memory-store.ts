@@ -1,29 +1,37 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import {
+  ReserveCheck,
+  arrivingStatus,
+  batchProblems,
   checkAgent,
   checkCustomer,
+  checkLookupId,
   checkStatus,
   checkTtl,
-  describeState,
   digitsOf,
   emptyCounts,
+  mayHold,
+  notReserved,
   planReservation,
   quoteInput,
-  sample,
+  readBatch,
+  releaseRefusal,
+  reserveRefusal,
+  sellRefusal,
   showNumber,
-  type Store,
-  type StoreOptions,
-} from './store.js';
+  storeClosed,
+  unknownAgent,
+  withdrawRefusal,
+  addAgentRefusal,
+  type BatchEntry,
+  type InventoryBatch,
+  type LoadResult,
+} from './rules.js';
+import type { Store, StoreOptions } from './store.js';
 import type { Agent, HoldResult, InventoryOp, NumberState, NumberStatus, Reservation } from './types.js';
 
-/** Options of {@link MemoryStore}. */
-export interface MemoryStoreOptions extends StoreOptions {
-  /**
-   * Called with each state-changing operation before it takes effect; if it throws, nothing changes
-   * and the call fails with that error. Not called by {@link MemoryStore.apply}.
-   */
-  onOp?: (op: InventoryOp) => void;
-}
+/** Options of {@link MemoryStore}: those of every store. */
+export type MemoryStoreOptions = StoreOptions;
 
 /** A number as stored: `status` 'held' may already have expired, see effective(). */
 interface Entry {
@@ -39,21 +47,23 @@ interface AgentIndex {
   sorted: string[] | null;
 }
 
+/** Marks an operation without a customer (withdraw), so that a missing customer elsewhere is an error. */
+const NO_CUSTOMER = Symbol('no customer');
+
 function effective(entry: Entry, now: number): NumberStatus {
   return entry.status === 'held' && (entry.heldUntil ?? 0) <= now ? 'available' : entry.status;
 }
 
 function badOp(reason: string, op: unknown): Vanity400Error {
-  return new Vanity400Error('BAD_OP', `Invalid inventory operation: ${reason}.`, { input: op });
+  return new Vanity400Error('BAD_OP', { zh: `库存操作记录有误：${reason}。`, en: `Invalid inventory operation: ${reason}.` }, { input: op });
 }
 
 /**
- * The {@link Store} in memory. Each method does its whole check-and-change synchronously, so calls
- * are atomic however many promises are in flight.
+ * The {@link Store} in memory (browsers too). Each method does its whole check-and-change
+ * synchronously, so calls are atomic however many promises are in flight.
  */
 export class MemoryStore implements Store {
   readonly #now: () => number;
-  readonly #onOp: ((op: InventoryOp) => void) | undefined;
   readonly #agents = new Map<string, Agent>();
   readonly #licences = new Map<string, string>();
   readonly #numbers = new Map<string, Entry>();
@@ -62,18 +72,19 @@ export class MemoryStore implements Store {
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
-    this.#onOp = options.onOp;
   }
 
-  async addAgent(agent: Agent): Promise<void> {
+  async addAgent(input: Agent): Promise<void> {
     this.#open();
-    const op: InventoryOp = { op: 'agent', at: this.#now(), agent: this.#checkNewAgent(agent) };
-    this.#commit(op);
+    const agent = checkAgent(input);
+    const refusal = addAgentRefusal(agent, this.#agentFacts(agent));
+    if (refusal) throw refusal;
+    this.#addAgent(agent);
   }
 
   async getAgent(id: string): Promise<Agent | null> {
     this.#open();
-    const agent = this.#agents.get(id);
+    const agent = this.#agents.get(checkLookupId(id));
     return agent === undefined ? null : { ...agent };
   }
 
@@ -84,53 +95,40 @@ export class MemoryStore implements Store {
 
   async reserve(reservation: Reservation): Promise<number> {
     this.#open();
-    const op = this.#checkReserve(reservation, this.#now());
-    this.#commit(op);
-    return 'numbers' in op ? op.numbers.length : Number(op.to) - Number(op.from) + 1;
+    const plan = this.#checkReserve(reservation);
+    this.#reserve(plan.agent, plan.numbers());
+    return plan.size;
   }
 
   async hold(number: string, customer: string, ttlMs: number): Promise<HoldResult> {
-    this.#open();
-    const d = digitsOf(number);
-    checkCustomer(customer);
+    const { d, state, now } = this.#current(number, customer);
     checkTtl(ttlMs);
-    const entry = this.#entry(d);
-    const now = this.#now();
-    if (effective(entry, now) !== 'available') return { ok: false, state: this.#state(d, entry, now) };
+    if (!mayHold(state)) return { ok: false, state };
     const until = now + ttlMs;
-    this.#commit({ op: 'hold', at: now, number: d, customer, until });
+    this.#set(d, { status: 'held', customer, heldUntil: until });
     return { ok: true, heldUntil: until };
   }
 
   async release(number: string, customer: string): Promise<void> {
-    const { d, entry, now, state } = this.#current(number, customer);
-    if (state.status !== 'held') {
-      const expired = entry.status === 'held' ? ` (the hold by ${quoteInput(entry.customer)} expired at ${new Date(entry.heldUntil ?? 0).toISOString()})` : '';
-      throw new Vanity400Error('NOT_HELD', `Cannot release ${showNumber(d)}: ${describeState(state)}, not held${expired}.`, { input: number });
-    }
-    if (state.customer !== customer) {
-      throw new Vanity400Error('NOT_HOLDER', `Cannot release ${showNumber(d)} for ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
-    }
-    this.#commit({ op: 'release', at: now, number: d, customer });
+    const { d, entry, state } = this.#current(number, customer);
+    const ended = entry.status === 'held' && state.status !== 'held' ? { customer: entry.customer as string, until: entry.heldUntil as number } : undefined;
+    const refusal = releaseRefusal(state, customer, ended);
+    if (refusal) throw refusal;
+    this.#set(d, { status: 'available' });
   }
 
   async sell(number: string, customer: string): Promise<void> {
-    const { d, now, state } = this.#current(number, customer);
-    if (state.status === 'held' && state.customer !== customer) {
-      throw new Vanity400Error('NOT_HOLDER', `Cannot sell ${showNumber(d)} to ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
-    }
-    if (state.status === 'sold' || state.status === 'withdrawn') {
-      throw new Vanity400Error('NOT_AVAILABLE', `Cannot sell ${showNumber(d)} to ${quoteInput(customer)}: ${describeState(state)}.`, { input: number });
-    }
-    this.#commit({ op: 'sell', at: now, number: d, customer });
+    const { d, state } = this.#current(number, customer);
+    const refusal = sellRefusal(state, customer);
+    if (refusal) throw refusal;
+    this.#set(d, { status: 'sold', customer });
   }
 
   async withdraw(number: string): Promise<void> {
-    const { d, state, now } = this.#current(number);
-    if (state.status === 'sold' || state.status === 'withdrawn') {
-      throw new Vanity400Error('NOT_AVAILABLE', `Cannot withdraw ${showNumber(d)}: ${describeState(state)}.`, { input: number });
-    }
-    this.#commit({ op: 'withdraw', at: now, number: d });
+    const { d, state } = this.#current(number);
+    const refusal = withdrawRefusal(state);
+    if (refusal) throw refusal;
+    this.#set(d, { status: 'withdrawn' });
   }
 
   async who(number: string): Promise<NumberState | null> {
@@ -166,28 +164,67 @@ export class MemoryStore implements Store {
     return counts;
   }
 
+  async load(batch: InventoryBatch, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
+    this.#open();
+    const now = this.#now();
+    const read = readBatch(batch);
+    const problems = batchProblems(
+      read,
+      {
+        agent: (id) => this.#agents.get(id) ?? null,
+        licenceOwner: (licence) => this.#licences.get(licence) ?? null,
+        active: (id) => this.#active(id),
+        taken: (entry) => {
+          const check = new ReserveCheck('');
+          for (const d of entry.numbers()) {
+            const e = this.#numbers.get(d);
+            if (e) check.see(d, e.agent, e.status);
+          }
+          return { count: check.takenCount, first: check.taken };
+        },
+      },
+      now,
+    );
+    if (problems.length > 0) return { ok: false, problems };
+    let numbers = 0;
+    if (!options.dryRun) {
+      for (const { agent } of read.agents) this.#addAgent(agent);
+      for (const entry of read.entries) {
+        this.#reserve(entry.agent, entry.numbers());
+        this.#arrive(entry, now);
+      }
+    }
+    for (const entry of read.entries) numbers += entry.size;
+    return { ok: true, agents: read.agents.length, numbers };
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
   }
 
   /**
-   * Replays a recorded operation (e.g. from a journal) without calling `onOp`. The operation is
-   * checked against the current state, but not against the clock: a hold replayed after its end is
-   * recorded and is simply expired.
+   * Replays a recorded operation (from an inventory journal of earlier versions) as it was recorded:
+   * checked against the current state, but not against the clock, so a hold replayed after its end
+   * is recorded and is simply expired.
    * @throws Vanity400Error BAD_OP for a malformed operation, or the error the operation would raise now.
    */
   apply(op: InventoryOp): void {
     this.#open();
     if (typeof op !== 'object' || op === null) throw badOp('expected an object', op);
     if (typeof op.at !== 'number' || !Number.isFinite(op.at)) throw badOp('"at" must be a time in epoch ms', op);
-    let clean: InventoryOp;
     switch (op.op) {
-      case 'agent':
-        clean = { op: 'agent', at: op.at, agent: this.#checkNewAgent(op.agent) };
-        break;
-      case 'reserve':
-        clean = this.#checkReserve(op, op.at);
-        break;
+      case 'agent': {
+        const agent = checkAgent(op.agent);
+        const refusal = addAgentRefusal(agent, this.#agentFacts(agent));
+        if (refusal) throw refusal;
+        this.#addAgent(agent);
+        return;
+      }
+      case 'reserve': {
+        const plan = this.#checkReserve(op);
+        this.#reserve(plan.agent, plan.numbers());
+        return;
+      }
       case 'hold':
       case 'release':
       case 'sell':
@@ -195,144 +232,85 @@ export class MemoryStore implements Store {
         const d = digitsOf(op.number);
         if (d !== op.number) throw badOp(`number ${quoteInput(op.number)} should be written as 10 digits`, op);
         if (op.op !== 'withdraw') checkCustomer(op.customer);
-        if (op.op === 'hold' && (typeof op.until !== 'number' || !Number.isFinite(op.until))) {
-          throw badOp('"until" must be a time in epoch ms', op);
-        }
+        if (op.op === 'hold' && (typeof op.until !== 'number' || !Number.isFinite(op.until))) throw badOp('"until" must be a time in epoch ms', op);
         const status = this.#entry(d).status;
         const ok = op.op === 'release' ? status === 'held' : status === 'available' || status === 'held';
         if (!ok) throw badOp(`cannot ${op.op} ${showNumber(d)}, it is ${status}`, op);
-        clean = op;
-        break;
+        if (op.op === 'hold') this.#set(d, { status: 'held', customer: op.customer, heldUntil: op.until });
+        else if (op.op === 'release') this.#set(d, { status: 'available' });
+        else if (op.op === 'sell') this.#set(d, { status: 'sold', customer: op.customer });
+        else this.#set(d, { status: 'withdrawn' });
+        return;
       }
       default:
         throw badOp(`unknown operation ${quoteInput((op as { op?: unknown }).op)}`, op);
     }
-    this.#change(clean);
   }
 
   #open(): void {
-    if (this.#closed) throw new Vanity400Error('STORE_CLOSED', 'The inventory store is closed.');
+    if (this.#closed) throw storeClosed();
   }
 
-  #commit(op: InventoryOp): void {
-    this.#onOp?.(op);
-    this.#change(op);
+  #agentFacts(agent: Agent) {
+    return {
+      idTaken: this.#agents.has(agent.id),
+      licenceOwner: this.#licences.get(agent.licence) ?? null,
+      ...(agent.parent === undefined ? {} : { parentLevel: this.#agents.get(agent.parent)?.level ?? null }),
+    };
   }
 
-  /** Applies an operation already checked; the only code that changes state. */
-  #change(op: InventoryOp): void {
-    switch (op.op) {
-      case 'agent': {
-        const agent = { ...op.agent };
-        this.#agents.set(agent.id, agent);
-        this.#licences.set(agent.licence, agent.id);
-        this.#byAgent.set(agent.id, { numbers: new Set(), sorted: null });
-        break;
-      }
-      case 'reserve': {
-        const index = this.#byAgent.get(op.agent) as AgentIndex;
-        const list = 'numbers' in op ? op.numbers : planReservation(op).numbers();
-        for (const d of list) {
-          const previous = this.#numbers.get(d);
-          if (previous !== undefined && previous.agent !== op.agent) {
-            const old = this.#byAgent.get(previous.agent);
-            old?.numbers.delete(d);
-            if (old) old.sorted = null;
-          }
-          this.#numbers.set(d, { agent: op.agent, status: 'available' });
-          index.numbers.add(d);
-        }
-        index.sorted = null;
-        break;
-      }
-      case 'hold':
-        this.#set(op.number, { status: 'held', customer: op.customer, heldUntil: op.until });
-        break;
-      case 'release':
-        this.#set(op.number, { status: 'available' });
-        break;
-      case 'sell':
-        this.#set(op.number, { status: 'sold', customer: op.customer });
-        break;
-      case 'withdraw':
-        this.#set(op.number, { status: 'withdrawn' });
-        break;
+  #addAgent(agent: Agent): void {
+    this.#agents.set(agent.id, { ...agent });
+    this.#licences.set(agent.licence, agent.id);
+    this.#byAgent.set(agent.id, { numbers: new Set(), sorted: null });
+  }
+
+  #checkReserve(reservation: unknown) {
+    const plan = planReservation(reservation);
+    const agent = this.#agents.get(plan.agent);
+    const check = new ReserveCheck(plan.agent);
+    const active = agent ? this.#active(plan.agent) : 0;
+    // The quota before the numbers, so that a huge range fails fast.
+    const early = agent ? reserveRefusal(plan, { quota: agent.quota, active, takenCount: 0, taken: [], ownCount: 0, own: [] }, reservation) : unknownAgent(plan.agent);
+    if (early) throw early;
+    for (const d of plan.numbers()) {
+      const entry = this.#numbers.get(d);
+      if (entry) check.see(d, entry.agent, entry.status);
     }
+    const refusal = reserveRefusal(plan, { quota: (agent as Agent).quota, active, ...check }, reservation);
+    if (refusal) throw refusal;
+    return plan;
+  }
+
+  /** Makes the numbers the agent's and available (taking withdrawn ones from their former agent). */
+  #reserve(agentId: string, numbers: readonly string[]): void {
+    const index = this.#byAgent.get(agentId) as AgentIndex;
+    for (const d of numbers) {
+      const previous = this.#numbers.get(d);
+      if (previous !== undefined && previous.agent !== agentId) {
+        const old = this.#byAgent.get(previous.agent);
+        old?.numbers.delete(d);
+        if (old) old.sorted = null;
+      }
+      this.#numbers.set(d, { agent: agentId, status: 'available' });
+      index.numbers.add(d);
+    }
+    index.sorted = null;
+  }
+
+  /** Gives the numbers of a batch entry (already reserved, available) their status on arrival. */
+  #arrive(entry: BatchEntry, now: number): void {
+    const status = arrivingStatus(entry, now);
+    if (status === 'available') return;
+    const change: Omit<Entry, 'agent'> = { status };
+    if (status === 'held' || status === 'sold') change.customer = entry.customer as string;
+    if (status === 'held') change.heldUntil = entry.heldUntil as number;
+    for (const d of entry.numbers()) this.#set(d, change);
   }
 
   #set(d: string, change: Omit<Entry, 'agent'>): void {
     const entry = this.#numbers.get(d) as Entry;
     this.#numbers.set(d, { agent: entry.agent, ...change });
-  }
-
-  #checkNewAgent(input: Agent): Agent {
-    const agent = checkAgent(input);
-    if (this.#agents.has(agent.id)) {
-      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)} already exists.`, { input: agent.id });
-    }
-    const owner = this.#licences.get(agent.licence);
-    if (owner !== undefined) {
-      throw new Vanity400Error('DUPLICATE_AGENT', `Agent ${quoteInput(agent.id)}: licence ${agent.licence} already belongs to agent ${quoteInput(owner)}.`, {
-        input: agent.licence,
-      });
-    }
-    if (agent.parent !== undefined) {
-      const parent = this.#agents.get(agent.parent);
-      if (parent === undefined) {
-        throw new Vanity400Error('UNKNOWN_AGENT', `Agent ${quoteInput(agent.id)}: parent agent ${quoteInput(agent.parent)} does not exist.`, {
-          input: agent.parent,
-        });
-      }
-      if (parent.level !== 'first') {
-        throw new Vanity400Error('BAD_AGENT', `Agent ${quoteInput(agent.id)}: parent ${quoteInput(parent.id)} is a second-level agent; a parent must be first-level.`, {
-          input: agent.parent,
-        });
-      }
-    }
-    return agent;
-  }
-
-  #checkReserve(reservation: unknown, at: number): Extract<InventoryOp, { op: 'reserve' }> {
-    const plan = planReservation(reservation);
-    const agent = this.#agents.get(plan.agent);
-    if (agent === undefined) throw unknownAgent(plan.agent);
-    const active = this.#active(plan.agent);
-    const quotaError = (): Vanity400Error =>
-      new Vanity400Error(
-        'QUOTA_EXCEEDED',
-        `Cannot reserve ${plan.size} number${plan.size === 1 ? '' : 's'} for agent ${quoteInput(agent.id)}: it has ${active} reserved ` +
-          `and a quota of ${agent.quota}, so at most ${Math.max(0, agent.quota - active)} more. Nothing was reserved.`,
-        { input: reservation },
-      );
-    // Before listing a range's numbers, so that a huge range fails fast.
-    if (active + plan.size > agent.quota) throw quotaError();
-    const numbers = plan.numbers();
-    const taken: string[] = [];
-    const own: string[] = [];
-    for (const d of numbers) {
-      const entry = this.#numbers.get(d);
-      if (entry === undefined || entry.status === 'withdrawn') continue;
-      if (entry.agent === plan.agent) own.push(showNumber(d));
-      else taken.push(`${showNumber(d)} (${entry.agent}, ${entry.status})`);
-    }
-    if (taken.length > 0) {
-      throw new Vanity400Error(
-        'OVERLAP',
-        `Cannot reserve for agent ${quoteInput(agent.id)}: ${taken.length} of the ${numbers.length} numbers belong to other agents: ` +
-          `${sample(taken)}. Nothing was reserved.`,
-        { input: reservation },
-      );
-    }
-    if (own.length > 0) {
-      throw new Vanity400Error(
-        'DUPLICATE_NUMBER',
-        `Cannot reserve for agent ${quoteInput(agent.id)}: ${own.length} of the ${numbers.length} numbers are already its own: ${sample(own)}. Nothing was reserved.`,
-        { input: reservation },
-      );
-    }
-    return plan.range === undefined
-      ? { op: 'reserve', at, agent: plan.agent, numbers }
-      : { op: 'reserve', at, agent: plan.agent, from: plan.range.from, to: plan.range.to };
   }
 
   /** Numbers the agent has reserved and not sold or withdrawn: what its quota limits. */
@@ -346,24 +324,22 @@ export class MemoryStore implements Store {
   }
 
   #index(agentId: string): AgentIndex {
-    const index = this.#byAgent.get(agentId);
+    const index = this.#byAgent.get(checkLookupId(agentId));
     if (index === undefined) throw unknownAgent(agentId);
     return index;
   }
 
   #entry(d: string): Entry {
     const entry = this.#numbers.get(d);
-    if (entry === undefined) {
-      throw new Vanity400Error('NOT_RESERVED', `${showNumber(d)} is not reserved by any agent.`, { input: d });
-    }
+    if (entry === undefined) throw notReserved(d);
     return entry;
   }
 
   /** A reserved number's entry and state now, for an operation on it (by `customer`, checked after the number). */
-  #current(number: string, customer?: string): { d: string; entry: Entry; now: number; state: NumberState } {
+  #current(number: string, customer: unknown = NO_CUSTOMER): { d: string; entry: Entry; now: number; state: NumberState } {
     this.#open();
     const d = digitsOf(number);
-    if (customer !== undefined) checkCustomer(customer);
+    if (customer !== NO_CUSTOMER) checkCustomer(customer);
     const entry = this.#entry(d);
     const now = this.#now();
     return { d, entry, now, state: this.#state(d, entry, now) };
@@ -376,8 +352,4 @@ export class MemoryStore implements Store {
     if (status === 'held') state.heldUntil = entry.heldUntil as number;
     return state;
   }
-}
-
-function unknownAgent(id: unknown): Vanity400Error {
-  return new Vanity400Error('UNKNOWN_AGENT', `Unknown agent ${quoteInput(id)}.`, { input: id });
 }

@@ -26,7 +26,7 @@ function digitsOf(number: string | Number400): string {
  */
 export function format(number: string | Number400, style: FormatStyle = '3-3-4', separator = '-'): string {
   if (!STYLES.includes(style)) {
-    const shown = typeof style === 'string' ? JSON.stringify(style) : `(${describeValue(style)})`;
+    const shown = typeof style === 'string' ? JSON.stringify(style.length > 40 ? `${style.slice(0, 40)}…` : style) : `(${describeValue(style)})`;
     throw new Vanity400Error(
       'UNKNOWN_STYLE',
       `Unknown format style ${shown}; expected one of ${STYLES.map((s) => `"${s}"`).join(', ')}.`,

@@ -1,3 +1,4 @@
+import { excerpt, guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 
 /**
@@ -185,6 +186,8 @@ export function initialSimilarity(a: string, b: string): number {
  * as i/ü and uo/o for finals. Symmetric; 1 exactly when the toneless syllables are the same.
  */
 export function syllableSimilarity(a: string, b: string): number {
+  guardString(a, 'syllableSimilarity(): a');
+  guardString(b, 'syllableSimilarity(): b');
   const na = normalizeSyllable(a);
   const nb = normalizeSyllable(b);
   if (na === nb) return 1;
@@ -335,5 +338,6 @@ function notPinyin(text: string, position: number): Vanity400Error {
  */
 export function splitPinyin(text: string): string[] {
   if (typeof text !== 'string') throw new Vanity400Error('BAD_PHRASE', `expected pinyin text, got ${typeof text}`, { input: text });
+  if (text.length > 1000) throw new Vanity400Error('BAD_PHRASE', `pinyin ${excerpt(text)}: longer than 1000 characters`, { input: text });
   return readPinyin(text).map((s) => s.syllable);
 }

@@ -1,3 +1,4 @@
+import { invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import type { CompanyProfile } from '../rules/company.js';
@@ -23,6 +24,13 @@ export interface PoolOptions {
  * duplicates count once). A subset with bad numbers is an error listing each one; nothing is built.
  */
 export function createPool(source: ({ segment: string } | { numbers: Iterable<string> }) & PoolOptions): Pool {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw invalidType('createPool(): source', '{ segment } 或 { numbers } 对象', 'an object { segment } or { numbers }', source);
+  }
+  if (!('segment' in source) && !('numbers' in source)) throw invalidType('createPool(): source', '{ segment } 或 { numbers } 对象', 'an object { segment } or { numbers }', source);
+  if ('numbers' in source && (typeof source.numbers !== 'object' || source.numbers === null || typeof (source.numbers as Iterable<string>)[Symbol.iterator] !== 'function')) {
+    throw invalidType('createPool(): numbers', '号码列表', 'a list of numbers', source.numbers);
+  }
   const tables = tablesFor(source.profile, source.company);
   const profile = source.profile ?? 'seed';
   if ('segment' in source) {

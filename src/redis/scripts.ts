@@ -1,94 +1,158 @@
 /**
  * The Lua scripts of the Redis store. Each runs atomically in Redis (no other command runs in between),
- * so every check-and-change is one step however many processes share the server.
+ * so every check-and-change is one step however many processes share the server. No script touches more
+ * than {@link CHUNK} numbers, so none blocks the server for long (about 10–30 ms at most).
  *
- * ARGV[1] is always the key prefix P; the scripts build their keys from it:
- *   P agents                 hash  agent id → agent JSON
- *   P licences               hash  licence → agent id
- *   P n:<digits>             hash  a (agent), s (available | sold | withdrawn), c (buyer, when sold)
- *   P h:<digits>             hash  c (holder), u (held until, store clock ms); Redis expiry at u
- *   P agent:<id>:numbers     set   the agent's numbers
- *   P agent:<id>:counts      hash  available (including held), sold, withdrawn
- *   P agent:<id>:held        zset  the agent's held numbers, scored by held-until
- * A number is held when its hold key exists and u is later than the caller's clock (passed in).
- * Scripts report refusals as a reply whose first element is an error code, never as Redis errors.
+ * ARGV[1] is the key prefix P, ARGV[2] the clock: '' for the server's own (TIME, the one clock every web
+ * server shares), or epoch ms given by a store made with a `now` option (tests). Keys:
+ *   P agents                   hash  agent id → agent JSON
+ *   P licences                 hash  licence → agent id
+ *   P n:<digits>               hash  a (agent), s (available | sold | withdrawn), c (buyer, when sold);
+ *                                    x, xa, xs, xc, xu while an import stages the number (see below)
+ *   P h:<digits>               hash  c (holder), u (held until, ms); Redis expiry at u
+ *   P agent:<id>:numbers       set   the agent's numbers
+ *   P agent:<id>:counts        hash  available (including held), sold, withdrawn
+ *   P agent:<id>:held          zset  the agent's held numbers, scored by held-until
+ *   P agent:<id>:imports       set   imports committed for the agent whose numbers are not all settled
+ *   P imports                  set   every such import
+ *   P imp:<x>                  'staging' (expires unless the importer keeps it alive) or 'committed'
+ *   P imp:<x>:list             list  the numbers the import staged, to settle after the commit
+ *   P imp:<x>:agent:<id>       set   the import's numbers for an agent (listed with the agent's own until settled)
+ *   P imp:<x>:held:<id>        zset  the import's held numbers for an agent (counted until settled)
+ *   P imp:<x>:tally            hash  <id>|active, <id>|sold, <id>|withdrawn, from|<id> (withdrawn numbers taken over)
+ *   P imp:<x>:agents           set   the agents the import gives numbers to
+ *
+ * An import (Store.load, or a reservation of more than CHUNK numbers) writes its numbers' new state into
+ * the x fields a chunk at a time while P imp:<x> is 'staging': nobody reads them as the number's state.
+ * One script then checks agents and quotas and sets P imp:<x> to 'committed': from that step on every
+ * script reads the x fields as the state, and settles them (moves them into a, s, c) when it meets
+ * them. If the importer dies before the commit, P imp:<x> expires and the x fields are ignored, then
+ * dropped: all or nothing. Refusals are replies whose first element is a code, never Redis errors.
  */
 
-/** st(d, now) → {agent, status, customer, until, hold customer, hold until} or nil (not reserved). */
-const STATE = `
+/** The most numbers one script call reads or writes. */
+export const CHUNK = 1_000;
+/** How long a staging import lives without its importer, ms. */
+export const STAGING_TTL_MS = 30_000;
+
+const PRELUDE = `
 local P = ARGV[1]
-local function st(d, now)
+local function server_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local NOW
+if ARGV[2] ~= '' then NOW = tonumber(ARGV[2]) else NOW = server_ms() end
+
+local function hold_key(d, agent, customer, untilMs)
+  local key = P .. 'h:' .. d
+  redis.call('DEL', key)
+  redis.call('HSET', key, 'c', customer, 'u', untilMs)
+  -- Redis expires keys by its own clock; a caller's clock behind it (a test clock) would make that
+  -- time past, so such a key gets a clean-up expiry a day on and the scripts judge it by the clock given.
+  if tonumber(untilMs) > server_ms() then redis.call('PEXPIREAT', key, untilMs) else redis.call('PEXPIRE', key, 86400000) end
+  redis.call('ZADD', P .. 'agent:' .. agent .. ':held', untilMs, d)
+end
+
+local function ends_hold(d, agent)
+  redis.call('DEL', P .. 'h:' .. d)
+  redis.call('ZREM', P .. 'agent:' .. agent .. ':held', d)
+end
+
+-- Applies the state a committed import staged for the number, or drops that of a dead import.
+local function settle(d)
+  local key = P .. 'n:' .. d
+  local f = redis.call('HMGET', key, 'x', 'xa', 'xs', 'xc', 'xu', 'a')
+  local x = f[1]
+  if not x then return end
+  local phase = redis.call('GET', P .. 'imp:' .. x)
+  if phase == 'staging' then return end
+  redis.call('HDEL', key, 'x', 'xa', 'xs', 'xc', 'xu')
+  if phase ~= 'committed' then return end
+  local agent, status, old = f[2], f[3], f[6]
+  if old and old ~= agent then redis.call('SREM', P .. 'agent:' .. old .. ':numbers', d) end
+  redis.call('SADD', P .. 'agent:' .. agent .. ':numbers', d)
+  redis.call('SREM', P .. 'imp:' .. x .. ':agent:' .. agent, d)
+  redis.call('DEL', P .. 'h:' .. d)
+  if status == 'held' then
+    redis.call('HSET', key, 'a', agent, 's', 'available')
+    redis.call('HDEL', key, 'c')
+    hold_key(d, agent, f[4], f[5])
+    redis.call('ZREM', P .. 'imp:' .. x .. ':held:' .. agent, d)
+  else
+    redis.call('HSET', key, 'a', agent, 's', status)
+    if status == 'sold' then redis.call('HSET', key, 'c', f[4]) else redis.call('HDEL', key, 'c') end
+  end
+end
+
+-- st(d) -> {agent, status, customer, until, ended hold's customer, its end} or nil (not reserved).
+local function st(d)
+  settle(d)
   local n = redis.call('HMGET', P .. 'n:' .. d, 'a', 's', 'c')
   if not n[1] then return nil end
   if n[2] == 'available' then
     local h = redis.call('HMGET', P .. 'h:' .. d, 'c', 'u')
     if h[1] then
-      if tonumber(h[2]) > now then return {n[1], 'held', h[1], h[2], h[1], h[2]} end
+      if tonumber(h[2]) > NOW then return {n[1], 'held', h[1], h[2], '', ''} end
       return {n[1], 'available', '', '', h[1], h[2]}
     end
     return {n[1], 'available', '', '', '', ''}
   end
   return {n[1], n[2], n[3] or '', '', '', ''}
 end
-local function ends_hold(d, agent)
-  redis.call('DEL', P .. 'h:' .. d)
-  redis.call('ZREM', P .. 'agent:' .. agent .. ':held', d)
+
+-- Who else has the number for a reservation by agent: nil when it is free (or this import's own).
+-- Returns {owner, status}; a number a live import is staging counts as that import's agent's.
+local function owner_of(d, x)
+  local s = st(d)
+  if s ~= nil and s[2] ~= 'withdrawn' then return {s[1], s[2]} end
+  local f = redis.call('HMGET', P .. 'n:' .. d, 'x', 'xa', 'xs')
+  if f[1] and f[1] ~= x then return {f[2], f[3]} end
+  return nil
+end
+
+local function each_number(mode, from, f)
+  if mode == 'range' then
+    for i = tonumber(ARGV[from]), tonumber(ARGV[from + 1]) do f(string.format('%.0f', i)) end
+  else
+    for i = from, #ARGV do f(ARGV[i]) end
+  end
 end
 `;
 
 export const SCRIPTS = {
-  /** ARGV: P, id, licence, parent or '', agent JSON. */
-  addAgent: `
-local P = ARGV[1]
-if redis.call('HEXISTS', P .. 'agents', ARGV[2]) == 1 then return {'DUPLICATE_ID'} end
-local owner = redis.call('HGET', P .. 'licences', ARGV[3])
+  /** ARGV: P, clock, id, licence, parent or '', agent JSON. */
+  addAgent: `${PRELUDE}
+if redis.call('HEXISTS', P .. 'agents', ARGV[3]) == 1 then return {'DUPLICATE_ID'} end
+local owner = redis.call('HGET', P .. 'licences', ARGV[4])
 if owner then return {'DUPLICATE_LICENCE', owner} end
-if ARGV[4] ~= '' then
-  local parent = redis.call('HGET', P .. 'agents', ARGV[4])
+if ARGV[5] ~= '' then
+  local parent = redis.call('HGET', P .. 'agents', ARGV[5])
   if not parent then return {'NO_PARENT'} end
   if cjson.decode(parent).level ~= 'first' then return {'SECOND_PARENT'} end
 end
-redis.call('HSET', P .. 'agents', ARGV[2], ARGV[5])
-redis.call('HSET', P .. 'licences', ARGV[3], ARGV[2])
+redis.call('HSET', P .. 'agents', ARGV[3], ARGV[6])
+redis.call('HSET', P .. 'licences', ARGV[4], ARGV[3])
 return {'ok'}
 `,
 
-  /** ARGV: P, agent, now, size, 'range', lo, hi | 'list', d1, d2, … */
-  reserve: `${STATE}
-local agent, now, size, mode = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+  /** At most CHUNK numbers at once. ARGV: P, clock, agent, size, 'range', lo, hi | 'list', d1, d2, … */
+  reserve: `${PRELUDE}
+local agent, size, mode = ARGV[3], tonumber(ARGV[4]), ARGV[5]
 local json = redis.call('HGET', P .. 'agents', agent)
 if not json then return {'UNKNOWN_AGENT'} end
 local quota = cjson.decode(json).quota
 local counts = P .. 'agent:' .. agent .. ':counts'
 local active = tonumber(redis.call('HGET', counts, 'available') or '0')
 if active + size > quota then return {'QUOTA_EXCEEDED', tostring(active), tostring(quota)} end
-local function each(f)
-  if mode == 'range' then
-    for i = tonumber(ARGV[6]), tonumber(ARGV[7]) do f(string.format('%.0f', i)) end
-  else
-    for i = 6, #ARGV do f(ARGV[i]) end
-  end
-end
-local taken, ntaken, own, nown = {}, 0, {}, 0
-each(function(d)
-  local s = st(d, now)
-  if s == nil or s[2] == 'withdrawn' then return end
-  if s[1] == agent then
-    nown = nown + 1
-    if nown <= 20 then own[#own + 1] = d end
-  else
-    ntaken = ntaken + 1
-    if ntaken <= 20 then
-      taken[#taken + 1] = d
-      taken[#taken + 1] = s[1]
-      taken[#taken + 1] = s[2]
-    end
-  end
+local conflicts = {}
+each_number(mode, 6, function(d)
+  local o = owner_of(d, '')
+  if o then conflicts[#conflicts + 1] = d; conflicts[#conflicts + 1] = o[1]; conflicts[#conflicts + 1] = o[2] end
 end)
-if ntaken > 0 then return {'OVERLAP', tostring(ntaken), unpack(taken)} end
-if nown > 0 then return {'DUPLICATE_NUMBER', tostring(nown), unpack(own)} end
+if #conflicts > 0 then return {'CONFLICTS', tostring(active), tostring(quota), unpack(conflicts)} end
 local numbers = P .. 'agent:' .. agent .. ':numbers'
-each(function(d)
+each_number(mode, 6, function(d)
   local key = P .. 'n:' .. d
   local old = redis.call('HGET', key, 'a')
   if old then
@@ -103,47 +167,33 @@ redis.call('HINCRBY', counts, 'available', size)
 return {'ok'}
 `,
 
-  /** ARGV: P, digits, customer, now, until, ttl. */
-  hold: `${STATE}
-local d, customer, now, untilMs = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
-local s = st(d, now)
+  /** ARGV: P, clock, digits, customer, ttl → {'ok', until} | {'TAKEN', state…} | {'NOT_RESERVED'}. */
+  hold: `${PRELUDE}
+local d, customer, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
+local s = st(d)
 if s == nil then return {'NOT_RESERVED'} end
 if s[2] ~= 'available' then return {'TAKEN', unpack(s)} end
-local key = P .. 'h:' .. d
-redis.call('DEL', key)
-redis.call('HSET', key, 'c', customer, 'u', untilMs)
--- Expire the hold key at its end. Redis expires by its own clock; a store clock that is behind it by
--- more than the hold (an injected test clock) would make that time already past, so such a key only
--- gets a clean-up expiry a day after the hold's length, and the scripts judge it by the caller's clock.
-local t = redis.call('TIME')
-local redisNow = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if tonumber(untilMs) > redisNow then
-  redis.call('PEXPIREAT', key, untilMs)
-else
-  redis.call('PEXPIRE', key, tonumber(ARGV[6]) + 86400000)
-end
-redis.call('ZADD', P .. 'agent:' .. s[1] .. ':held', untilMs, d)
-return {'ok'}
+local untilMs = string.format('%.0f', NOW + ttl)
+hold_key(d, s[1], customer, untilMs)
+return {'ok', untilMs}
 `,
 
-  /** ARGV: P, digits, customer, now. */
-  release: `${STATE}
-local d, customer = ARGV[2], ARGV[3]
-local s = st(d, tonumber(ARGV[4]))
+  /** ARGV: P, clock, digits, customer. */
+  release: `${PRELUDE}
+local d, customer = ARGV[3], ARGV[4]
+local s = st(d)
 if s == nil then return {'NOT_RESERVED'} end
-if s[2] ~= 'held' then return {'NOT_HELD', unpack(s)} end
-if s[3] ~= customer then return {'NOT_HOLDER', unpack(s)} end
+if s[2] ~= 'held' or s[3] ~= customer then return {'REFUSED', unpack(s)} end
 ends_hold(d, s[1])
 return {'ok'}
 `,
 
-  /** ARGV: P, digits, customer, now. */
-  sell: `${STATE}
-local d, customer = ARGV[2], ARGV[3]
-local s = st(d, tonumber(ARGV[4]))
+  /** ARGV: P, clock, digits, customer. */
+  sell: `${PRELUDE}
+local d, customer = ARGV[3], ARGV[4]
+local s = st(d)
 if s == nil then return {'NOT_RESERVED'} end
-if s[2] == 'held' and s[3] ~= customer then return {'NOT_HOLDER', unpack(s)} end
-if s[2] == 'sold' or s[2] == 'withdrawn' then return {'NOT_AVAILABLE', unpack(s)} end
+if (s[2] == 'held' and s[3] ~= customer) or s[2] == 'sold' or s[2] == 'withdrawn' then return {'REFUSED', unpack(s)} end
 ends_hold(d, s[1])
 redis.call('HSET', P .. 'n:' .. d, 's', 'sold', 'c', customer)
 local counts = P .. 'agent:' .. s[1] .. ':counts'
@@ -152,12 +202,12 @@ redis.call('HINCRBY', counts, 'sold', 1)
 return {'ok'}
 `,
 
-  /** ARGV: P, digits, now. */
-  withdraw: `${STATE}
-local d = ARGV[2]
-local s = st(d, tonumber(ARGV[3]))
+  /** ARGV: P, clock, digits. */
+  withdraw: `${PRELUDE}
+local d = ARGV[3]
+local s = st(d)
 if s == nil then return {'NOT_RESERVED'} end
-if s[2] == 'sold' or s[2] == 'withdrawn' then return {'NOT_AVAILABLE', unpack(s)} end
+if s[2] == 'sold' or s[2] == 'withdrawn' then return {'REFUSED', unpack(s)} end
 ends_hold(d, s[1])
 redis.call('HSET', P .. 'n:' .. d, 's', 'withdrawn')
 redis.call('HDEL', P .. 'n:' .. d, 'c')
@@ -167,31 +217,43 @@ redis.call('HINCRBY', counts, 'withdrawn', 1)
 return {'ok'}
 `,
 
-  /** ARGV: P, digits, now. */
-  who: `${STATE}
-local s = st(ARGV[2], tonumber(ARGV[3]))
+  /** ARGV: P, clock, digits. */
+  who: `${PRELUDE}
+local s = st(ARGV[3])
 if s == nil then return {'NONE'} end
 return {'ok', unpack(s)}
 `,
 
-  /** ARGV: P, agent, now → {'ok', d, status, customer, until, …} in set order. */
-  list: `${STATE}
-local agent, now = ARGV[2], tonumber(ARGV[3])
+  /**
+   * One page of an agent's numbers from one of its sets. ARGV: P, clock, agent, set key ('' = its own),
+   * cursor → {'ok', next cursor, d, status, customer, until, …} for the numbers that are the agent's now.
+   */
+  list: `${PRELUDE}
+local agent = ARGV[3]
 if redis.call('HEXISTS', P .. 'agents', agent) == 0 then return {'UNKNOWN_AGENT'} end
-local out = {'ok'}
-for _, d in ipairs(redis.call('SMEMBERS', P .. 'agent:' .. agent .. ':numbers')) do
-  local s = st(d, now)
-  out[#out + 1] = d
-  out[#out + 1] = s[2]
-  out[#out + 1] = s[3]
-  out[#out + 1] = s[4]
+local set = ARGV[4]
+if set == '' then set = P .. 'agent:' .. agent .. ':numbers' end
+local page = redis.call('SSCAN', set, ARGV[5], 'COUNT', ${CHUNK / 4})
+local out = {'ok', page[1]}
+for _, d in ipairs(page[2]) do
+  local s = st(d)
+  if s ~= nil and s[1] == agent then
+    out[#out + 1] = d
+    out[#out + 1] = s[2]
+    out[#out + 1] = s[3]
+    out[#out + 1] = s[4]
+  end
 end
+local imports = {}
+if ARGV[4] == '' and ARGV[5] == '0' then imports = redis.call('SMEMBERS', P .. 'agent:' .. agent .. ':imports') end
+out[#out + 1] = '--imports'
+for _, x in ipairs(imports) do out[#out + 1] = P .. 'imp:' .. x .. ':agent:' .. agent end
 return out
 `,
 
-  /** ARGV: P, now, agent or '' (every agent) → {'ok', available, held, sold, withdrawn}. */
-  counts: `
-local P, now, only = ARGV[1], ARGV[2], ARGV[3]
+  /** ARGV: P, clock, agent or '' (every agent) → {'ok', available, held, sold, withdrawn}. */
+  counts: `${PRELUDE}
+local only = ARGV[3]
 local ids
 if only ~= '' then
   if redis.call('HEXISTS', P .. 'agents', only) == 0 then return {'UNKNOWN_AGENT'} end
@@ -202,13 +264,174 @@ end
 local a, h, s, w = 0, 0, 0, 0
 for _, id in ipairs(ids) do
   local c = redis.call('HMGET', P .. 'agent:' .. id .. ':counts', 'available', 'sold', 'withdrawn')
-  local held = redis.call('ZCOUNT', P .. 'agent:' .. id .. ':held', '(' .. now, '+inf')
+  local held = redis.call('ZCOUNT', P .. 'agent:' .. id .. ':held', '(' .. NOW, '+inf')
+  for _, x in ipairs(redis.call('SMEMBERS', P .. 'agent:' .. id .. ':imports')) do
+    held = held + redis.call('ZCOUNT', P .. 'imp:' .. x .. ':held:' .. id, '(' .. NOW, '+inf')
+  end
   a = a + tonumber(c[1] or '0') - held
   h = h + held
   s = s + tonumber(c[2] or '0')
   w = w + tonumber(c[3] or '0')
 end
 return {'ok', a, h, s, w}
+`,
+
+  /**
+   * Stages (or with write '0' only checks) at most CHUNK numbers of an import, keeping it alive for
+   * ttl ms more. ARGV: P, clock, import, write '1' | '0', agent, status, customer, until, ttl,
+   * 'range', lo, hi | 'list', d1, … →
+   * {'ok', taken count, own count, taken d, owner, status … (first 20), '--own', own d … (first 20)} or {'EXPIRED'}.
+   */
+  stage: `${PRELUDE}
+local x, write, agent, status, customer, untilMs = ARGV[3], ARGV[4] == '1', ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local base = P .. 'imp:' .. x
+if write and redis.call('GET', base) ~= 'staging' then return {'EXPIRED'} end
+local taken, own, ntaken, nown = {}, {}, 0, 0
+local staged = {}
+each_number(ARGV[10], 11, function(d)
+  local o = owner_of(d, x)
+  if o then
+    if o[1] == agent then
+      nown = nown + 1
+      if nown <= 20 then own[#own + 1] = d end
+    else
+      ntaken = ntaken + 1
+      if ntaken <= 20 then taken[#taken + 1] = d; taken[#taken + 1] = o[1]; taken[#taken + 1] = o[2] end
+    end
+  elseif write and ntaken + nown == 0 then
+    staged[#staged + 1] = d
+  end
+end)
+if write and ntaken + nown == 0 and #staged > 0 then
+  local tally = base .. ':tally'
+  for _, d in ipairs(staged) do
+    local key = P .. 'n:' .. d
+    if redis.call('HGET', key, 'x') ~= x then
+      local old = redis.call('HGET', key, 'a')
+      if old then redis.call('HINCRBY', tally, 'from|' .. old, 1) end
+      redis.call('HSET', key, 'x', x, 'xa', agent, 'xs', status)
+      if customer ~= '' then redis.call('HSET', key, 'xc', customer) else redis.call('HDEL', key, 'xc') end
+      if status == 'held' then
+        redis.call('HSET', key, 'xu', untilMs)
+        redis.call('ZADD', base .. ':held:' .. agent, untilMs, d)
+      else
+        redis.call('HDEL', key, 'xu')
+      end
+      redis.call('RPUSH', base .. ':list', d)
+      redis.call('SADD', base .. ':agent:' .. agent, d)
+      redis.call('SADD', base .. ':agents', agent)
+      local kind = status
+      if status == 'available' or status == 'held' then kind = 'active' end
+      redis.call('HINCRBY', tally, agent .. '|' .. kind, 1)
+    end
+  end
+  local ttl = tonumber(ARGV[9])
+  redis.call('PEXPIRE', base, ttl)
+  for _, key in ipairs({base .. ':list', base .. ':tally', base .. ':agents', base .. ':agent:' .. agent, base .. ':held:' .. agent}) do
+    redis.call('PEXPIRE', key, ttl + 60000)
+  end
+end
+local out = {'ok', tostring(ntaken), tostring(nown)}
+for _, v in ipairs(taken) do out[#out + 1] = v end
+out[#out + 1] = '--own'
+for _, v in ipairs(own) do out[#out + 1] = v end
+return out
+`,
+
+  /**
+   * Commits a staged import in one step. ARGV: P, clock, import, agent count, agent JSON …, then the ids
+   * of the agents that receive numbers → {'ok', settled: '1' when every number was settled at once} or
+   * a refusal: {'EXPIRED'} | {'AGENT', index, 'DUPLICATE_ID' | 'DUPLICATE_LICENCE' owner | 'NO_PARENT' | 'SECOND_PARENT'} |
+   * {'QUOTA', agent, active in store, active after}.
+   */
+  commit: `${PRELUDE}
+local x = ARGV[3]
+local base = P .. 'imp:' .. x
+if redis.call('GET', base) ~= 'staging' then return {'EXPIRED'} end
+local nagents = tonumber(ARGV[4])
+local incoming = {}
+local licences = {}
+for i = 1, nagents do
+  local a = cjson.decode(ARGV[4 + i])
+  if redis.call('HEXISTS', P .. 'agents', a.id) == 1 or incoming[a.id] then return {'AGENT', tostring(i), 'DUPLICATE_ID'} end
+  local owner = redis.call('HGET', P .. 'licences', a.licence) or licences[a.licence]
+  if owner then return {'AGENT', tostring(i), 'DUPLICATE_LICENCE', owner} end
+  if a.parent then
+    local level
+    if incoming[a.parent] then level = incoming[a.parent].level else
+      local pj = redis.call('HGET', P .. 'agents', a.parent)
+      if pj then level = cjson.decode(pj).level end
+    end
+    if not level then return {'AGENT', tostring(i), 'NO_PARENT'} end
+    if level ~= 'first' then return {'AGENT', tostring(i), 'SECOND_PARENT'} end
+  end
+  incoming[a.id] = a
+  licences[a.licence] = a.id
+end
+local tally = base .. ':tally'
+local receivers = {}
+for i = 5 + nagents, #ARGV do receivers[#receivers + 1] = ARGV[i] end
+for _, id in ipairs(receivers) do
+  local quota
+  if incoming[id] then quota = incoming[id].quota else
+    local json = redis.call('HGET', P .. 'agents', id)
+    if not json then return {'AGENT_GONE', id} end
+    quota = cjson.decode(json).quota
+  end
+  local active = tonumber(redis.call('HGET', P .. 'agent:' .. id .. ':counts', 'available') or '0')
+  local adding = tonumber(redis.call('HGET', tally, id .. '|active') or '0')
+  if active + adding > quota then return {'QUOTA', id, tostring(active), tostring(active + adding)} end
+end
+for i = 1, nagents do
+  local a = cjson.decode(ARGV[4 + i])
+  redis.call('HSET', P .. 'agents', a.id, ARGV[4 + i])
+  redis.call('HSET', P .. 'licences', a.licence, a.id)
+end
+local fields = redis.call('HGETALL', tally)
+for i = 1, #fields, 2 do
+  local key, n = fields[i], tonumber(fields[i + 1])
+  local from = string.match(key, '^from|(.*)$')
+  if from then
+    redis.call('HINCRBY', P .. 'agent:' .. from .. ':counts', 'withdrawn', -n)
+  else
+    local id, kind = string.match(key, '^(.*)|([a-z]+)$')
+    if kind == 'active' then kind = 'available' end
+    redis.call('HINCRBY', P .. 'agent:' .. id .. ':counts', kind, n)
+  end
+end
+redis.call('SET', base, 'committed')
+for _, key in ipairs({base .. ':list', base .. ':tally', base .. ':agents'}) do redis.call('PERSIST', key) end
+for _, id in ipairs(receivers) do
+  redis.call('PERSIST', base .. ':agent:' .. id)
+  redis.call('PERSIST', base .. ':held:' .. id)
+end
+redis.call('SADD', P .. 'imports', x)
+for _, id in ipairs(receivers) do redis.call('SADD', P .. 'agent:' .. id .. ':imports', x) end
+return {'ok'}
+`,
+
+  /**
+   * Settles up to CHUNK numbers of a committed import; when none are left, forgets the import.
+   * ARGV: P, clock, import → {'ok', 'done' | 'more'}.
+   */
+  settle: `${PRELUDE}
+local x = ARGV[3]
+local base = P .. 'imp:' .. x
+local phase = redis.call('GET', base)
+if phase == 'committed' then
+  local numbers = redis.call('LPOP', base .. ':list', ${CHUNK})
+  if numbers then
+    for _, d in ipairs(numbers) do settle(d) end
+    if redis.call('LLEN', base .. ':list') > 0 then return {'ok', 'more'} end
+  end
+end
+for _, id in ipairs(redis.call('SMEMBERS', base .. ':agents')) do
+  redis.call('SREM', P .. 'agent:' .. id .. ':imports', x)
+  redis.call('DEL', base .. ':agent:' .. id, base .. ':held:' .. id)
+end
+redis.call('DEL', base, base .. ':list', base .. ':tally', base .. ':agents')
+redis.call('SREM', P .. 'imports', x)
+return {'ok', 'done'}
 `,
 } as const;
 

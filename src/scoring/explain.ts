@@ -1,3 +1,4 @@
+import { guardNumberInput, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
 import { score } from './score.js';
@@ -162,11 +163,14 @@ function specialShape(findings: readonly Finding[]): Finding | undefined {
 
 /** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”" / "ends in 517: sounds like 我要吃 ("I want to eat")". */
 export function findingSentence(f: Finding, lang: Language): string {
+  if (typeof f !== 'object' || f === null || typeof f.rule !== 'string') throw invalidType('findingSentence(): finding', '评分理由（finding）', 'a finding', f);
   return clauseText({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }, lang, false);
 }
 
 /** Scores a number and puts the reasons into sentences in Chinese (default) or English. */
 export function explain(input: string | Number400, options: ScoreOptions & { lang?: Language } = {}): Explanation {
+  guardNumberInput(input, 'explain(): number');
+  guardOptions(options, 'explain(): options');
   const lang = options.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') {
     throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `不支持的语言 ${JSON.stringify(lang)}：可用 "zh" 或 "en"`, en: `unknown language ${JSON.stringify(lang)}: use "zh" or "en"` }, { input: lang });

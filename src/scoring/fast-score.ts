@@ -1,3 +1,4 @@
+import { excerpt, guardOptions, guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { segmentInfo } from '../number/segments.js';
 import type { CompanyProfile } from '../rules/company.js';
@@ -28,6 +29,8 @@ export interface SegmentScores {
  * tenths out, no allocation after the first call for a profile.
  */
 export function fastScoreTenths(digits: string, options: FastScoreOptions = {}): number {
+  guardString(digits, 'fastScoreTenths(): digits', 100, (t) => new Vanity400Error('WRONG_LENGTH', `fastScoreTenths(): digits ${excerpt(t)} are not the 10 digits of a number`, { input: t }));
+  guardOptions(options, 'fastScoreTenths(): options');
   if (digits.length !== 10 || !/^400\d{7}$/.test(digits)) {
     throw new Vanity400Error('WRONG_LENGTH', `fastScoreTenths expects 10 canonical digits starting 400, got ${JSON.stringify(digits)}`, {
       input: digits,
@@ -41,6 +44,8 @@ export function fastScoreTenths(digits: string, options: FastScoreOptions = {}):
  * tree of digits, so each number costs one digit step plus closing, not seven.
  */
 export function scoreSegment(segment: string, options: FastScoreOptions & { allowUnconfirmed?: boolean } = {}): SegmentScores {
+  guardString(segment, 'scoreSegment(): segment', 10, (t) => new Vanity400Error('UNKNOWN_SEGMENT', `scoreSegment(): segment ${excerpt(t)}: expected "4000" to "4009"`, { input: t }));
+  guardOptions(options, 'scoreSegment(): options');
   const info = segmentInfo(segment);
   if (!info || (!info.confirmed && !options.allowUnconfirmed)) {
     throw new Vanity400Error('UNKNOWN_SEGMENT', `unknown segment ${JSON.stringify(segment)}: expected one of 4000, 4001, 4006, 4007, 4008, 4009`, {

@@ -1,3 +1,4 @@
+import { excerpt } from '../errors/guards.js';
 import profilesData from '../../data/profiles.json';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
@@ -157,6 +158,9 @@ export function profileNames(): string[] {
 
 /** A built-in profile by name ('seed', the default, 'traditional' or 'cantonese'), or a custom profile object, checked. */
 export function resolveProfile(profile: string | Profile = 'seed'): Profile {
+  if (typeof profile === 'string' && profile.length > 100) {
+    throw new Vanity400Error('UNKNOWN_PROFILE', `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}`, { input: profile });
+  }
   if (typeof profile !== 'string') return checkProfile(profile);
   const found = builtIn.get(profile);
   if (!found) {

@@ -1,3 +1,4 @@
+import { guardNumberInput, guardOptions } from '../errors/guards.js';
 import { format } from '../number/format.js';
 import { parse } from '../number/parse.js';
 import type { Number400 } from '../number/types.js';
@@ -15,6 +16,8 @@ import type { Assessment, ScoreOptions } from './types.js';
  * (or a parsed number). The score equals the fast path's for the same number and options.
  */
 export function score(input: string | Number400, options: ScoreOptions = {}): Assessment {
+  guardNumberInput(input, 'score(): number');
+  guardOptions(options, 'score(): options');
   const parsed = typeof input === 'string' ? parse(input, { allowUnconfirmed: options.allowUnconfirmed ?? false }) : input;
   const tables = tablesFor(options.profile, options.company);
   const log: RawFinding[] = [];

@@ -1,3 +1,4 @@
+import { guardOptions } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
@@ -56,6 +57,7 @@ interface Candidate {
  * by distance, then score, then number. Exact: all such numbers are found, none missed.
  */
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearResult[] {
+  guardOptions(options, 'near(): options');
   const maxDistance = options.maxDistance ?? 1;
   if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) {
     throw new Vanity400Error('BAD_QUERY', `near: maxDistance ${JSON.stringify(maxDistance)} is not 1, 2 or 3`, { input: maxDistance });

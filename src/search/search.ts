@@ -1,3 +1,4 @@
+import { guardOptions } from '../errors/guards.js';
 import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { bodyDigitsOfKey, displayOfKey, foursOfKey, numberOfKey, tailDigitsOfKey } from '../pool/key-strings.js';
@@ -369,6 +370,8 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
  * as soon as the page is full. An empty result is a normal answer.
  */
 export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
+  guardOptions(query, 'search(): query');
+  guardOptions(options, 'search(): options');
   const list = poolList(pools, 'search');
   const q = normalizeQuery(query);
   const withFindings = options.findings ?? true;
@@ -396,6 +399,7 @@ export interface NumbersPage {
  * that do not show scores, at a fraction of the cost per result. Same query, order and cursors.
  */
 export function searchNumbers(pools: Pool | readonly Pool[], query: SearchQuery = {}): NumbersPage {
+  guardOptions(query, 'searchNumbers(): query');
   const q = normalizeQuery(query);
   const { hits, next } = pageOf(poolList(pools, 'searchNumbers'), q);
   const numbers: string[] = [];

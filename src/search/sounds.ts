@@ -1,3 +1,4 @@
+import { guardOptions } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -88,7 +89,8 @@ export async function searchSounds(
   /** Always null: a sound search gives one page. */
   next: null;
 }> {
-  const { sounds, meaning, limit = 20, ...filters } = query;
+  guardOptions(query, 'searchSounds(): query');
+  const { sounds, meaning, limit = 20, ...filters } = query ?? {};
   if ((sounds === undefined) === (meaning === undefined)) {
     throw new Vanity400Error('BAD_QUERY', 'sound search: give exactly one of sounds (a phrase) or meaning (a word to look up)', { input: query });
   }

@@ -1,3 +1,4 @@
+import { invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -131,6 +132,14 @@ function meaningCandidates(keyword: string): Candidate[] {
  * and every suggestion says why.
  */
 export async function suggest(profile: SuggestProfile, options: SuggestOptions): Promise<Suggestion[]> {
+  if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) throw invalidType('suggest(): profile', '公司信息对象', "an object of the company's facts", profile);
+  for (const key of ['name', 'slogan'] as const) {
+    if (profile[key] !== undefined && typeof profile[key] !== 'string') throw invalidType(`suggest(): profile.${key}`, '字符串', 'a string', profile[key]);
+  }
+  if (profile.keywords !== undefined && (!Array.isArray(profile.keywords) || profile.keywords.some((k) => typeof k !== 'string'))) {
+    throw invalidType('suggest(): profile.keywords', '字符串数组', 'an array of strings', profile.keywords);
+  }
+  if (typeof options !== 'object' || options === null) throw invalidType('suggest(): options', '选项对象（含 pools）', 'an options object with pools', options);
   const pools = poolList(options?.pools, 'suggest');
   const limit = options.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {

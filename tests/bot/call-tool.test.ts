@@ -134,7 +134,9 @@ describe('hold and release through the tools', () => {
     expect(same.say).toBe('400-612-3088 已经为张三保留着，保留到北京时间 2025-06-30 11:00。');
 
     const notHolder = errorOf(await callTool('release', { number: '4006123088', customer: '李四' }, context));
-    expect(notHolder).toEqual({ code: 'NOT_HOLDER', message: 'Cannot release 400-612-3088 for "李四": it is held for another customer.' });
+    expect(notHolder).toEqual({ code: 'NOT_HOLDER', message: '400-612-3088 由其他客户保留，您不能取消。' });
+    const inEnglish = errorOf(await callTool('release', { number: '4006123088', customer: '李四', lang: 'en' }, context));
+    expect(inEnglish).toEqual({ code: 'NOT_HOLDER', message: '400-612-3088 is held for another customer; you cannot release it.' });
     const released = resultOf(await callTool('release', { number: '400 612 3088', customer: '张三' }, context));
     expect(released).toEqual({ ok: true, result: { number: '4006123088', released: true }, say: '已取消张三对 400-612-3088 的保留，这个号码又可以选了。' });
     expect(await store.who('4006123088')).toMatchObject({ status: 'available' });

@@ -64,7 +64,7 @@ describe('--help', () => {
   });
 
   it('inventory export --json prints the inventory as JSON', async () => {
-    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-help-')), 'inventory.jsonl');
+    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-help-')), 'inventory.db');
     await cli(['inventory', 'import', SAMPLE, '--store', store]);
     const { status, out } = await cli(['inventory', 'export', '--json', '--store', store]);
     expect(status).toBe(0);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -7,7 +7,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tools } from '../../src/bot/index.js';
 import { createPool, explain, near, score, search, searchSounds, suggest, type Pool } from '../../src/index.js';
-import { openJournalStore } from '../../src/node/index.js';
+import { openSqliteStore } from '../../src/sqlite/index.js';
 import { cli } from './run-cli.js';
 
 // dist is built by tests/global-setup.ts.
@@ -107,8 +107,8 @@ describe('vanity400 mcp on the sample inventory', () => {
 });
 
 describe('vanity400 mcp --store', () => {
-  it("holds in a journal file, searches one agent's numbers, and gives the journal back on close", async () => {
-    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-mcp-')), 'inventory.jsonl');
+  it("holds in a SQLite store that the salespeople's commands use at the same time", async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-mcp-')), 'inventory.db');
     expect((await cli(['inventory', 'import', SAMPLE, '--store', store])).status).toBe(0);
     const { client } = await connect(['--store', store, '--agent', 'huatong']);
     try {
@@ -117,11 +117,15 @@ describe('vanity400 mcp --store', () => {
       for (const r of found.result.results) expect(r.number).toMatch(/^4006(123|518)\d{3}$/);
       expect(found.result.results.map((r: { number: string }) => r.number)).not.toContain('4006888888'); // held, not available
       expect(await call(client, 'hold', { number: '4006-518-088', customer: '李四', minutes: 120 })).toMatchObject({ ok: true, result: { ok: true } });
+      // While the server runs, the salesperson's commands read and write the same file.
+      expect(JSON.parse((await cli(['inventory', 'who', '4006-518-088', '--store', store, '--json'])).out)).toMatchObject({ status: 'held', customer: '李四' });
+      expect((await cli(['inventory', 'hold', '4006-518-089', '--customer', '王五', '--store', store])).status).toBe(0);
+      expect((await cli(['search', '8$', '--agent', 'huatong', '--store', store, '--json'])).status).toBe(0);
+      expect(await call(client, 'hold', { number: '4006-518-089', customer: '赵六' })).toMatchObject({ ok: true, result: { ok: false, state: { status: 'held' } } });
     } finally {
       await client.close();
     }
-    expect(existsSync(`${store}.lock`)).toBe(false); // the server closed the store before it exited
-    const journal = await openJournalStore(store);
+    const journal = await openSqliteStore(store);
     try {
       expect(await journal.who('4006518088')).toMatchObject({ status: 'held', customer: '李四' });
     } finally {
@@ -157,5 +161,30 @@ describe('vanity400 mcp standard output', () => {
     const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((m) => [m.jsonrpc, m.id])).toEqual([['2.0', 1], ['2.0', 2]]);
     expect(lines[1].result.structuredContent.result.tier).toBe('super');
+  });
+});
+
+describe('vanity400 mcp limits', () => {
+  it('answers a request over 1 MiB with a JSON-RPC error and goes on serving', async () => {
+    const child = spawn(process.execPath, [CLI, 'mcp'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+    const waitFor = (id: number) => new Promise<void>((resolve) => {
+      const check = () => (out.split('\n').some((l) => l.includes(`"id":${id}`)) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({ method: 'notifications/initialized' });
+    await waitFor(1);
+    send({ id: 2, method: 'tools/call', params: { name: 'score', arguments: { number: '4006888888', pad: 'x'.repeat(10 * 1024 * 1024) } } });
+    send({ id: 3, method: 'tools/call', params: { name: 'score', arguments: { number: '4006888888' } } });
+    await waitFor(3);
+    child.stdin.end();
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.find((m) => m.id === 2)).toEqual({ jsonrpc: '2.0', id: 2, error: { code: -32600, message: expect.stringContaining('request larger than 1048576 bytes') } });
+    expect(lines.find((m) => m.id === 3).result.structuredContent.result.tier).toBe('super');
+    expect(status).toBe(0);
   });
 });

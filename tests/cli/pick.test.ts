@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentPool } from '../../src/inventory/agent-pool.js';
-import { openJournalStore } from '../../src/node/inventory/journal-store.js';
+import { openSqliteStore } from '../../src/sqlite/index.js';
 import { parse } from '../../src/number/parse.js';
 import type { Pool } from '../../src/pool/pool.js';
 import { near } from '../../src/search/near.js';
@@ -31,9 +31,9 @@ function messageOf(fails: () => unknown): string {
 
 /** A store of its own: the sample inventory, with agent huatong holding numbers in two segments (4006 and 4008); and huatong's pool. */
 async function sampleStore(): Promise<{ store: string; pool: Pool }> {
-  const store = join(mkdtempSync(join(tmpdir(), 'vanity400-pick-')), 'inventory.jsonl');
+  const store = join(mkdtempSync(join(tmpdir(), 'vanity400-pick-')), 'inventory.db');
   expect((await cli(['inventory', 'import', SAMPLE, '--store', store])).status).toBe(0);
-  const s = await openJournalStore(store);
+  const s = await openSqliteStore(store);
   await s.reserve({ agent: 'huatong', from: '4008-518-000', to: '4008-518-199' });
   const pool = await agentPool(s, 'huatong');
   await s.close();
@@ -118,7 +118,7 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     expect(summary).toContain(`库存: ${store} (huatong)`);
     expect(summary).toContain(`vanity400 inventory sell ${chosen.display} --customer '张三 13800138000'`);
 
-    const after = await openJournalStore(store);
+    const after = await openSqliteStore(store);
     const state = await after.who(chosen.number);
     await after.close();
     expect(state).toMatchObject({ agent: 'huatong', status: 'held', customer: '张三 13800138000' });
@@ -175,7 +175,7 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     expect(await s.exited).toBe(130);
     expect(s.screen()).toContain('Cancelled: nothing was held.');
     expect(s.screen()).not.toMatch(/\n\s+at |Error/);
-    const after = await openJournalStore(store);
+    const after = await openSqliteStore(store);
     const held = await after.list('huatong', 'held');
     await after.close();
     expect(held.map((n) => n.number)).toEqual(['4006888888']); // the sample's own hold only
@@ -192,7 +192,8 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     expect(await s.exited).toBe(130);
   });
   it('says so when the store has no agents to sell for', async () => {
-    const empty = join(mkdtempSync(join(tmpdir(), 'vanity400-pick-')), 'empty.jsonl');
+    const empty = join(mkdtempSync(join(tmpdir(), 'vanity400-pick-')), 'empty.db');
+    await (await openSqliteStore(empty)).close();
     const s = ptySession(['pick', '--store', empty, '--lang', 'en']);
     await s.expect(`The store ${empty} has no agents`);
     expect(await s.exited).toBe(2);
@@ -201,7 +202,7 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
 
 describe('vanity400 pick without a terminal', () => {
   it('names the commands that do the same, and exits 2', () => {
-    const store = join(tmpdir(), 'inventory.jsonl');
+    const store = join(tmpdir(), 'inventory.db');
     const run = spawnSync(process.execPath, [CLI, 'pick', '--store', store, '--agent', 'huatong'], { input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');

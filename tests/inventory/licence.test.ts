@@ -91,7 +91,7 @@ describe('unified social credit code (统一社会信用代码)', () => {
     }
     expect(error('9111010855138508').message).toMatch(/expected 18 characters.*got 16/);
     expect(error('110108000000000').message).toMatch(/15-digit/);
-    expect(error(12345).code).toBe('BAD_LICENCE');
+    expect(error(12345).code).toBe('INVALID_TYPE');
   });
 
   it('rejects personal ID card numbers: individuals cannot be agents', () => {

@@ -408,6 +408,147 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       );
     });
 
+    describe('load: a whole batch, all or nothing', () => {
+      it('adds agents and numbers in every status, parents before children, and counts them', async () => {
+        const { store, clock } = await fresh();
+        await store.addAgent(makeAgent('old', 9));
+        const result = await store.load({
+          agents: [{ agent: makeAgent('s1', 2, { level: 'second', parent: 'p1', quota: 10 }) }, { agent: makeAgent('p1', 1) }],
+          ranges: [{ agent: 'p1', from: '4006-100-000', to: '4006-100-099' }],
+          numbers: [
+            { agent: 's1', number: '4008-000-001', status: 'held', customer: '张三', heldUntil: clock.now() + MINUTE },
+            { agent: 's1', number: '4008-000-002', status: 'held', customer: '李四', heldUntil: clock.now() - 1 },
+            { agent: 's1', number: '4008-000-003', status: 'sold', customer: '王五' },
+            { agent: 'old', number: '4008-000-004', status: 'withdrawn' },
+            { agent: 'old', number: '4008-000-005' },
+          ],
+        });
+        expect(result).toEqual({ ok: true, agents: 2, numbers: 105 });
+        expect(await store.who('4008-000-001')).toEqual({ number: '4008000001', agent: 's1', status: 'held', customer: '张三', heldUntil: clock.now() + MINUTE });
+        expect(await store.who('4008-000-002')).toEqual({ number: '4008000002', agent: 's1', status: 'available' });
+        expect(await store.counts('s1')).toEqual({ available: 1, held: 1, sold: 1, withdrawn: 0 });
+        expect(await store.counts('old')).toEqual({ available: 1, held: 0, sold: 0, withdrawn: 1 });
+        expect(await store.counts()).toEqual({ available: 102, held: 1, sold: 1, withdrawn: 1 });
+        expect((await store.list('p1')).length).toBe(100);
+        expect(await store.getAgent('s1')).toMatchObject({ parent: 'p1' });
+        // The held number behaves as one held by the store itself.
+        expect(await store.hold('4008-000-001', '李四', MINUTE)).toMatchObject({ ok: false, state: { customer: '张三' } });
+        await store.sell('4008-000-001', '张三');
+        expect(await store.counts('s1')).toEqual({ available: 1, held: 0, sold: 2, withdrawn: 0 });
+      });
+
+      it('lists every problem with its ref and writes nothing', async () => {
+        const { store } = await stocked();
+        const before = { counts: await store.counts(), agents: await store.agents() };
+        const result = await store.load({
+          agents: [
+            { agent: makeAgent('a1', 50), ref: 'line 2: ' },
+            { agent: makeAgent('n1', 1), ref: 'line 3: ' },
+            { agent: makeAgent('n2', 51, { quota: 5 }), ref: 'line 4: ' },
+            { agent: makeAgent('n3', 52, { level: 'second', parent: 'ghost' }), ref: 'line 5: ' },
+          ],
+          ranges: [
+            { agent: 'n2', from: '4006-123-090', to: '4006-123-110', ref: 'line 6: ' },
+            { agent: 'n2', from: '4009-000-000', to: '4009-000-009', ref: 'line 7: ' },
+          ],
+          numbers: [
+            { agent: 'ghost', number: '4009-999-999', ref: 'line 8: ' },
+            { agent: 'n2', number: '4009-000-005', status: 'sold', customer: 'x', ref: 'line 9: ' },
+          ],
+        });
+        expect(result.ok).toBe(false);
+        const problems = result.ok ? [] : result.problems.map((p) => [p.ref, p.code]);
+        expect(problems).toEqual([
+          ['line 2: ', 'DUPLICATE_AGENT'],
+          ['line 3: ', 'DUPLICATE_AGENT'],
+          ['line 5: ', 'UNKNOWN_AGENT'],
+          ['line 6: ', 'QUOTA_EXCEEDED'],
+          ['line 8: ', 'UNKNOWN_AGENT'],
+        ]);
+        expect({ counts: await store.counts(), agents: await store.agents() }).toEqual(before);
+      });
+
+      it('names the numbers another agent has, and a dry run writes nothing', async () => {
+        const { store } = await stocked();
+        const batch = { agents: [{ agent: makeAgent('n1', 60) }], ranges: [{ agent: 'n1', from: '4006-123-090', to: '4006-123-109', ref: 'r' }] };
+        const result = await store.load(batch);
+        expect(result).toMatchObject({ ok: false, problems: [{ ref: 'r', code: 'OVERLAP', text: { en: expect.stringMatching(/^10 numbers already reserved in the store: 4006-123-090 \(a1, available\)/) } }] });
+        const free = { agents: [{ agent: makeAgent('n1', 60) }], ranges: [{ agent: 'n1', from: '4006-123-100', to: '4006-123-109' }] };
+        expect(await store.load(free, { dryRun: true })).toEqual({ ok: true, agents: 1, numbers: 10 });
+        expect(await store.getAgent('n1')).toBeNull();
+        expect(await store.who('4006-123-100')).toBeNull();
+        expect(await store.load(free)).toEqual({ ok: true, agents: 1, numbers: 10 });
+        expect(await store.who('4006-123-100')).toMatchObject({ agent: 'n1', status: 'available' });
+      });
+
+      it('a reservation of many numbers (more than one step on a remote store) is all or nothing', async () => {
+        const { store } = await fresh();
+        await store.addAgent(makeAgent('big', 1, { quota: 20_000 }));
+        await store.addAgent(makeAgent('other', 2, { quota: 20_000 }));
+        await store.reserve({ agent: 'other', numbers: ['4006-509-999'] });
+        const overlap = await rejection(store.reserve({ agent: 'big', from: '4006-500-000', to: '4006-509-999' }));
+        expect(overlap).toMatchObject({ code: 'OVERLAP', message: expect.stringContaining('1 of the 10000 numbers belong to other agents: 4006-509-999 (other, available)') });
+        expect(await store.who('4006-500-000')).toBeNull();
+        expect(await store.counts('big')).toEqual(ZERO);
+        expect(await store.reserve({ agent: 'big', from: '4006-500-000', to: '4006-509-998' })).toBe(9999);
+        expect(await store.counts('big')).toEqual({ ...ZERO, available: 9999 });
+        expect((await store.list('big')).length).toBe(9999);
+        await store.withdraw('4006-500-001');
+        expect(await store.reserve({ agent: 'other', from: '4006-500-001', to: '4006-500-001' })).toBe(1);
+        expect(await store.counts('big')).toEqual({ ...ZERO, available: 9998 });
+        expect(await store.who('4006-500-001')).toMatchObject({ agent: 'other' });
+      });
+    });
+
+    describe('wrong types', () => {
+      it('every method names the argument of the wrong type (INVALID_TYPE)', async () => {
+        const { store } = await stocked();
+        const any = store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        const calls: [string, unknown[], RegExp][] = [
+          ['hold', [4006123000, 'alice', MINUTE], /number/i],
+          ['hold', ['4006-123-000', null, MINUTE], /customer/],
+          ['hold', ['4006-123-000', 'alice', '10m'], /hold time/],
+          ['release', ['4006-123-000', 42], /customer/],
+          ['sell', [{}, 'alice'], /number/i],
+          ['withdraw', [null], /number/i],
+          ['who', [[]], /number/i],
+          ['list', [123], /agent id/],
+          ['list', ['a1', 7], /status/i],
+          ['counts', [false], /agent id/],
+          ['getAgent', [undefined], /agent id/],
+          ['addAgent', [null], /agent/],
+          ['reserve', ['a1'], /reservation/],
+          ['reserve', [{ agent: 5, numbers: ['4006-000-000'] }], /agent id/],
+          ['load', [null], /batch/],
+          ['load', [{ agents: 'a1' }], /batch\.agents/],
+        ];
+        for (const [method, args, names] of calls) {
+          const error = await rejection(any[method]!.apply(store, args) as Promise<unknown>);
+          expect(error, `${method}(${JSON.stringify(args)})`).toBeInstanceOf(Vanity400Error);
+          expect(error.code, `${method}(${JSON.stringify(args)})`).toBe('INVALID_TYPE');
+          expect(error.message, `${method}(${JSON.stringify(args)})`).toMatch(names);
+        }
+      });
+
+      it('random arguments to any method: an answer or a Vanity400Error, never another error', async () => {
+        const { store } = await stocked();
+        const any = store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+        const methods = ['addAgent', 'getAgent', 'reserve', 'hold', 'release', 'sell', 'withdraw', 'who', 'list', 'counts', 'load'];
+        const value = fc.oneof(fc.anything(), fc.constantFrom('4006-123-001', 'a1', 'alice', MINUTE, 'held'));
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...methods), fc.array(value, { maxLength: 3 }), async (method, args) => {
+            try {
+              await any[method]!.apply(store, args);
+            } catch (error) {
+              expect(error).toBeInstanceOf(Vanity400Error);
+              expect((error as Error).message.length).toBeLessThan(2000);
+            }
+          }),
+          { numRuns: 150 },
+        );
+      });
+    });
+
     it('refuses every call after close', async () => {
       const { store } = await stocked();
       await store.close();

@@ -25,3 +25,27 @@ describe('vanity400/node pool files', () => {
     expect(() => loadPool(join(dir, 'missing.pool'))).toThrow(/ENOENT/);
   });
 });
+
+describe('pool files: writing and reading safely', () => {
+  it('savePool never writes through a planted symlink: the link is replaced, its target untouched', async () => {
+    const { mkdtempSync, readFileSync, symlinkSync, writeFileSync, lstatSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { savePool, loadPool } = await import('../../src/node/index.js');
+    const { createPool } = await import('../../src/pool/create-pool.js');
+    const dir = mkdtempSync(join(tmpdir(), 'vanity400-save-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    const path = join(dir, 'pool.snapshot');
+    symlinkSync(victim, path);
+    savePool(createPool({ numbers: ['4006-123-000'] }), path);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(path).isSymbolicLink()).toBe(false);
+    expect(loadPool(path).size).toBe(1);
+  });
+
+  it('loadPool refuses a device or a huge file without reading it all', async () => {
+    const { loadPool } = await import('../../src/node/index.js');
+    expect(() => loadPool('/dev/zero')).toThrow(expect.objectContaining({ code: 'BAD_SNAPSHOT', message: expect.stringContaining('larger than') }));
+  });
+});

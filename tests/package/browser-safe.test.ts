@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 /** Folders that run only in Node, behind their own entry points. */
-const NODE_ONLY = ['cli', 'node', 'redis'];
+const NODE_ONLY = ['cli', 'node', 'sqlite', 'redis'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

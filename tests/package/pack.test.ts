@@ -41,9 +41,21 @@ describe('the packed package', () => {
     const out = node([
       '--input-type=module',
       '-e',
-      "import { Vanity400Error, parse } from 'vanity400'; import { openJournalStore } from 'vanity400/node'; const s = await openJournalStore('j.jsonl'); try { await s.addAgent({ id: 'x' }); } catch (e) { console.log(e instanceof Vanity400Error, e.code); } await s.close(); try { parse('1'); } catch (e) { console.log(e instanceof Vanity400Error); }",
+      "import { Vanity400Error, MemoryStore } from 'vanity400'; import { importInventory } from 'vanity400/node'; try { await importInventory(new MemoryStore(), 'kind\\nthing', 'csv'); } catch (e) { console.log(e instanceof Vanity400Error, e.code); }",
     ]);
-    expect(out.trim().split('\n')).toEqual(['true BAD_AGENT', 'true']);
+    expect(out.trim()).toBe('true BAD_IMPORT');
+  });
+
+  it('vanity400/sqlite and vanity400/redis without their optional peers say what to install', () => {
+    const out = node([
+      '--input-type=module',
+      '-e',
+      "import { Vanity400Error } from 'vanity400'; import { openSqliteStore } from 'vanity400/sqlite'; import { createRedisStore } from 'vanity400/redis'; for (const open of [() => openSqliteStore('x.db'), () => createRedisStore('redis://127.0.0.1:1')]) { try { await open(); } catch (e) { console.log(e instanceof Vanity400Error, e.code, e.message); } }",
+    ]);
+    expect(out.trim().split('\n')).toEqual([
+      'true MISSING_PACKAGE vanity400/sqlite needs the better-sqlite3 package: npm install better-sqlite3@12',
+      'true MISSING_PACKAGE vanity400/redis needs the ioredis package: npm install ioredis@5',
+    ]);
   });
 
   it('ships vanity400/bot for ESM and CommonJS, sharing the core with vanity400', () => {

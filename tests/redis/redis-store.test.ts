@@ -45,7 +45,7 @@ describe.skipIf(url === null)('RedisStore', () => {
     await stopRedis();
   });
 
-  storeContract('RedisStore', ({ now }) => createRedisStore(client, { prefix: newPrefix(), now }));
+  storeContract('RedisStore', ({ now }) => createRedisStore(client, { prefix: newPrefix(), now, onWarning: () => {} }));
 
   it('keeps its keys under the prefix, with per-agent sets and a hold key that expires at the hold’s end', async () => {
     const prefix = newPrefix();

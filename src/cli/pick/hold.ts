@@ -1,4 +1,4 @@
-import { checkCustomer, checkTtl } from '../../inventory/store.js';
+import { checkCustomer, checkTtl } from '../../inventory/rules.js';
 import type { HoldResult } from '../../inventory/types.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById } from '../../scoring/tiers.js';

@@ -23,27 +23,26 @@
  *     "ranges":  [{ "agent", "from", "to" }],
  *     "numbers": [{ "agent", "number", "status"?, "customer"?, "heldUntil"? }] }
  *
- * Import is all or nothing: every record is checked (also against what the store already holds)
- * before anything is written, and the error (BAD_IMPORT) lists every bad line with its reason.
- * Writing assumes nobody else changes the store during the import.
+ * Import is all or nothing: one Store.load, which checks every record (also against what the store
+ * holds) before it writes anything, as one transaction; the error (BAD_IMPORT) lists every bad line
+ * with its reason.
  *
  * Export escapes any CSV cell that a spreadsheet would run as a formula (one starting with = + - @,
  * tab or CR, or their full-width forms) with a leading ', and import removes that ' again.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { NUMBER_STATUSES, Vanity400Error, checkAgent, parse, showNumber } from './core.js';
-import type { Agent, NumberState, NumberStatus, Store } from './core.js';
+import { NUMBER_STATUSES, Vanity400Error, checkAgent, inventoryRules, parse, showNumber } from './core.js';
+import type { Agent, BatchNumber, BatchRange, InventoryBatch, LocalText, NumberState, NumberStatus, Store } from './core.js';
+import { readBounded } from './read-bounded.js';
 
 /** The two inventory file formats, described in docs/inventory.md (and at the top of this file). */
 export type InventoryFormat = 'csv' | 'json';
 
 /** Options of {@link importInventory}. */
 export interface ImportOptions {
-  /** Called after each write to the store with how many of the planned writes are done. */
-  onProgress?(done: number, total: number): void;
-  /** The clock that turns held_until into a hold time; pass the store's clock. Default Date.now. */
-  now?: () => number;
+  /** Check everything against the store, but write nothing. */
+  dryRun?: boolean;
 }
 
 /** What {@link importInventory} wrote. */
@@ -82,7 +81,6 @@ const JSON_KEYS: Record<string, Record<string, Column>> = {
 };
 const KIND_OF: Record<string, string> = { agents: 'agent', ranges: 'range', numbers: 'number' };
 
-const MAX_TTL = 366 * 24 * 3600 * 1000;
 
 /** One record as read, before checking. */
 interface RawRow {
@@ -109,12 +107,19 @@ export function unescapeCell(cell: string): string {
 
 // ---- reading ----
 
-class LineErrors {
-  readonly #byLine = new Map<number, string[]>();
+/** Bad lines shown in one error; the rest are counted. */
+const SHOWN_LINES = 100;
+const both = (zh: string, en: string): LocalText => ({ zh, en });
 
-  add(line: number, reason: string): void {
+class LineErrors {
+  readonly #byLine = new Map<number, LocalText[]>();
+
+  add(line: number, reason: LocalText, label = ''): void {
     const list = this.#byLine.get(line) ?? [];
-    if (!list.includes(reason)) list.push(reason);
+    // A reason quotes at most short excerpts, but a row may give many: keep each line's text short.
+    const cut = (t: string): string => (t.length > 300 ? `${t.slice(0, 300)}…` : t);
+    const r = { zh: cut(label + reason.zh), en: cut(label + reason.en) };
+    if (!list.some((x) => x.en === r.en)) list.push(r);
     this.#byLine.set(line, list);
   }
 
@@ -122,13 +127,16 @@ class LineErrors {
     return this.#byLine.size;
   }
 
-  toError(what: string): Vanity400Error {
+  toError(what: LocalText): Vanity400Error {
     const lines = [...this.#byLine].sort((a, b) => a[0] - b[0]);
-    const text = lines.map(([line, reasons]) => `  line ${line}: ${reasons.join('; ')}`).join('\n');
-    return new Vanity400Error(
-      'BAD_IMPORT',
-      `Cannot import ${what}: ${lines.length} bad line${lines.length === 1 ? '' : 's'}, nothing was changed.\n${text}`,
-    );
+    const shown = lines.slice(0, SHOWN_LINES);
+    const more = lines.length - shown.length;
+    const en = shown.map(([line, reasons]) => `  line ${line}: ${reasons.map((r) => r.en).join('; ')}`).join('\n') + (more > 0 ? `\n  … and ${more} more bad lines` : '');
+    const zh = shown.map(([line, reasons]) => `  第 ${line} 行：${reasons.map((r) => r.zh).join('；')}`).join('\n') + (more > 0 ? `\n  ……另有 ${more} 行有误` : '');
+    return new Vanity400Error('BAD_IMPORT', {
+      zh: `不能导入${what.zh}：有 ${lines.length} 行有误，未做任何改动。\n${zh}`,
+      en: `Cannot import ${what.en}: ${lines.length} bad line${lines.length === 1 ? '' : 's'}, nothing was changed.\n${en}`,
+    });
   }
 }
 
@@ -145,7 +153,8 @@ function readCsv(text: string, errors: LineErrors): RawRow[] {
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
-    errors.add(typeof line === 'number' ? line : 1, `not valid CSV: ${(error as Error).message}`);
+    const reason = inventoryRules.quoteInput((error as Error).message);
+    errors.add(typeof line === 'number' ? line : 1, both(`不是有效的 CSV：${reason}`, `not valid CSV: ${reason}`));
     return [];
   }
   const startLine = (r: (typeof records)[number]): number =>
@@ -156,18 +165,19 @@ function readCsv(text: string, errors: LineErrors): RawRow[] {
   const headLine = startLine(head);
   const unknown = header.filter((c) => !(COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0) {
-    errors.add(headLine, `unknown column${unknown.length === 1 ? '' : 's'} ${unknown.map((c) => JSON.stringify(c)).join(', ')}; the columns are ${COLUMNS.join(',')}`);
+    const names = unknown.slice(0, 5).map((c) => inventoryRules.quoteInput(c)).join(', ');
+    errors.add(headLine, both(`未知的列 ${names}；可用的列是 ${COLUMNS.join(',')}`, `unknown column${unknown.length === 1 ? '' : 's'} ${names}; the columns are ${COLUMNS.join(',')}`));
   }
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
-  if (repeated.length > 0) errors.add(headLine, `column ${JSON.stringify(repeated[0])} appears twice`);
-  if (!header.includes('kind')) errors.add(headLine, `the first row must be the header, with a "kind" column: ${COLUMNS.join(',')}`);
+  if (repeated.length > 0) errors.add(headLine, both(`列 ${inventoryRules.quoteInput(repeated[0])} 出现了两次`, `column ${inventoryRules.quoteInput(repeated[0])} appears twice`));
+  if (!header.includes('kind')) errors.add(headLine, both(`第一行必须是表头，含 "kind" 列：${COLUMNS.join(',')}`, `the first row must be the header, with a "kind" column: ${COLUMNS.join(',')}`));
   if (errors.size > 0) return [];
 
   const rows: RawRow[] = [];
   for (const r of body) {
     const line = startLine(r);
     if (r.record.length > header.length) {
-      errors.add(line, `${r.record.length} cells but the header has ${header.length} columns`);
+      errors.add(line, both(`有 ${r.record.length} 个单元格，但表头只有 ${header.length} 列`, `${r.record.length} cells but the header has ${header.length} columns`));
       continue;
     }
     const cells: Partial<Record<Column, unknown>> = {};
@@ -304,40 +314,46 @@ function readJson(text: string, errors: LineErrors): RawRow[] {
     data = JSON.parse(body);
   } catch (error) {
     const line = body.slice(0, jsonErrorOffset(body)).split('\n').length;
-    errors.add(line, `not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+    const reason = inventoryRules.quoteInput((error as Error).message.split('\n')[0]);
+    errors.add(line, both(`不是有效的 JSON：${reason}`, `not valid JSON: ${reason}`));
     return [];
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    errors.add(1, `expected an object with "agents", "ranges" and "numbers" arrays`);
+    errors.add(1, both('应为含 "agents"、"ranges"、"numbers" 数组的对象', 'expected an object with "agents", "ranges" and "numbers" arrays'));
     return [];
   }
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top)) {
     if (!['format', 'version', 'comment', ...Object.keys(JSON_KEYS)].includes(key)) {
-      errors.add(1, `unknown key ${JSON.stringify(key)}; expected format, version, comment, agents, ranges, numbers`);
+      const k = inventoryRules.quoteInput(key);
+      errors.add(1, both(`未知的键 ${k}；应为 format、version、comment、agents、ranges、numbers`, `unknown key ${k}; expected format, version, comment, agents, ranges, numbers`));
     }
   }
-  if (top.format !== undefined && top.format !== JSON_FORMAT) errors.add(1, `"format" should be "${JSON_FORMAT}"`);
-  if (top.version !== undefined && top.version !== 1) errors.add(1, `"version" ${JSON.stringify(top.version)} is not supported (expected 1)`);
+  if (top.format !== undefined && top.format !== JSON_FORMAT) errors.add(1, both(`"format" 应为 "${JSON_FORMAT}"`, `"format" should be "${JSON_FORMAT}"`));
+  if (top.version !== undefined && top.version !== 1) {
+    const v = inventoryRules.quoteInput(JSON.stringify(top.version));
+    errors.add(1, both(`不支持 "version" ${v}（应为 1）`, `"version" ${v} is not supported (expected 1)`));
+  }
   const lines = elementLines(body);
   const rows: RawRow[] = [];
   for (const [group, keys] of Object.entries(JSON_KEYS)) {
-    const list = top[group];
+    const list = Object.hasOwn(top, group) ? top[group] : undefined;
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      errors.add(1, `"${group}" must be an array`);
+      errors.add(1, both(`"${group}" 必须是数组`, `"${group}" must be an array`));
       continue;
     }
     list.forEach((item: unknown, i) => {
       const line = lines.get(group)?.[i] ?? 1;
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        errors.add(line, `${group}[${i}] must be an object`);
+        errors.add(line, both(`${group}[${i}] 必须是对象`, `${group}[${i}] must be an object`));
         return;
       }
       const cells: Partial<Record<Column, unknown>> = {};
       for (const [k, v] of Object.entries(item)) {
-        const column = keys[k];
-        if (column === undefined) errors.add(line, `${group}[${i}]: unknown key ${JSON.stringify(k)}; expected ${Object.keys(keys).join(', ')}`);
+        const column = Object.hasOwn(keys, k) ? keys[k] : undefined;
+        const q = inventoryRules.quoteInput(k);
+        if (column === undefined) errors.add(line, both(`未知的键 ${q}；应为 ${Object.keys(keys).join('、')}`, `unknown key ${q}; expected ${Object.keys(keys).join(', ')}`), `${group}[${i}]: `);
         else if (v !== null && v !== undefined && v !== '') cells[column] = v;
       }
       rows.push({ line, label: `${group}[${i}]: `, kind: KIND_OF[group] as string, cells });
@@ -349,17 +365,7 @@ function readJson(text: string, errors: LineErrors): RawRow[] {
 // ---- checking ----
 
 interface AgentRow { line: number; label: string; agent: Agent }
-interface NumbersRow {
-  line: number;
-  label: string;
-  agent: string;
-  /** For a range row: its ends. */
-  range?: { from: string; to: string };
-  numbers: string[];
-  status: NumberStatus;
-  customer?: string;
-  heldUntil?: number;
-}
+interface NumbersRow { line: number; label: string; range?: BatchRange; number?: BatchNumber }
 
 function asText(value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -390,41 +396,39 @@ function readTime(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function digits(value: unknown): string {
-  return parse(value as string).digits;
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof Vanity400Error) return error.message.replace(/\.$/, '');
+function reasonOf(error: unknown): LocalText {
+  if (error instanceof Vanity400Error) return { zh: error.text.zh.replace(/[。.]$/, ''), en: error.text.en.replace(/\.$/, '') };
   throw error;
 }
+
+const q = (value: unknown): string => inventoryRules.quoteInput(value);
 
 /** Plain reading of one record, no store needed. Returns null (with errors noted) if it is bad. */
 function checkRow(row: RawRow, errors: LineErrors): AgentRow | NumbersRow | null {
   const { line, label, kind, cells } = row;
-  const reasons: string[] = [];
+  const reasons: LocalText[] = [];
   const done = <T>(value: T): T | null => {
-    for (const reason of reasons) errors.add(line, label + reason);
+    for (const reason of reasons) errors.add(line, reason, label);
     return reasons.length > 0 ? null : value;
   };
-  const used = USED[kind];
+  const used = Object.hasOwn(USED, kind) ? USED[kind] : undefined;
   if (used === undefined) {
-    reasons.push(`kind ${JSON.stringify(kind)} should be agent, range or number`);
+    reasons.push(both(`kind ${q(kind)} 应为 agent、range 或 number`, `kind ${q(kind)} should be agent, range or number`));
     return done(null);
   }
   const extra = COLUMNS.filter((c) => c !== 'kind' && cells[c] !== undefined && !used.includes(c));
-  if (extra.length > 0) reasons.push(`${extra.join(', ')} must be empty in a ${kind} row`);
+  if (extra.length > 0) reasons.push(both(`${kind} 行的 ${extra.join('、')} 必须为空`, `${extra.join(', ')} must be empty in a ${kind} row`));
   const agentId = asText(cells.agent);
   if (agentId === undefined) {
-    reasons.push(`the ${kind} row needs an agent id`);
+    reasons.push(both(`${kind} 行需要代理商编号（agent）`, `the ${kind} row needs an agent id`));
     return done(null);
   }
   try {
     if (kind === 'agent') {
       const verified = readBool(cells.verified);
-      if (verified === undefined) reasons.push(`verified must be true or false, got ${JSON.stringify(asText(cells.verified) ?? '')}`);
+      if (verified === undefined) reasons.push(both(`verified 应为 true 或 false，实际是 ${q(asText(cells.verified) ?? '')}`, `verified must be true or false, got ${q(asText(cells.verified) ?? '')}`));
       const quota = readInt(cells.quota);
-      if (quota === undefined) reasons.push(`quota must be a whole number, got ${JSON.stringify(asText(cells.quota) ?? '')}`);
+      if (quota === undefined) reasons.push(both(`quota 应为整数，实际是 ${q(asText(cells.quota) ?? '')}`, `quota must be a whole number, got ${q(asText(cells.quota) ?? '')}`));
       const candidate: Record<string, unknown> = {
         id: agentId,
         name: asText(cells.name) ?? '',
@@ -437,251 +441,131 @@ function checkRow(row: RawRow, errors: LineErrors): AgentRow | NumbersRow | null
       return done({ line, label, agent: checkAgent(candidate as unknown as Agent) });
     }
     if (kind === 'range') {
-      if (cells.from === undefined || cells.to === undefined) throw new Vanity400Error('BAD_IMPORT', 'a range row needs both from and to');
-      const from = digits(cells.from);
-      const to = digits(cells.to);
-      if (from.slice(0, 4) !== to.slice(0, 4)) {
-        throw new Vanity400Error('BAD_IMPORT', `range ${showNumber(from)} … ${showNumber(to)} spans two segments; a range stays in one segment`);
-      }
-      if (Number(from) > Number(to)) throw new Vanity400Error('BAD_IMPORT', `range ${showNumber(from)} … ${showNumber(to)} runs backwards`);
-      return done({ line, label, agent: agentId, range: { from, to }, numbers: [], status: 'available' as NumberStatus });
+      if (cells.from === undefined || cells.to === undefined) throw new Vanity400Error('BAD_IMPORT', both('range 行需要 from 和 to', 'a range row needs both from and to'));
+      const from = parse(cells.from as string).digits;
+      const to = parse(cells.to as string).digits;
+      inventoryRules.checkRange(from, to, (text) => new Vanity400Error('BAD_IMPORT', text));
+      return done({ line, label, range: { agent: agentId, from, to, ref: `line ${line}` } });
     }
     // kind === 'number'
-    if (cells.number === undefined) throw new Vanity400Error('BAD_IMPORT', 'a number row needs a number');
-    const number = digits(cells.number);
+    if (cells.number === undefined) throw new Vanity400Error('BAD_IMPORT', both('number 行需要号码（number）', 'a number row needs a number'));
+    const number = parse(cells.number as string).digits;
     const status = (asText(cells.status) ?? 'available') as NumberStatus;
     if (!NUMBER_STATUSES.includes(status)) {
-      throw new Vanity400Error('BAD_IMPORT', `status ${JSON.stringify(status)} should be one of ${NUMBER_STATUSES.join(', ')}`);
+      throw new Vanity400Error('BAD_IMPORT', both(`status ${q(status)} 应为 ${NUMBER_STATUSES.join('、')} 之一`, `status ${q(status)} should be one of ${NUMBER_STATUSES.join(', ')}`));
     }
-    const out: NumbersRow = { line, label, agent: agentId, numbers: [number], status };
+    const out: BatchNumber = { agent: agentId, number, status, ref: `line ${line}` };
     const customer = asText(cells.customer);
     if (status === 'held' || status === 'sold') {
       if (customer === undefined || customer.trim() === '' || customer.length > 200) {
-        reasons.push(`a ${status} number needs a customer (1-200 characters)`);
+        reasons.push(both(`${status === 'held' ? '保留中' : '已售'}的号码需要客户（customer，1-200 个字符）`, `a ${status} number needs a customer (1-200 characters)`));
       } else out.customer = customer;
-    } else if (customer !== undefined) reasons.push(`an ${status} number has no customer`);
+    } else if (customer !== undefined) reasons.push(both(`${status} 状态的号码没有客户`, `an ${status} number has no customer`));
     if (status === 'held') {
       const until = readTime(cells.held_until);
-      if (until === undefined) reasons.push('a held number needs held_until, an ISO 8601 time or epoch ms');
+      if (until === undefined) reasons.push(both('保留中的号码需要 held_until（ISO 8601 时间或毫秒时间戳）', 'a held number needs held_until, an ISO 8601 time or epoch ms'));
       else out.heldUntil = until;
-    } else if (cells.held_until !== undefined) reasons.push('held_until is only for held numbers');
-    return done(out);
+    } else if (cells.held_until !== undefined) reasons.push(both('只有保留中的号码才有 held_until', 'held_until is only for held numbers'));
+    return done({ line, label, number: out });
   } catch (error) {
     reasons.push(reasonOf(error));
     return done(null);
   }
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+/** What an inventory file holds, a whole file: 256 MB (some 6 million rows). */
+const MAX_FILE_BYTES = 256 * 1024 ** 2;
 
-function sampleList(items: readonly string[]): string {
-  return items.length > 20 ? `${items.slice(0, 20).join(', ')}, … (first 20 of ${items.length})` : items.join(', ');
+/**
+ * An inventory file's text and format (by its extension: .json, else CSV), read as a stream and refused
+ * past 256 MB, so that a device or a wrong huge file is never read to the end.
+ */
+export async function readInventoryFile(path: string): Promise<{
+  /** The file's text (UTF-8). */
+  text: string;
+  /** csv or json. */
+  format: InventoryFormat;
+}> {
+  if (typeof path !== 'string') throw inventoryRules.wrongType('path', both('文件路径', 'a file path'), path);
+  const bytes = await readBounded(path, MAX_FILE_BYTES);
+  return { text: bytes.toString('utf8'), format: path.toLowerCase().endsWith('.json') ? 'json' : 'csv' };
 }
 
 /**
- * Imports a CSV or JSON inventory (formats in docs/inventory.md and the file comment) into `store`, all or nothing.
- * @throws Vanity400Error BAD_IMPORT listing every bad line; the store is unchanged then.
+ * Imports a CSV or JSON inventory (formats in docs/inventory.md and the file comment) into `store`, all
+ * or nothing, as one {@link Store.load}: every line is checked against the file and the store first, and
+ * the error (BAD_IMPORT) lists every bad line (the first 100) with its reason; the store is unchanged then.
  */
-export async function importInventory(
-  store: Store,
-  text: string,
-  format: InventoryFormat,
-  options: ImportOptions = {},
-): Promise<ImportResult> {
+export async function importInventory(store: Store, text: string, format: InventoryFormat, options: ImportOptions = {}): Promise<ImportResult> {
   if (format !== 'csv' && format !== 'json') {
-    throw new Vanity400Error('BAD_ARGUMENT', `Unknown inventory format ${JSON.stringify(format)}; expected "csv" or "json".`, { input: format });
+    throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
-  if (typeof text !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', `Expected the inventory file's text as a string, got ${typeof text}.`);
-  }
-  const now = options.now ?? Date.now;
+  if (typeof text !== 'string') throw inventoryRules.wrongType('text', both('字符串（文件内容）', "the file's text as a string"), text);
+  if (typeof store !== 'object' || store === null || typeof (store as Store).load !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
   const errors = new LineErrors();
   const raw = format === 'csv' ? readCsv(text, errors) : readJson(text, errors);
-  const what = `the ${format.toUpperCase()} inventory`;
+  const what = both(`${format.toUpperCase()} 库存文件`, `the ${format.toUpperCase()} inventory`);
 
-  const agentRows: AgentRow[] = [];
-  const numberRows: NumbersRow[] = [];
-  for (const row of raw) {
-    const checked = checkRow(row, errors);
-    if (checked === null) continue;
-    if ('numbers' in checked) numberRows.push(checked);
-    else agentRows.push(checked);
-  }
-
-  // Agents: against each other and the store.
-  const existing = new Map((await store.agents()).map((a) => [a.id, a]));
-  const licenceOwner = new Map([...existing.values()].map((a) => [a.licence, `agent ${JSON.stringify(a.id)} in the store`]));
+  const batch: { agents: { agent: Agent; ref: string }[]; ranges: BatchRange[]; numbers: BatchNumber[] } = { agents: [], ranges: [], numbers: [] };
+  const labels = new Map<string, string>();
   const defined = new Map<string, number>(); // every agent id named by an agent row, good or bad
   for (const row of raw) {
     const id = asText(row.cells.agent);
     if (row.kind === 'agent' && id !== undefined && !defined.has(id)) defined.set(id, row.line);
   }
-  const agents = new Map<string, Agent>(existing);
-  const newAgents: AgentRow[] = [];
-  for (const row of agentRows) {
-    const { id, licence } = row.agent;
-    const first = defined.get(id);
-    let ok = true;
-    const fail = (reason: string): void => {
-      errors.add(row.line, row.label + reason);
-      ok = false;
-    };
-    if (existing.has(id)) fail(`agent ${JSON.stringify(id)} already exists in the store`);
-    else if (first !== undefined && first !== row.line) fail(`agent ${JSON.stringify(id)} is also defined on line ${first}`);
-    const owner = licenceOwner.get(licence);
-    if (owner !== undefined) fail(`licence ${licence} already belongs to ${owner}`);
-    else licenceOwner.set(licence, `agent ${JSON.stringify(id)} on line ${row.line}`);
-    if (ok && !agents.has(id)) {
-      agents.set(id, row.agent);
-      newAgents.push(row);
-    }
+  const licences = new Map<string, number>();
+  for (const row of raw) {
+    labels.set(`line ${row.line}`, row.label);
+    const checked = checkRow(row, errors);
+    if (checked === null) continue;
+    if ('agent' in checked) {
+      const { id, licence } = checked.agent;
+      const first = defined.get(id);
+      if (first !== undefined && first !== row.line) {
+        errors.add(row.line, both(`代理商 ${q(id)} 已在第 ${first} 行定义`, `agent ${q(id)} is also defined on line ${first}`), row.label);
+        continue;
+      }
+      const other = licences.get(licence);
+      if (other !== undefined) {
+        errors.add(row.line, both(`统一社会信用代码 ${licence} 已属于第 ${other} 行的代理商`, `licence ${licence} already belongs to the agent on line ${other}`), row.label);
+        continue;
+      }
+      licences.set(licence, row.line);
+      batch.agents.push({ agent: checked.agent, ref: `line ${row.line}` });
+    } else if (checked.range) batch.ranges.push(checked.range);
+    else if (checked.number) batch.numbers.push(checked.number);
   }
-  for (const row of newAgents) {
-    const parentId = row.agent.parent;
-    if (parentId === undefined) continue;
-    const parent = agents.get(parentId);
-    if (parent === undefined) {
-      if (!defined.has(parentId)) errors.add(row.line, `${row.label}parent agent ${JSON.stringify(parentId)} is not defined`);
-    } else if (parent.level !== 'first') {
-      errors.add(row.line, `${row.label}parent ${JSON.stringify(parentId)} is a second-level agent; a parent must be first-level`);
-    }
-  }
-
-  // Numbers: each once in the file, free in the store, within quota.
-  const firstLine = new Map<string, number>();
-  const inStore = new Map<string, number>(); // per agent: numbers reserved and not sold or withdrawn in the store
-  const active = new Map<string, number>(); // the same, plus the file's so far
-  const overQuota = new Set<string>();
-  const passing = new Set<string>(); // agents with sold or withdrawn numbers in the file
-  for (const row of numberRows) {
-    const fail = (reason: string): void => errors.add(row.line, row.label + reason);
-    const agent = agents.get(row.agent);
-    if (agent === undefined) {
+  const inBatch = new Set(batch.agents.map((a) => a.agent.id));
+  const addProblems = (problems: readonly { ref?: string; code: string; text: LocalText }[]): void => {
+    for (const p of problems) {
+      const agent = p.code === 'UNKNOWN_AGENT' ? (p.text.en.match(/^Unknown agent "(.*)"\.$/)?.[1] ?? '') : '';
       // An agent whose own row is bad is reported there, not on every one of its numbers.
-      if (!defined.has(row.agent)) fail(`unknown agent ${JSON.stringify(row.agent)}: define it with an agent row or add it to the store first`);
-      continue;
+      if (p.code === 'UNKNOWN_AGENT' && defined.has(agent) && !inBatch.has(agent)) continue;
+      const line = Number(p.ref?.replace(/^line /, '') ?? 1) || 1;
+      const hint = p.code === 'UNKNOWN_AGENT' ? both('：请用 agent 行定义它，或先把它加入库存', ': define it with an agent row or add it to the store first') : both('', '');
+      errors.add(line, { zh: p.text.zh.replace(/。$/, '') + hint.zh, en: p.text.en.replace(/\.$/, '') + hint.en }, labels.get(p.ref ?? '') ?? '');
     }
-    if (!inStore.has(agent.id)) {
-      const c = existing.has(agent.id) ? await store.counts(agent.id) : undefined;
-      inStore.set(agent.id, c === undefined ? 0 : c.available + c.held);
-    }
-    const base = inStore.get(agent.id) as number;
-    const before = active.get(agent.id) ?? base;
-    const quotaReason = (total: number): string =>
-      `agent ${JSON.stringify(agent.id)} would have ${plural(total, 'number')} reserved, over its quota of ${agent.quota.toLocaleString('en-US')}` +
-      (base > 0 ? ` (${base.toLocaleString('en-US')} already in the store)` : '');
-    if (row.range !== undefined) {
-      const size = Number(row.range.to) - Number(row.range.from) + 1;
-      // Checked before listing the range's numbers, so that a huge range fails fast.
-      if (before + size > agent.quota) {
-        if (!overQuota.has(agent.id)) fail(quotaReason(before + size));
-        overQuota.add(agent.id);
-        continue;
-      }
-      const lo = Number(row.range.from);
-      row.numbers = Array.from({ length: size }, (_, i) => String(lo + i));
-    }
-    if (row.status === 'sold' || row.status === 'withdrawn') {
-      // Such numbers are reserved and then sold or withdrawn, so they pass through the free quota.
-      if (base >= agent.quota && !passing.has(agent.id)) {
-        fail(`agent ${JSON.stringify(agent.id)} has no free quota (${agent.quota}) to take in a ${row.status} number`);
-      }
-      passing.add(agent.id);
-    } else {
-      const after = before + row.numbers.length;
-      active.set(agent.id, after);
-      if (after > agent.quota && !overQuota.has(agent.id)) {
-        overQuota.add(agent.id);
-        fail(quotaReason(after));
-      }
-    }
-    const repeated = new Map<number, string[]>();
-    const taken: string[] = [];
-    for (const d of row.numbers) {
-      const seen = firstLine.get(d);
-      if (seen !== undefined) {
-        const list = repeated.get(seen) ?? [];
-        list.push(showNumber(d));
-        repeated.set(seen, list);
-        continue;
-      }
-      firstLine.set(d, row.line);
-      const state = await store.who(d);
-      if (state !== null && state.status !== 'withdrawn') taken.push(`${showNumber(d)} (${state.agent}, ${state.status})`);
-    }
-    for (const [other, list] of repeated) {
-      fail(`${plural(list.length, 'number')} already on ${other === row.line ? 'this line' : `line ${other}`}: ${sampleList(list)}`);
-    }
-    if (taken.length > 0) fail(`${plural(taken.length, 'number')} already reserved in the store: ${sampleList(taken)}`);
-    if (row.status === 'held' && (row.heldUntil as number) - now() > MAX_TTL) fail('held_until is more than 366 days away');
-  }
-  if (errors.size > 0) throw errors.toError(what);
+  };
+  const dryRun = options.dryRun === true || errors.size > 0;
+  const result = await store.load(batch, { dryRun });
+  if (!result.ok) addProblems(result.problems);
+  if (errors.size > 0 || !result.ok) throw errors.toError(what);
+  return { agents: result.agents, numbers: result.numbers };
+}
 
-  // Write: agents (parents first); then per agent its sold and withdrawn numbers, through the quota
-  // the store leaves free; then the rest; then the holds.
-  type Step = { line: number; run: () => Promise<unknown> };
-  const steps: Step[] = [];
-  const ordered = [...newAgents].sort((a, b) => Number(a.agent.level === 'second') - Number(b.agent.level === 'second'));
-  for (const row of ordered) steps.push({ line: row.line, run: () => store.addAgent(row.agent) });
-  const byAgent = new Map<string, NumbersRow[]>();
-  for (const row of numberRows) {
-    const list = byAgent.get(row.agent) ?? [];
-    list.push(row);
-    byAgent.set(row.agent, list);
-  }
-  let reserved = 0;
-  for (const [id, rows] of byAgent) {
-    const room = (agents.get(id) as Agent).quota - (inStore.get(id) ?? 0);
-    const passThrough = rows.filter((r) => r.status === 'sold' || r.status === 'withdrawn');
-    for (let i = 0; i < passThrough.length; i += room) {
-      const chunk = passThrough.slice(i, i + room);
-      steps.push({ line: chunk[0]?.line ?? 0, run: () => store.reserve({ agent: id, numbers: chunk.map((r) => r.numbers[0] as string) }) });
-      for (const r of chunk) {
-        const d = r.numbers[0] as string;
-        steps.push({ line: r.line, run: () => (r.status === 'sold' ? store.sell(d, r.customer as string) : store.withdraw(d)) });
-      }
-    }
-    const explicit: string[] = [];
-    for (const r of rows) {
-      if (r.range !== undefined) {
-        const range = r.range;
-        steps.push({ line: r.line, run: () => store.reserve({ agent: id, from: range.from, to: range.to }) });
-      } else if (r.status === 'available' || r.status === 'held') explicit.push(r.numbers[0] as string);
-    }
-    if (explicit.length > 0) steps.push({ line: 0, run: () => store.reserve({ agent: id, numbers: explicit }) });
-    for (const r of rows) {
-      if (r.status !== 'held') continue;
-      const d = r.numbers[0] as string;
-      steps.push({
-        line: r.line,
-        run: async () => {
-          const ttl = (r.heldUntil as number) - now();
-          if (ttl <= 0) return; // the hold has ended: the number is simply available
-          const result = await store.hold(d, r.customer as string, ttl);
-          if (!result.ok) throw new Vanity400Error('NOT_AVAILABLE', `${showNumber(d)} could not be held: it is ${result.state.status}`);
-        },
-      });
-    }
-    reserved += rows.reduce((n, r) => n + r.numbers.length, 0);
-  }
-  let done = 0;
-  for (const step of steps) {
-    try {
-      await step.run();
-    } catch (error) {
-      if (!(error instanceof Vanity400Error)) throw error;
-      const where = step.line > 0 ? ` at line ${step.line}` : '';
-      throw new Vanity400Error(
-        'BAD_IMPORT',
-        `Import of ${what} stopped part-way${where}, after ${done} of ${steps.length} writes (did the store change meanwhile?): ${error.message}`,
-      );
-    }
-    done++;
-    options.onProgress?.(done, steps.length);
-  }
-  return { agents: newAgents.length, numbers: reserved };
+/** Everything in a store as a batch that {@link Store.load} takes: to move an inventory into another store. */
+export async function batchOf(store: Store): Promise<InventoryBatch> {
+  const { agents, ranges, numbers } = await collect(store);
+  return {
+    agents: agents.map((agent) => ({ agent })),
+    ranges,
+    numbers: numbers.map((n) => {
+      const item: BatchNumber = { agent: n.agent, number: n.number, status: n.status };
+      if (n.customer !== undefined) item.customer = n.customer;
+      if (n.heldUntil !== undefined) item.heldUntil = n.heldUntil;
+      return item;
+    }),
+  };
 }
 
 // ---- writing ----
@@ -726,7 +610,7 @@ function time(ms: number): string {
 /** Writes everything in the store as CSV or JSON (formats in docs/inventory.md and the file comment), agents first. */
 export async function exportInventory(store: Store, format: InventoryFormat, options: ExportOptions = {}): Promise<string> {
   if (format !== 'csv' && format !== 'json') {
-    throw new Vanity400Error('BAD_ARGUMENT', `Unknown inventory format ${JSON.stringify(format)}; expected "csv" or "json".`, { input: format });
+    throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
   const { agents, ranges, numbers } = await collect(store);
   if (format === 'json') {

@@ -1,3 +1,3 @@
-/** Node-only inventory code: the journal store and CSV/JSON import and export. */
-export { openJournalStore, type JournalStoreOptions } from './journal-store.js';
-export { exportInventory, importInventory, type ExportOptions, type ImportOptions, type ImportResult, type InventoryFormat } from './import-export.js';
+/** Node-only inventory code: CSV/JSON import and export, and moving old journal files into a store. */
+export { readJournal, migrateJournal } from './journal.js';
+export { exportInventory, importInventory, readInventoryFile, type ExportOptions, type ImportOptions, type ImportResult, type InventoryFormat } from './import-export.js';

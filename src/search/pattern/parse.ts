@@ -1,3 +1,4 @@
+import { excerpt } from '../../errors/guards.js';
 import { Vanity400Error } from '../../errors/vanity400-error.js';
 
 /** One position of a pattern (or a `%` run). `at` is the index in the pattern text. */
@@ -129,6 +130,7 @@ export function parsePattern(text: string): PatternAst {
       input: text,
     });
   }
+  if (text.length > 1000) throw new Vanity400Error('BAD_PATTERN', `pattern ${excerpt(text)}: position 1000: a pattern has at most 1000 characters`, { input: text, position: 1000 });
   const tokens: PatternToken[] = [];
   const letters: string[] = [];
   let anchoredStart = false;

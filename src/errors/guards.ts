@@ -1,0 +1,49 @@
+/**
+ * Argument guards for the public functions: a wrong type is INVALID_TYPE naming the function and the
+ * argument, never a TypeError from inside, and a message quotes at most a short excerpt of the input.
+ */
+import { Vanity400Error } from './vanity400-error.js';
+
+/** What a value is, in a few words, without ever throwing (a revoked Proxy, a symbol). */
+function kindOf(value: unknown): string {
+  try {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'an array';
+    const t = typeof value;
+    if (t === 'number' || t === 'boolean' || t === 'bigint') return `${t} ${String(value)}`;
+    if (t === 'string') return `a string of ${(value as string).length} characters`;
+    return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
+  } catch {
+    return 'a value that cannot be inspected';
+  }
+}
+
+/** A string quoted for a message, cut to `max` characters. */
+export function excerpt(text: string, max = 40): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/** INVALID_TYPE: "score(): number: expected a string, got null". */
+export function invalidType(where: string, zh: string, en: string, value: unknown): Vanity400Error {
+  const got = kindOf(value);
+  return new Vanity400Error('INVALID_TYPE', { zh: `${where}：应为${zh}，实际是 ${got}。`, en: `${where}: expected ${en}, got ${got}.` }, { input: value });
+}
+
+/** Options: left out, or a plain object. */
+export function guardOptions(value: unknown, where: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidType(where, '选项对象（或省略）', 'an options object (or nothing)', value);
+}
+
+/** A string argument (of at most `max` characters, else `tooLong` says why it is refused). */
+export function guardString(value: unknown, where: string, max?: number, tooLong?: (text: string) => Vanity400Error): asserts value is string {
+  if (typeof value !== 'string') throw invalidType(where, '字符串', 'a string', value);
+  if (max !== undefined && value.length > max && tooLong) throw tooLong(value);
+}
+
+/** A number given as a string or as a parsed number (an object with its 10 digits). */
+export function guardNumberInput(value: unknown, where: string): void {
+  if (typeof value === 'string') return;
+  if (typeof value === 'object' && value !== null && typeof (value as { digits?: unknown }).digits === 'string' && /^400\d{7}$/.test((value as { digits: string }).digits)) return;
+  throw invalidType(where, '400 号码（字符串或 parse() 的结果）', 'a 400 number (a string, or what parse() returns)', value);
+}
