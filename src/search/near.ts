@@ -1,14 +1,19 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
-import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
+import { NUMBER_BASE, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
+import { Filter } from './filter.js';
+import { FILTER_FIELDS, normalizeFilters, type SearchFilters } from './query.js';
 
-/** How far {@link near} looks and how many numbers it returns. */
-export interface NearOptions {
+/**
+ * How far {@link near} looks and how many numbers it returns; the filters are those of a search
+ * (segments, exclude, include, tailContains, minScore, tiers, rules, shapes, maxPriceLevel).
+ */
+export interface NearOptions extends SearchFilters {
   /** Digit positions that may differ: 1, 2 or 3 (default 1). */
   maxDistance?: 1 | 2 | 3;
   /** Also offer numbers that are the wanted one with two neighbouring digits swapped (distance 1). */
@@ -41,6 +46,7 @@ export interface NearResult {
 
 /** Largest pool scanned entry by entry; a bigger one (a segment) is searched by enumerating neighbours. */
 const SCAN_LIMIT = 20_000;
+const NEAR_FIELDS = new Set(['maxDistance', 'swaps', 'limit', ...FILTER_FIELDS]);
 
 interface Candidate {
   pool: Pool;
@@ -52,10 +58,16 @@ interface Candidate {
 
 /**
  * "My dream number is taken: what is close?" Every number of the pools (not removed) within
- * `maxDistance` differing digit positions of `number`, optionally one neighbour swap away, ranked
- * by distance, then score, then number. Exact: all such numbers are found, none missed.
+ * `maxDistance` differing digit positions of `number`, optionally one neighbour swap away, that
+ * passes the filters, ranked by distance, then score, then number. Exact: all such numbers are found,
+ * none missed (the filters apply before the limit).
  */
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearResult[] {
+  if (!options || typeof options !== 'object') throw new Vanity400Error('BAD_QUERY', 'near: options: expected an object', { input: options });
+  for (const key of Object.keys(options)) {
+    if (!NEAR_FIELDS.has(key)) throw new Vanity400Error('BAD_QUERY', `near: ${key}: unknown field; use ${[...NEAR_FIELDS].join(', ')}`, { input: options });
+  }
+  const filters = normalizeFilters(options, 'near');
   const maxDistance = options.maxDistance ?? 1;
   if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) {
     throw new Vanity400Error('BAD_QUERY', `near: maxDistance ${JSON.stringify(maxDistance)} is not 1, 2 or 3`, { input: maxDistance });
@@ -66,14 +78,17 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   }
   const target = parse(number, { allowUnconfirmed: true }).digits;
   const wanted = Array.from(target, (c) => c.charCodeAt(0) - 48);
-  const list = poolList(pools, 'near');
+  const list = poolList(pools, 'near').filter((pool) => !filters.segments || pool.segment === null || filters.segments.includes(pool.segment));
+  const filterOf = list.map((pool) => new Filter(filters, null, filters.segments !== null && pool.segment === null));
   // By pool and entry (pool number × 2^25 + entry: entries stay below 2^25).
   const found = new Map<number, Candidate>();
   const offer = (pool: Pool, poolNumber: number, index: number, distance: number, swap: boolean) => {
-    if (index < 0 || (pool.bits[index]! & REMOVED) !== 0) return;
+    if (index < 0) return;
     const id = poolNumber * 2 ** 25 + index;
     const seen = found.get(id);
-    if (!seen || distance < seen.distance) found.set(id, { pool, index, key: pool.keyAt(index), distance, swap });
+    if (seen && seen.distance <= distance) return;
+    const key = pool.keyAt(index);
+    if (filterOf[poolNumber]!.accepts(pool, index, key)) found.set(id, { pool, index, key, distance, swap });
   };
 
   // Small subsets are scanned whole; segments (and big subsets) get their neighbours listed, one
