@@ -160,9 +160,25 @@ function searchByScore(pool: Pool, plan: Plan, filter: Filter, after: CursorPosi
       kept = keepList(pool, key, candidates ? rankByScore(pool.scores, candidates) : false);
     }
     if (kept) return readList(pool, plan, kept, scoreAt, after, want);
+    // Too many candidates to list; within a narrow score range, the pattern's matches there are kept instead.
+    const top = pool.bucketStart[1000 - range.hi]!;
+    if (to - top <= ENUMERATE_LIMIT && to - top < pool.size) {
+      const inRange = `s${q.pattern}|${range.lo}-${range.hi}`;
+      const known = keptList(pool, inRange);
+      if (known === undefined) keepList(pool, inRange, SEEN);
+      else return readList(pool, plan, known instanceof Uint32Array ? known : keepList(pool, inRange, matchesAmong(pool, pattern, top, to)), scoreAt, after, want);
+    }
   }
   walk(pool, filter, pool.order, from, to, want, hits, scoreAt);
   return hits;
+}
+
+/** The entries of pool.order[from..to) the pattern matches (taken out of the pool or not), in that order. */
+function matchesAmong(pool: Pool, pattern: CompiledPattern, from: number, to: number): Uint32Array {
+  const out = new Uint32Array(to - from);
+  let n = 0;
+  for (let p = from; p < to; p++) if (pattern.matches(pool.numberAt(pool.order[p]!))) out[n++] = pool.order[p]!;
+  return out.slice(0, n);
 }
 
 /**
@@ -220,8 +236,10 @@ function searchByValue(pool: Pool, plan: Plan, filter: Filter, after: CursorPosi
         const best = new BestHits(want);
         for (const i of candidates) {
           const key = pool.keyAt(i);
-          const hit: Hit = { pool, index: i, key, sortKey: valueAt(pool, i, key) };
-          if (best.wouldTake(hit.sortKey, key) && isAfter(after, hit) && filter.accepts(pool, i, key)) best.take(hit);
+          const value = valueAt(pool, i, key);
+          if (!best.wouldTake(value, key)) continue;
+          const hit: Hit = { pool, index: i, key, sortKey: value };
+          if (isAfter(after, hit) && filter.accepts(pool, i, key)) best.take(hit);
         }
         return best.hits;
       }

@@ -126,6 +126,13 @@ describe('near', () => {
     expect(one).toMatchObject({ distance: 1, changed: [9], swap: false });
   });
 
+  it('answers from the pool alone with findings: false, the same numbers without the reasons', () => {
+    const options = { maxDistance: 2, limit: 50, exclude: '4' } as const;
+    const full = near(segment, '4006517517', options);
+    expect(near(segment, '4006517517', { ...options, findings: false })).toEqual(full.map(({ findings, ...rest }) => rest));
+    expect(() => near(segment, '4006517517', { findings: 'no' as never })).toThrow(/near: findings: "no" is not true or false/);
+  });
+
   it('leaves out numbers taken out of the pool', () => {
     const sub = createPool({ numbers: ['4006888886', '4006888868', '4006888688'] });
     sub.remove('4006888886');
