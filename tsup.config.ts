@@ -10,6 +10,8 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
+    // The holiday calendar's data is bundled in: its version is pinned, so a release carries the schedules it was tested with.
+    noExternal: ['chinese-days'],
   },
   {
     // vanity400/node (files) and vanity400/redis (a shared store): they import the core as a package, so all share one copy of it.
@@ -37,5 +39,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    noExternal: ['chinese-days'],
   },
 ]);
