@@ -26,7 +26,7 @@ export { createPool, type PoolOptions } from './pool/create-pool.js';
 export { Pool, NUMBER_BASE } from './pool/pool.js';
 export { poolToSnapshot, poolFromSnapshot } from './pool/snapshot.js';
 export { search, searchNumbers, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions, type NumbersPage } from './search/search.js';
-export type { SearchQuery, SortOrder } from './search/query.js';
+export type { SearchFilters, SearchQuery, SortOrder } from './search/query.js';
 export { near, type NearOptions, type NearResult, type NearNumber } from './search/near.js';
 export { SearchCache, type SearchCacheStats } from './search/cache.js';
 export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, type PatternAst, type PatternToken } from './search/pattern/index.js';
