@@ -303,8 +303,8 @@ function readList(pool: Pool, plan: Plan, list: Uint32Array, sortKeyAt: SortKeyA
   let from = firstAfterIn(pool, list, after, sortKeyAt);
   let to = list.length;
   if (sortKeyAt === scoreAt) {
-    from = Math.max(from, firstBelow(pool, list, range.hi + 1));
-    to = firstBelow(pool, list, range.lo);
+    if (range.hi < 1000) from = Math.max(from, firstBelow(pool, list, range.hi + 1));
+    if (range.lo > 0) to = firstBelow(pool, list, range.lo);
   }
   walk(pool, new Filter(q, null, false), list, from, to, want, hits, sortKeyAt);
   return hits;
@@ -322,70 +322,47 @@ function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: 
   return false;
 }
 
-/** The first entry whose key is at least `key` (the pool's size if none). */
-function firstAtKey(pool: Pool, key: number): number {
-  let lo = 0;
-  let hi = pool.size;
+/** The first position in [lo, hi) at which `holds` turns false; it holds for a prefix of the range. */
+function partitionPoint(lo: number, hi: number, holds: (at: number) => boolean): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pool.keyAt(mid) < key) lo = mid + 1;
+    if (holds(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The first entry whose key is at least `key` (the pool's size if none). */
+function firstAtKey(pool: Pool, key: number): number {
+  return partitionPoint(0, pool.size, (at) => pool.keyAt(at) < key);
 }
 
 /** The first position in an ascending list holding at least `value`. */
 function lowerBound(list: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (at) => list[at]! < value);
 }
 
 /** The first position in a list in score order whose entry scores below `score` (tenths). */
 function firstBelow(pool: Pool, list: Uint32Array, score: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pool.scores[list[mid]!]! >= score) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (at) => pool.scores[list[at]!]! >= score);
 }
 
 /** Position just after the cursor in a list of entries in page order (by the sort key, then by number). */
 function firstAfterIn(pool: Pool, order: Uint32Array, after: CursorPosition | null, sortKeyAt: SortKeyAt): number {
   if (after === null) return 0;
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const i = order[mid]!;
+  return partitionPoint(0, order.length, (at) => {
+    const i = order[at]!;
     const key = pool.keyAt(i);
     const sortKey = sortKeyAt(pool, i, key);
-    if (sortKey > after.key || (sortKey === after.key && key <= after.number)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+    return sortKey > after.key || (sortKey === after.key && key <= after.number);
+  });
 }
 
 /** Position in pool.order just after the cursor: inside the cursor's score bucket, entries are in number order. */
 function firstAfterScore(pool: Pool, after: CursorPosition | null): number {
   if (after === null) return 0;
   const s = Math.max(0, Math.min(1000, Math.round(after.key)));
-  let lo = pool.bucketStart[1000 - s]!;
-  let hi = pool.bucketStart[1001 - s]!;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pool.keyAt(pool.order[mid]!) <= after.number) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(pool.bucketStart[1000 - s]!, pool.bucketStart[1001 - s]!, (at) => pool.keyAt(pool.order[at]!) <= after.number);
 }
 
 /** The page's matches (one more than the limit, when there are more) and the cursor after them. */
