@@ -9,7 +9,7 @@ import type { TierId } from '../scoring/tiers.js';
 import { compilePattern, enumeratePattern, type CompiledPattern } from './pattern/index.js';
 import { planOf } from './pattern/compile.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
-import { Filter, scoreRange, type ScoreRange } from './filter.js';
+import { Filter, LIFTING_BITS, needsLift, scoreRange, type ScoreRange } from './filter.js';
 import { BestHits, before, isAfter, type Hit } from './hits.js';
 import { keepList, keptList, SEEN } from './kept-orders.js';
 import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
@@ -283,15 +283,20 @@ function entriesWithin(pool: Pool, plan: Plan): Uint32Array {
     const tier = tierIndexOf(s, pool.bits[i]!);
     return (q.tierMask === 0 || (q.tierMask & (1 << tier)) !== 0) && priceLevel(tier, foursOfKey(pool.keyAt(i))) <= q.maxPriceLevel;
   };
-  const top = pool.bucketStart[1000 - range.hi]!;
-  const bottom = pool.bucketStart[1001 - range.lo]!;
-  const out = new Uint32Array(bottom - top);
+  // Taken score by score (where only a lifting shape can put a number in the tiers asked for, only
+  // entries with one are looked at) and sorted; when that is much of the pool, picked out of the pool in
+  // its order instead.
+  const out = new Uint32Array(pool.bucketStart[1001 - range.lo]! - pool.bucketStart[1000 - range.hi]!);
   let n = 0;
-  // Few entries are taken from the score order and sorted; many are picked out of the pool in its order.
-  if ((bottom - top) * 8 < pool.size) {
-    for (let p = top; p < bottom; p++) if (within(pool.order[p]!)) out[n++] = pool.order[p]!;
-    return out.subarray(0, n).sort();
+  for (let s = range.hi; s >= range.lo && n * 8 < pool.size; s--) {
+    const liftedOnly = needsLift(s, q.tierMask);
+    for (let p = pool.bucketStart[1000 - s]!, to = pool.bucketStart[1001 - s]!; p < to; p++) {
+      const i = pool.order[p]!;
+      if ((!liftedOnly || (pool.bits[i]! & LIFTING_BITS) !== 0) && within(i)) out[n++] = i;
+    }
   }
+  if (n * 8 < pool.size) return out.subarray(0, n).sort();
+  n = 0;
   for (let i = 0; i < pool.size; i++) if (within(i)) out[n++] = i;
   return out.subarray(0, n);
 }
