@@ -51,8 +51,10 @@ for (const [name, run] of Object.entries(suites)) {
     for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms (first time in a warm process ${w.firstInWarmProcessMs} ms), regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
   } else {
     console.log(`  pool      ${JSON.stringify(result.pool)}`);
-    for (const q of result.queries) console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(40)} ours ${q.oursMs} ms  regex ${q.regexMs} ms (${q.vsRegex}×)  sqlite ${q.sqliteMs} ms (${q.vsSqlite}×)  rows ${q.oursRowsMs} / sqlite ${q.sqliteRowsMs} ms (${q.rowsVsSqlite}×)  with reasons ${q.oursWithReasonsMs} ms  identical ${q.identical}`);
-    for (const n of result.near) console.log(`  near ${n.number} d=2: ours ${n.oursMs} ms, fuse.js ${n.fuseMs} ms (${n.vsFuse}×), fuse recall ${n.fuseRecallOfTop20}, exact ${n.identicalToBruteForce}`);
+    for (const q of result.queries) {
+      console.log(`  ${q.kind.padEnd(10)} ${JSON.stringify(q.query).padEnd(44)} first: ours ${q.oursFirstMs} ms, sqlite ${q.sqliteFirstMs} ms (${q.firstVsSqlite}×; after a load ${q.firstAfterLoadVsSqlite}×)  repeated: ours ${q.oursMs} ms, sqlite ${q.sqliteMs} ms (${q.vsSqlite}×), rows ${q.rowsVsSqlite}×, regex scan ${q.regexMs} ms (${q.vsRegex}×)  identical ${q.identical}`);
+    }
+    for (const n of result.near) console.log(`  near ${n.number} ${JSON.stringify(n.options).padEnd(50)} first ${n.oursFirstMs} ms (after a load ${n.oursFirstAfterLoadMs}), repeated ${n.oursMs} ms (with reasons ${n.oursWithReasonsMs}), enumeration ${n.enumerationMs} ms (${n.vsEnumeration}×), exact ${n.identicalToBruteForce}`);
     console.log(`  summary   ${JSON.stringify(result.summary)}`);
   }
 }

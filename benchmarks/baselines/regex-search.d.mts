@@ -2,7 +2,18 @@
 import type { PatternAst, PatternToken } from '../../src/search/pattern/index.js';
 
 export type { PatternAst, PatternToken };
+export interface ScanIndex {
+  strings: readonly string[];
+  byScore: Uint32Array;
+  byValue: Uint32Array | null;
+}
 export declare function segmentPrefix(segment: number | string): string;
 export declare function segmentNumbers(segment: number | string): string[];
 export declare function astToRegExp(ast: PatternAst): RegExp;
-export declare function regexSearch(strings: readonly string[], scores: Uint16Array, ast: PatternAst, limit: number): string[];
+export declare function scanIndex(strings: readonly string[], scores: ArrayLike<number>, values?: ArrayLike<number> | null): ScanIndex;
+export declare function regexSearch(
+  index: ScanIndex,
+  ast: PatternAst | null,
+  limit: number,
+  options?: { sort?: 'score' | 'number' | 'value'; accept?: (i: number) => boolean },
+): string[];

@@ -1,6 +1,7 @@
 /**
- * Baseline for pattern search: what number shops do today. The pattern becomes one regular
- * expression, every number string of the segment is tested, the matches are sorted.
+ * Baseline for pattern search: what a number shop's site does, done well. The numbers are sorted once
+ * at load (by score, and by value); a search turns the pattern into one regular expression and tests
+ * the numbers in the page's order, stopping once the page is full.
  *
  * Inputs shared by the search baselines:
  * - `strings`: number strings, e.g. `segmentNumbers(6)` = the 1,000,000 numbers of 4006, where
@@ -89,20 +90,57 @@ export function astToRegExp(ast) {
 }
 
 /**
- * Tests every string, sorts the matches (score desc, number asc), returns the first `limit`.
+ * @typedef {{ strings: readonly string[], byScore: Uint32Array, byValue: Uint32Array | null }} ScanIndex
+ */
+
+/**
+ * The orders a site sorts its numbers in once, at load: by score (high first, then number) and, given
+ * values, by value. `strings` are in number order.
  * @param {readonly string[]} strings
- * @param {Uint16Array} scores parallel to `strings`
- * @param {PatternAst} ast
+ * @param {ArrayLike<number>} scores parallel to `strings`
+ * @param {ArrayLike<number> | null} [values] parallel to `strings`
+ * @returns {ScanIndex}
+ */
+export function scanIndex(strings, scores, values = null) {
+  const byScore = Uint32Array.from(strings.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
+  const byValue = values ? Uint32Array.from(strings.keys()).sort((a, b) => values[b] - values[a] || a - b) : null;
+  return { strings, byScore, byValue };
+}
+
+/**
+ * The first `limit` numbers the pattern (null: any) and `accept` (index → boolean) let through, in
+ * the sort's order: the numbers are tested in that order until the page is full. In number order a
+ * pattern's leading digits give the first number to test.
+ * @param {ScanIndex} index
+ * @param {PatternAst | null} ast
  * @param {number} limit
+ * @param {{ sort?: 'score' | 'number' | 'value', accept?: (i: number) => boolean }} [options]
  * @returns {string[]}
  */
-export function regexSearch(strings, scores, ast, limit) {
-  const re = astToRegExp(ast);
-  /** @type {number[]} */
-  const hits = [];
-  for (let i = 0; i < strings.length; i++) if (re.test(strings[i])) hits.push(i);
-  hits.sort((a, b) => scores[b] - scores[a] || (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : 0));
-  const out = new Array(Math.min(limit, hits.length));
-  for (let k = 0; k < out.length; k++) out[k] = strings[hits[k]];
+export function regexSearch(index, ast, limit, { sort = 'score', accept = () => true } = {}) {
+  const { strings } = index;
+  const re = ast ? astToRegExp(ast) : null;
+  const order = sort === 'score' ? index.byScore : sort === 'value' ? index.byValue : null;
+  if (sort === 'value' && !order) throw new Error('regexSearch: sort by value needs the values (scanIndex)');
+  let from = 0;
+  if (!order && ast && (ast.anchoredStart || ast.whole)) {
+    let prefix = '';
+    for (const t of ast.tokens) {
+      if (t.type !== 'digit') break;
+      prefix += t.digit;
+    }
+    let hi = strings.length;
+    while (from < hi) {
+      const mid = (from + hi) >> 1;
+      if (strings[mid] < prefix) from = mid + 1;
+      else hi = mid;
+    }
+  }
+  /** @type {string[]} */
+  const out = [];
+  for (let k = from; k < strings.length && out.length < limit; k++) {
+    const i = order ? order[k] : k;
+    if ((re === null || re.test(strings[i])) && accept(i)) out.push(strings[i]);
+  }
   return out;
 }

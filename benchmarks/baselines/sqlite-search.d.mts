@@ -14,6 +14,17 @@ export interface SqlitePool {
   buildMs: number;
   statements: Map<string, SqliteStatement>;
 }
-export declare function createSqlitePool(segment: number | string | readonly string[], scores: Uint16Array): SqlitePool;
-export declare function astToSql(ast: PatternAst, limit: number): { sql: string; params: (string | number)[] };
-export declare function sqliteSearch(pool: SqlitePool, ast: PatternAst, limit: number): string[];
+export interface SqliteQuery {
+  ast?: PatternAst | null;
+  minScore?: number;
+  tiers?: number[];
+  excludeDigits?: string;
+  sort?: 'score' | 'number' | 'value';
+}
+export declare function createSqlitePool(
+  segment: number | string | readonly string[],
+  scores: Uint16Array,
+  extra?: { tiers?: ArrayLike<number>; values?: ArrayLike<number> },
+): SqlitePool;
+export declare function astToSql(query: PatternAst | SqliteQuery | null, limit: number): { sql: string; params: (string | number)[] };
+export declare function sqliteSearch(pool: SqlitePool, query: PatternAst | SqliteQuery | null, limit: number): string[];

@@ -1,21 +1,25 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
+import { parse } from '../number/parse.js';
+import { createPool } from '../pool/create-pool.js';
 import { near } from '../search/near.js';
 import type { CliIo } from './index.js';
 import { nearHow, numberRow } from './table.js';
-import { numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
+import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, type FilterFlags, type PoolFlags } from './pools.js';
 
-interface NearFlags extends PoolFlags {
+interface NearFlags extends PoolFlags, FilterFlags {
   distance: string;
   swaps?: boolean;
 }
 
 export function registerNear(program: Command, io: CliIo): void {
-  poolOptions(
-    program
-      .command('near')
-      .description('numbers close to one that is taken: up to N digits different, best first')
-      .argument('<number>', 'the wanted number, any written form'),
+  filterOptions(
+    poolOptions(
+      program
+        .command('near')
+        .description("numbers close to one that is taken: up to N digits different, best first (in the number's own segment unless --segment or --agent says otherwise)")
+        .argument('<number>', 'the wanted number, any written form'),
+    ),
   )
     .option('--distance <n>', 'digits that may differ: 1, 2 or 3', '1')
     .option('--swaps', 'also offer the number with two neighbouring digits swapped')
@@ -24,16 +28,25 @@ export function registerNear(program: Command, io: CliIo): void {
       `
 Examples:
   $ vanity400 near 400-888-8888
-  $ vanity400 near 4006-517-517 --distance 2 --swaps --segment 4006 --json`,
+  $ vanity400 near 4006-517-517 --distance 2 --swaps --exclude 4 --min-score 60
+  $ vanity400 near 400-888-8888 --segment 4006,4008 --tier top,super --json`,
     )
     .action(async (number: string, flags: NearFlags) => {
       const distance = Number(flags.distance);
       if (distance !== 1 && distance !== 2 && distance !== 3) {
         throw new Vanity400Error('BAD_QUERY', `--distance ${flags.distance}: expected 1, 2 or 3`, { input: flags.distance });
       }
-      const options = { maxDistance: distance as 1 | 2 | 3, swaps: flags.swaps ?? false, ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}) };
+      const options = {
+        maxDistance: distance as 1 | 2 | 3,
+        swaps: flags.swaps ?? false,
+        ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}),
+        ...filtersOf(flags),
+      };
       near([], number, options); // checks the number and options before pools are built
-      const results = near(await searchPools(flags), number, options);
+      // Without --segment or --agent, only the number's own segment: one pool to build, not six.
+      const own = flags.segment === undefined && flags.agent === undefined;
+      const pools = own ? [createPool({ segment: parse(number, { allowUnconfirmed: true }).segment, profile: flags.profile, allowUnconfirmed: true })] : await searchPools(flags);
+      const results = near(pools, number, options);
       if (flags.json) {
         io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
         return;

@@ -11,6 +11,9 @@ import { openSqliteStore } from '../sqlite/index.js';
 import { listSegments } from '../number/segments.js';
 import { createPool } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
+import type { RuleFamily } from '../rules/families.js';
+import type { TierId } from '../scoring/tiers.js';
+import type { SearchFilters } from '../search/query.js';
 
 /** Pools of the given segments (default: every confirmed one), scored with the profile. */
 export function segmentPools(segments: readonly string[] | undefined, profile: string): Pool[] {
@@ -125,4 +128,37 @@ export function poolOptions(command: Command): Command {
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')
     .option('--lang <lang>', 'language: zh or en', 'zh')
     .option('--json', 'print {"results": [...], "next": cursor or null}');
+}
+
+/** The flags filterOptions adds. */
+export interface FilterFlags {
+  exclude?: string;
+  include?: string;
+  tailContains?: string;
+  minScore?: string;
+  tier?: string[];
+  rule?: string[];
+}
+
+/** The filters search and near share, as flags. */
+export function filterOptions(command: Command): Command {
+  return command
+    .option('--exclude <digits>', 'digits that must not appear after 400, e.g. 4')
+    .option('--include <digits>', 'digits that must all appear after 400, e.g. 8')
+    .option('--tail-contains <digits>', 'the last four digits must contain these, e.g. 88')
+    .option('--min-score <n>', 'lowest score, 0-100')
+    .option('--tier <tiers>', 'ordinary, select, premium, top, super (repeatable)', collect)
+    .option('--rule <families>', 'rule families every result must have, e.g. multiplication (repeatable)', collect);
+}
+
+/** The filters the flags ask for (segments apart: they also choose the pools). */
+export function filtersOf(flags: FilterFlags): SearchFilters {
+  return {
+    ...(flags.exclude !== undefined ? { exclude: flags.exclude } : {}),
+    ...(flags.include !== undefined ? { include: flags.include } : {}),
+    ...(flags.tailContains !== undefined ? { tailContains: flags.tailContains } : {}),
+    ...(flags.minScore !== undefined ? { minScore: numberFlag('--min-score', flags.minScore) } : {}),
+    ...(flags.tier ? { tiers: flags.tier as TierId[] } : {}),
+    ...(flags.rule ? { rules: flags.rule as RuleFamily[] } : {}),
+  };
 }

@@ -131,12 +131,24 @@ export function segmentBase(segment: string): number {
   return d * SEGMENT_SIZE;
 }
 
+/** Below this many entries, rankByScore sorts them rather than counting their scores. */
+const FEW_TO_COUNT = 512;
+/** Entries stay below 2^25 (a segment has 2^20). */
+const ENTRY_SPAN = 2 ** 25;
+
 /**
  * The given entries (ascending) in a pool's score order: high first, then number. A counting sort, so
- * ranking a pattern's candidates costs two passes over them.
+ * ranking a pattern's candidates costs two passes over them; a few are sorted natively instead, each
+ * as one number (1000 - score) × 2^25 + entry.
  */
 export function rankByScore(scores: Uint16Array, entries: Uint32Array): Uint32Array {
-  return placeByScore(scores, entries, bucketStarts(scores, entries));
+  if (entries.length >= FEW_TO_COUNT) return placeByScore(scores, entries, bucketStarts(scores, entries));
+  const keys = new Float64Array(entries.length);
+  for (let k = 0; k < entries.length; k++) keys[k] = (1000 - scores[entries[k]!]!) * ENTRY_SPAN + entries[k]!;
+  keys.sort();
+  const order = new Uint32Array(entries.length);
+  for (let k = 0; k < entries.length; k++) order[k] = keys[k]! % ENTRY_SPAN;
+  return order;
 }
 
 function placeByScore(scores: Uint16Array, entries: Uint32Array | null, bucketStart: Int32Array): Uint32Array {

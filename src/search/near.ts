@@ -2,20 +2,27 @@ import { guardOptions } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
-import { NUMBER_BASE, REMOVED, type Pool } from '../pool/pool.js';
+import { NUMBER_BASE, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
-import type { TierId } from '../scoring/tiers.js';
+import { TIERS, isSpecial, tierIndexOf, type TierId } from '../scoring/tiers.js';
+import { Filter } from './filter.js';
+import { FILTER_FIELDS, normalizeFilters, type SearchFilters } from './query.js';
 
-/** How far {@link near} looks and how many numbers it returns. */
-export interface NearOptions {
+/**
+ * How far {@link near} looks and how many numbers it returns; the filters are those of a search
+ * (segments, exclude, include, tailContains, minScore, tiers, rules, shapes, maxPriceLevel).
+ */
+export interface NearOptions extends SearchFilters {
   /** Digit positions that may differ: 1, 2 or 3 (default 1). */
   maxDistance?: 1 | 2 | 3;
   /** Also offer numbers that are the wanted one with two neighbouring digits swapped (distance 1). */
   swaps?: boolean;
   /** Results, 1-1000 (default 20). */
   limit?: number;
+  /** Include each result's reasons (default true); false answers from the pool's arrays alone. */
+  findings?: boolean;
 }
 
 /** One number close to the wanted one, as {@link near} returns it. */
@@ -40,8 +47,12 @@ export interface NearResult {
   findings: Finding[];
 }
 
+/** A result of {@link near} with `{ findings: false }`: the same without the reasons. */
+export type NearNumber = Omit<NearResult, 'findings'>;
+
 /** Largest pool scanned entry by entry; a bigger one (a segment) is searched by enumerating neighbours. */
 const SCAN_LIMIT = 20_000;
+const NEAR_FIELDS = new Set(['maxDistance', 'swaps', 'limit', 'findings', ...FILTER_FIELDS]);
 
 interface Candidate {
   pool: Pool;
@@ -53,11 +64,20 @@ interface Candidate {
 
 /**
  * "My dream number is taken: what is close?" Every number of the pools (not removed) within
- * `maxDistance` differing digit positions of `number`, optionally one neighbour swap away, ranked
- * by distance, then score, then number. Exact: all such numbers are found, none missed.
+ * `maxDistance` differing digit positions of `number`, optionally one neighbour swap away, that
+ * passes the filters, ranked by distance, then score, then number. Exact: all such numbers are found,
+ * none missed (the filters apply before the limit).
  */
-export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearResult[] {
+export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions & { findings: false }): NearNumber[];
+export function near(pools: Pool | readonly Pool[], number: string, options?: NearOptions): NearResult[];
+export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearNumber[] | NearResult[] {
   guardOptions(options, 'near(): options');
+  if (!options || typeof options !== 'object') throw new Vanity400Error('BAD_QUERY', 'near: options: expected an object', { input: options });
+  for (const key of Object.keys(options)) {
+    if (!NEAR_FIELDS.has(key)) throw new Vanity400Error('BAD_QUERY', `near: ${key}: unknown field; use ${[...NEAR_FIELDS].join(', ')}`, { input: options });
+  }
+  const filters = normalizeFilters(options, 'near');
+  if (options.findings !== undefined && typeof options.findings !== 'boolean') throw new Vanity400Error('BAD_QUERY', `near: findings: ${JSON.stringify(options.findings)} is not true or false`, { input: options.findings });
   const maxDistance = options.maxDistance ?? 1;
   if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) {
     throw new Vanity400Error('BAD_QUERY', `near: maxDistance ${JSON.stringify(maxDistance)} is not 1, 2 or 3`, { input: maxDistance });
@@ -68,14 +88,17 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   }
   const target = parse(number, { allowUnconfirmed: true }).digits;
   const wanted = Array.from(target, (c) => c.charCodeAt(0) - 48);
-  const list = poolList(pools, 'near');
+  const list = poolList(pools, 'near').filter((pool) => !filters.segments || pool.segment === null || filters.segments.includes(pool.segment));
+  const filterOf = list.map((pool) => new Filter(filters, null, filters.segments !== null && pool.segment === null));
   // By pool and entry (pool number × 2^25 + entry: entries stay below 2^25).
   const found = new Map<number, Candidate>();
   const offer = (pool: Pool, poolNumber: number, index: number, distance: number, swap: boolean) => {
-    if (index < 0 || (pool.bits[index]! & REMOVED) !== 0) return;
+    if (index < 0) return;
     const id = poolNumber * 2 ** 25 + index;
     const seen = found.get(id);
-    if (!seen || distance < seen.distance) found.set(id, { pool, index, key: pool.keyAt(index), distance, swap });
+    if (seen && seen.distance <= distance) return;
+    const key = pool.keyAt(index);
+    if (filterOf[poolNumber]!.accepts(pool, index, key)) found.set(id, { pool, index, key, distance, swap });
   };
 
   // Small subsets are scanned whole; segments (and big subsets) get their neighbours listed, one
@@ -114,11 +137,21 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
     if (changes < 0) return;
     // The wanted number moved into this pool's segment, as its offset from NUMBER_BASE.
     const start = pool.segment === null ? Number(target) - NUMBER_BASE : Number(pool.segment + target.slice(4)) - NUMBER_BASE;
+    // Digits the filters exclude are never put in, and positions holding one must change: a number that
+    // keeps one is refused anyway, so those branches are not listed.
+    const scopeFrom = Math.max(from, filters.excludeFrom);
+    let mustChange = 0;
+    for (let p = scopeFrom; p < 10; p++) if ((filters.excludeMask >> wanted[p]!) & 1) mustChange |= 1 << p;
     const vary = (first: number, left: number, key: number) => {
-      if (left === 0) return offer(pool, poolNumber, pool.indexOfKey(key), distance, false);
+      if (left === 0) {
+        if (mustChange >> first === 0) offer(pool, poolNumber, pool.indexOfKey(key), distance, false);
+        return;
+      }
       for (let p = first, place = 10 ** (9 - first); p <= 10 - left; p++, place /= 10) {
         const original = wanted[p]!;
-        for (let v = 0; v < 10; v++) if (v !== original) vary(p + 1, left - 1, key + (v - original) * place);
+        const refused = p >= scopeFrom ? filters.excludeMask : 0;
+        for (let v = 0; v < 10; v++) if (v !== original && ((refused >> v) & 1) === 0) vary(p + 1, left - 1, key + (v - original) * place);
+        if ((mustChange >> p) & 1) break; // the positions after p leave p as it is
       }
     };
     vary(from, changes, start);
@@ -127,12 +160,19 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
   const ranked = [...found.values()].sort(
     (a, b) => a.distance - b.distance || b.pool.scores[b.index]! - a.pool.scores[a.index]! || a.key - b.key,
   );
+  const withFindings = options.findings ?? true;
   return ranked.slice(0, limit).map((c) => {
     const n = numberOfKey(c.key);
-    const a = score(n, { profile: c.pool.profile, ...(c.pool.company ? { company: c.pool.company } : {}), allowUnconfirmed: true });
     const changed: number[] = [];
     for (let p = 0; p < 10; p++) if (n[p] !== target[p]) changed.push(p);
-    return { number: n, display: displayOfKey(c.key), score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
+    const display = displayOfKey(c.key);
+    if (!withFindings) {
+      const s = c.pool.scores[c.index]!;
+      const tier = TIERS[tierIndexOf(s)]!;
+      return { number: n, display, score: s / 10, tier: tier.id, special: isSpecial(c.pool.bits[c.index]!), distance: c.distance, changed, swap: c.swap };
+    }
+    const a = score(n, { profile: c.pool.profile, ...(c.pool.company ? { company: c.pool.company } : {}), allowUnconfirmed: true });
+    return { number: n, display, score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
   });
 }
 

@@ -1,18 +1,23 @@
+import { LRUCache } from 'lru-cache';
 import { guardOptions } from '../errors/guards.js';
-import { REMOVED, rankByScore, type Pool } from '../pool/pool.js';
+import { NUMBER_BASE, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
-import { bodyDigitsOfKey, displayOfKey, foursOfKey, numberOfKey, tailDigitsOfKey } from '../pool/key-strings.js';
+import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
 import { score } from '../scoring/score.js';
 import { TIERS, isSpecial, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
 import { compilePattern, enumeratePattern, type CompiledPattern } from './pattern/index.js';
+import { planOf } from './pattern/compile.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
+import { Filter, scoreRange, type ScoreRange } from './filter.js';
+import { BestHits, before, isAfter, type Hit } from './hits.js';
+import { keepList, keptList, SEEN } from './kept-orders.js';
 import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
-import { valueOf } from './value.js';
-import { valueOrderOnRepeat } from './value-order.js';
+import { priceLevel, valueOf } from './value.js';
+import { hasValueOrder, rankByValue, valueOrder } from './value-order.js';
+import { firstValuePage } from './value-walk.js';
 import type { SearchCache } from './cache.js';
-import { LRUCache } from 'lru-cache';
 
 /** One number found by {@link search}. */
 export interface SearchResult {
@@ -54,18 +59,8 @@ export const ENUMERATE_LIMIT = 50_000;
 const WALK_BUDGET = 4_000;
 /** A pattern with at most this many candidates in a segment is ranked on its first search: no dearer than the walk. */
 const FEW_CANDIDATES = WALK_BUDGET;
-/** Bound of the memory kept for patterns' ranked matches (see RANKED). */
-const RANKED_CACHE_BYTES = 8_000_000;
-
-interface Hit {
-  pool: Pool;
-  index: number;
-  key: number; // number - NUMBER_BASE
-  sortKey: number; // score (tenths) or value; 0 for number order
-}
-
-/** The three digits of 0-999, three entries each. */
-const DIGITS_OF_3 = Uint8Array.from({ length: 3000 }, (_, i) => Math.floor(Math.floor(i / 3) / 10 ** (2 - (i % 3))) % 10);
+/** Keys of the numbers 4000000000-4009999999. */
+const ALL_KEYS: KeyRange = [0, 9_999_999];
 
 /** Compiled patterns by their text, like a database's prepared statements: websites ask the same ones again. */
 const PLANS = new LRUCache<string, CompiledPattern>({ max: 512 });
@@ -76,116 +71,39 @@ function compiled(text: string): CompiledPattern {
   return pattern;
 }
 
-type Ranked = Uint32Array | false | typeof SEEN;
-const SEEN = Symbol('seen');
+/** Keys (numbers minus NUMBER_BASE) from the first to the last a query can match. */
+type KeyRange = readonly [number, number];
 
-/**
- * One pattern's entry in RANKED; BY_POOL finds it without building a key string per search. The pool is
- * held weakly, so that a pool dropped by its owner (say, replaced by a fresh snapshot) can be collected.
- */
-interface RankedEntry {
-  pool: WeakRef<Pool>;
-  text: string;
-  ranked: Ranked;
+/** A query with what every pool's search of it needs. */
+interface Plan {
+  q: NormalizedQuery;
+  pattern: CompiledPattern | null;
+  range: ScoreRange;
+  keys: KeyRange;
 }
 
 /**
- * A pattern's matches in a segment pool, in the pool's score order (false: more than ENUMERATE_LIMIT),
- * kept for patterns searched more than once: repeated searches and later pages read them from the top.
- * SEEN marks a pattern searched once. Scores never change in a pool (sold numbers are only marked),
- * so the lists stay true.
+ * The keys a pattern anchored at the first digit can match, from its leading digits and classes
+ * (`^40069%`: 4006900000-4006999999); all keys for other patterns.
  */
-const RANKED = new LRUCache<RankedEntry, true>({
-  maxSize: RANKED_CACHE_BYTES,
-  sizeCalculation: (_, entry) => (entry.ranked instanceof Uint32Array ? entry.ranked.byteLength : 0) + 64,
-  dispose: (_, entry) => {
-    const pool = entry.pool.deref();
-    if (pool !== undefined) BY_POOL.get(pool)?.delete(entry.text);
-  },
-});
-const BY_POOL = new WeakMap<Pool, Map<string, RankedEntry>>();
-
-function rankedOf(pool: Pool, text: string): Ranked | undefined {
-  const entry = BY_POOL.get(pool)?.get(text);
-  if (entry === undefined) return undefined;
-  RANKED.get(entry); // most recently used
-  return entry.ranked;
-}
-
-function keepRanked(pool: Pool, text: string, ranked: Ranked): void {
-  let entries = BY_POOL.get(pool);
-  if (entries === undefined) BY_POOL.set(pool, (entries = new Map()));
-  const old = entries.get(text);
-  if (old !== undefined) RANKED.delete(old);
-  const entry: RankedEntry = { pool: new WeakRef(pool), text, ranked };
-  entries.set(text, entry);
-  RANKED.set(entry, true);
-}
-
-/** Ranks a pattern's candidates by score and keeps them (false, kept too: more than ENUMERATE_LIMIT). */
-function rank(pool: Pool, text: string, candidates: Uint32Array): Uint32Array;
-function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false;
-function rank(pool: Pool, text: string, candidates: Uint32Array | null): Uint32Array | false {
-  const ranked = candidates ? rankByScore(pool.scores, candidates) : false;
-  keepRanked(pool, text, ranked);
-  return ranked;
-}
-
-const DIGITS = Int8Array.of(4, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-/** true when a comes before b in the page order. */
-function before(a: { sortKey: number; key: number }, b: { sortKey: number; key: number }): boolean {
-  return a.sortKey !== b.sortKey ? a.sortKey > b.sortKey : a.key < b.key;
-}
-
-/** Checks one pool entry against the query's filters; digits is scratch space for its ten digits. */
-class Filter {
-  /** The ten digits of the entry being checked; one scratch array serves every filter (searches never interleave). */
-  readonly digits = DIGITS;
-  private readonly needsDigits: boolean;
-
-  constructor(
-    private readonly q: NormalizedQuery,
-    private readonly pattern: CompiledPattern | null,
-    private readonly checkSegment: boolean,
-  ) {
-    this.needsDigits = pattern !== null || q.tailContains !== null || checkSegment;
-    this.excludeExtra = q.excludeFrom === 0 ? (1 << 4) | (1 << 0) : 0; // 400
+function keyRangeOf(pattern: CompiledPattern | null): KeyRange {
+  if (pattern === null) return ALL_KEYS;
+  const plan = planOf(pattern);
+  if (plan.never) return [1, 0];
+  if (plan.segCount === 0 || plan.segHi[0] !== 0) return ALL_KEYS;
+  let lo = 0;
+  let hi = 0;
+  let p = 0;
+  for (; p < plan.segLen[0]!; p++) {
+    const at = plan.segStart[0]! + p;
+    const mask = plan.mask[at]!;
+    if (plan.kind[at]! >= 0) break; // a letter: any digit so far
+    if (mask === 0) return [1, 0];
+    lo = lo * 10 + (31 - Math.clz32(mask & -mask));
+    hi = hi * 10 + (31 - Math.clz32(mask));
   }
-
-  /** Digits the exclude scope holds beyond the seven after 400. */
-  private readonly excludeExtra: number;
-
-  accepts(pool: Pool, i: number, key: number): boolean {
-    const q = this.q;
-    const bits = pool.bits[i]!;
-    if ((bits & REMOVED) !== 0) return false;
-    const s = pool.scores[i]!;
-    if (s < q.minScoreTenths || (bits & q.bitsMask) !== q.bitsMask) return false;
-    if (q.tierMask !== 0 && (q.tierMask & (1 << tierIndexOf(s))) === 0) return false;
-    if (q.excludeMask !== 0) {
-      const held = q.excludeFrom === 6 ? tailDigitsOfKey(key) : bodyDigitsOfKey(key) | this.excludeExtra;
-      if ((held & q.excludeMask) !== 0) return false;
-    }
-    if (q.includeMask !== 0 && (bodyDigitsOfKey(key) & q.includeMask) !== q.includeMask) return false;
-    if (!this.needsDigits) return true;
-    const d = this.digits;
-    // key < 10^7: split it into 1 + 3 + 3 digits with integer division and a table, not seven divisions.
-    const high = (key / 1000) | 0;
-    const low = key - high * 1000;
-    const segment = (high / 1000) | 0;
-    const mid = (high - segment * 1000) * 3;
-    d[3] = segment;
-    d[4] = DIGITS_OF_3[mid]!;
-    d[5] = DIGITS_OF_3[mid + 1]!;
-    d[6] = DIGITS_OF_3[mid + 2]!;
-    d[7] = DIGITS_OF_3[low * 3]!;
-    d[8] = DIGITS_OF_3[low * 3 + 1]!;
-    d[9] = DIGITS_OF_3[low * 3 + 2]!;
-    if (this.checkSegment && !q.segments!.includes(`400${d[3]}`)) return false;
-    if (q.tailContains !== null && !`${d[6]}${d[7]}${d[8]}${d[9]}`.includes(q.tailContains)) return false;
-    return this.pattern === null || this.pattern.matchDigits(d);
-  }
+  const rest = 10 ** (10 - p);
+  return [Math.max(ALL_KEYS[0], lo * rest - NUMBER_BASE), Math.min(ALL_KEYS[1], (hi + 1) * rest - 1 - NUMBER_BASE)];
 }
 
 /** An entry's sort key: its score (tenths) in score order, its value in value order. */
@@ -200,58 +118,13 @@ function valueAt(pool: Pool, i: number, key: number): number {
 }
 
 /** The first `want` matches of one pool after the cursor, in page order. */
-function searchPool(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | null, after: CursorPosition | null, want: number): Hit[] {
-  if (q.segments && pool.segment && !q.segments.includes(pool.segment)) return [];
-  const known = q.sort === 'score' && pattern && pool.segment ? rankedOf(pool, q.pattern!) : false;
-  if (known instanceof Uint32Array) return readRanked(pool, q, known, after, want);
+function searchPool(pool: Pool, plan: Plan, after: CursorPosition | null, want: number): Hit[] {
+  const { q, pattern, range } = plan;
+  if ((q.segments && pool.segment && !q.segments.includes(pool.segment)) || range.lo > range.hi) return [];
   const filter = new Filter(q, pattern, q.segments !== null && pool.segment === null);
-  if (q.sort === 'score') return searchByScore(pool, q, pattern, filter, known, after, want);
-
-  const hits: Hit[] = [];
-  const isAfter = (h: { sortKey: number; key: number }) => after === null || before({ sortKey: after.key, key: after.number }, h);
-  // In number order, a pattern with more than a few thousand candidates has one every few hundred
-  // numbers: walking the pool fills a page sooner than listing them all.
-  const candidates = candidatesOf(pattern, pool, q.sort === 'number' ? FEW_CANDIDATES : ENUMERATE_LIMIT);
-  if (q.sort === 'number') {
-    /** Takes entry i if it matches; false once the page is full. */
-    const take = (i: number): boolean => {
-      const key = pool.keyAt(i);
-      if (!filter.accepts(pool, i, key)) return true;
-      const hit = { pool, index: i, key, sortKey: 0 };
-      if (isAfter(hit)) hits.push(hit);
-      return hits.length < want;
-    };
-    if (candidates) {
-      for (const i of candidates) if (!take(i)) break;
-    } else {
-      for (let i = firstAfterNumber(pool, after); i < pool.size; i++) if (!take(i)) break;
-    }
-    return hits;
-  }
-
-  // Value order: the pool's value order walked like the score order, or the best `want` of the
-  // candidates (or, on the pool's first value search, of all its entries).
-  const order = candidates === null ? valueOrderOnRepeat(pool) : null;
-  if (order !== null) {
-    walk(pool, filter, order, firstAfterIn(pool, order, after, valueAt), order.length, want, hits, valueAt);
-    return hits;
-  }
-  const consider = (i: number) => {
-    const key = pool.keyAt(i);
-    const hit = { pool, index: i, key, sortKey: valueAt(pool, i, key) };
-    if (!isAfter(hit) || (hits.length === want && !before(hit, hits[want - 1]!))) return;
-    if (!filter.accepts(pool, i, key)) return;
-    if (hits.length < want) hits.push(hit); // else the worst is dropped
-    let at = hits.length - 1;
-    while (at > 0 && before(hit, hits[at - 1]!)) {
-      hits[at] = hits[at - 1]!;
-      at--;
-    }
-    hits[at] = hit;
-  };
-  if (candidates) for (const i of candidates) consider(i);
-  else for (let i = 0; i < pool.size; i++) consider(i);
-  return hits;
+  if (q.sort === 'score') return searchByScore(pool, plan, filter, after, want);
+  if (q.sort === 'number') return searchByNumber(pool, plan, filter, after, want);
+  return searchByValue(pool, plan, filter, after, want);
 }
 
 /** The entries of a segment pool a pattern can match, when it leaves at most `limit`; else null. */
@@ -259,38 +132,189 @@ function candidatesOf(pattern: CompiledPattern | null, pool: Pool, limit: number
   return pattern && pool.segment ? enumeratePattern(pattern, pool.segment, limit) : null;
 }
 
-/** Score order: a pattern's ranked matches, or a walk along the pool's score order. */
-function searchByScore(pool: Pool, q: NormalizedQuery, pattern: CompiledPattern | null, filter: Filter, known: Ranked | undefined, after: CursorPosition | null, want: number): Hit[] {
+/**
+ * Score order: a pattern's matches ranked by score, or a walk along the pool's score order, both from
+ * the highest score the query allows down to its lowest.
+ */
+function searchByScore(pool: Pool, plan: Plan, filter: Filter, after: CursorPosition | null, want: number): Hit[] {
+  const { q, pattern, range } = plan;
   const hits: Hit[] = [];
-  let ranked = known;
-  if (ranked === undefined) {
-    // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
-    // the shapes people search for, so walking the score order usually fills a page within a few thousand
-    // entries; when it does not, the candidates are ranked.
-    const few = candidatesOf(pattern, pool, FEW_CANDIDATES);
-    if (few) return readRanked(pool, q, rank(pool, q.pattern!, few), after, want);
-    keepRanked(pool, q.pattern!, SEEN);
-    const start = firstAfterScore(pool, after);
-    const end = Math.min(pool.order.length, start + WALK_BUDGET);
-    if (walk(pool, filter, pool.order, start, end, want, hits) || end === pool.order.length) return hits;
-    hits.length = 0;
-    ranked = SEEN;
+  const from = Math.max(firstAfterScore(pool, after), pool.bucketStart[1000 - range.hi]!);
+  const to = pool.bucketStart[1001 - range.lo]!;
+  if (pattern && pool.segment) {
+    const key = `s${q.pattern}`;
+    let kept = keptList(pool, key);
+    if (kept === undefined) {
+      // First search of this pattern here. Few candidates are ranked at once. Otherwise high scores go with
+      // the shapes people search for, so walking the score order usually fills a page within a few thousand
+      // entries; when it does not, the candidates are ranked.
+      const few = candidatesOf(pattern, pool, FEW_CANDIDATES);
+      if (few) return readList(pool, plan, keepList(pool, key, rankByScore(pool.scores, few)), scoreAt, after, want);
+      keepList(pool, key, SEEN);
+      const end = Math.min(to, from + WALK_BUDGET);
+      if (walk(pool, filter, pool.order, from, end, want, hits, scoreAt) || end === to) return hits;
+      hits.length = 0;
+      kept = SEEN;
+    }
+    if (kept === SEEN) {
+      const candidates = candidatesOf(pattern, pool, ENUMERATE_LIMIT);
+      kept = keepList(pool, key, candidates ? rankByScore(pool.scores, candidates) : false);
+    }
+    if (kept) return readList(pool, plan, kept, scoreAt, after, want);
+    // Too many candidates to list; within a narrow score range, the pattern's matches there are kept instead.
+    const top = pool.bucketStart[1000 - range.hi]!;
+    if (to - top <= ENUMERATE_LIMIT && to - top < pool.size) {
+      const inRange = `s${q.pattern}|${range.lo}-${range.hi}`;
+      const known = keptList(pool, inRange);
+      if (known === undefined) keepList(pool, inRange, SEEN);
+      else return readList(pool, plan, known instanceof Uint32Array ? known : keepList(pool, inRange, matchesAmong(pool, pattern, top, to)), scoreAt, after, want);
+    }
   }
-  if (ranked === SEEN) ranked = rank(pool, q.pattern!, candidatesOf(pattern, pool, ENUMERATE_LIMIT));
-  if (ranked) return readRanked(pool, q, ranked, after, want);
-  walk(pool, filter, pool.order, firstAfterScore(pool, after), pool.order.length, want, hits);
+  walk(pool, filter, pool.order, from, to, want, hits, scoreAt);
   return hits;
 }
 
-/** The first `want` matches after the cursor among a pattern's ranked matches. */
-function readRanked(pool: Pool, q: NormalizedQuery, ranked: Uint32Array, after: CursorPosition | null, want: number): Hit[] {
+/** The entries of pool.order[from..to) the pattern matches (taken out of the pool or not), in that order. */
+function matchesAmong(pool: Pool, pattern: CompiledPattern, from: number, to: number): Uint32Array {
+  const out = new Uint32Array(to - from);
+  let n = 0;
+  for (let p = from; p < to; p++) if (pattern.matches(pool.numberAt(pool.order[p]!))) out[n++] = pool.order[p]!;
+  return out.slice(0, n);
+}
+
+/**
+ * Number order: the pattern's candidates when it has few, the entries within the query's scores when
+ * there are few, or else a walk along the pool from the first number the pattern allows to its last.
+ */
+function searchByNumber(pool: Pool, plan: Plan, filter: Filter, after: CursorPosition | null, want: number): Hit[] {
+  const { q, pattern, range, keys } = plan;
   const hits: Hit[] = [];
-  walk(pool, new Filter(q, null, false), ranked, firstAfterIn(pool, ranked, after, scoreAt), ranked.length, want, hits); // every entry matches the pattern
+  const from = firstAtKey(pool, after === null ? keys[0] : Math.max(keys[0], after.number + 1));
+  const to = firstAtKey(pool, keys[1] + 1);
+  let list: Uint32Array | false = false;
+  if (pattern && pool.segment) {
+    const key = `n${q.pattern}`;
+    let kept = keptList(pool, key);
+    if (kept === undefined) kept = keepList(pool, key, candidatesOf(pattern, pool, FEW_CANDIDATES) ?? false);
+    if (kept instanceof Uint32Array) list = kept;
+  }
+  const top = pool.bucketStart[1000 - range.hi]!;
+  const bottom = pool.bucketStart[1001 - range.lo]!;
+  if (!list && bottom - top <= FEW_CANDIDATES && bottom - top < to - from) list = pool.order.slice(top, bottom).sort();
+  if (!list) {
+    for (let i = from; i < to; i++) {
+      const key = pool.keyAt(i);
+      if (filter.accepts(pool, i, key) && hits.push({ pool, index: i, key, sortKey: 0 }) === want) break;
+    }
+    return hits;
+  }
+  for (let p = lowerBound(list, from); p < list.length && list[p]! < to; p++) {
+    const i = list[p]!;
+    const key = pool.keyAt(i);
+    if (filter.accepts(pool, i, key) && hits.push({ pool, index: i, key, sortKey: 0 }) === want) break;
+  }
+  return hits;
+}
+
+/**
+ * Value order: a pattern's candidates ranked by value; or the pool's entries within the query's scores,
+ * tiers and budget ranked by value (the whole pool's value order when it sets none of them); both made
+ * on a query's second search and kept. A first search takes the best of the candidates, or walks the
+ * score buckets (see firstValuePage).
+ */
+function searchByValue(pool: Pool, plan: Plan, filter: Filter, after: CursorPosition | null, want: number): Hit[] {
+  const { q, pattern } = plan;
+  if (pattern && pool.segment) {
+    const key = `v${q.pattern}`;
+    const kept = keptList(pool, key);
+    if (kept instanceof Uint32Array) return readList(pool, plan, kept, valueAt, after, want);
+    if (kept !== false) {
+      const candidates = candidatesOf(pattern, pool, ENUMERATE_LIMIT);
+      if (candidates === null) keepList(pool, key, false);
+      else if (kept === SEEN || candidates.length <= FEW_CANDIDATES) return readList(pool, plan, keepList(pool, key, rankByValue(pool, candidates)), valueAt, after, want);
+      else {
+        keepList(pool, key, SEEN);
+        const best = new BestHits(want);
+        for (const i of candidates) {
+          const key = pool.keyAt(i);
+          const value = valueAt(pool, i, key);
+          if (!best.wouldTake(value, key)) continue;
+          const hit: Hit = { pool, index: i, key, sortKey: value };
+          if (isAfter(after, hit) && filter.accepts(pool, i, key)) best.take(hit);
+        }
+        return best.hits;
+      }
+    }
+  }
+  const order = valueListOf(pool, plan);
+  if (order === null) return firstValuePage(pool, filter, q, plan.range, after, want);
+  const hits: Hit[] = [];
+  walk(pool, filter, order, firstAfterIn(pool, order, after, valueAt), order.length, want, hits, valueAt);
+  return hits;
+}
+
+/**
+ * The pool's entries within the query's score range, tiers and budget, in value order: kept from the
+ * query's second search on (the whole pool's value order with the pool, others among the kept lists);
+ * null on the first.
+ */
+function valueListOf(pool: Pool, plan: Plan): Uint32Array | null {
+  const { q, range } = plan;
+  const whole = range.lo === 0 && range.hi === 1000 && q.tierMask === 0 && q.maxPriceLevel === Infinity;
+  if (whole && hasValueOrder(pool)) return valueOrder(pool);
+  const key = whole ? 'v' : `v${range.lo}-${range.hi}|${q.tierMask}|${q.maxPriceLevel}`;
+  const kept = keptList(pool, key);
+  if (kept instanceof Uint32Array) return kept;
+  if (kept === undefined) {
+    keepList(pool, key, SEEN);
+    return null;
+  }
+  if (whole) return valueOrder(pool);
+  return keepList(pool, key, rankByValue(pool, entriesWithin(pool, plan)));
+}
+
+/** The pool's entries (ascending) within the query's score range, tiers and budget. */
+function entriesWithin(pool: Pool, plan: Plan): Uint32Array {
+  const { q, range } = plan;
+  const byTier = q.tierMask !== 0 || q.maxPriceLevel !== Infinity;
+  const within = (i: number): boolean => {
+    const s = pool.scores[i]!;
+    if (s < range.lo || s > range.hi) return false;
+    if (!byTier) return true;
+    const tier = tierIndexOf(s);
+    return (q.tierMask === 0 || (q.tierMask & (1 << tier)) !== 0) && priceLevel(tier, foursOfKey(pool.keyAt(i))) <= q.maxPriceLevel;
+  };
+  // Taken score by score and sorted; when that is much of the pool, picked out of the pool in its order instead.
+  const out = new Uint32Array(pool.bucketStart[1001 - range.lo]! - pool.bucketStart[1000 - range.hi]!);
+  let n = 0;
+  for (let s = range.hi; s >= range.lo && n * 8 < pool.size; s--) {
+    for (let p = pool.bucketStart[1000 - s]!, to = pool.bucketStart[1001 - s]!; p < to; p++) {
+      const i = pool.order[p]!;
+      if (within(i)) out[n++] = i;
+    }
+  }
+  if (n * 8 < pool.size) return out.subarray(0, n).sort();
+  n = 0;
+  for (let i = 0; i < pool.size; i++) if (within(i)) out[n++] = i;
+  return out.subarray(0, n);
+}
+
+/** The first `want` matches after the cursor in a kept list (every entry of which matches the pattern). */
+function readList(pool: Pool, plan: Plan, list: Uint32Array, sortKeyAt: SortKeyAt, after: CursorPosition | null, want: number): Hit[] {
+  const { q, range } = plan;
+  const hits: Hit[] = [];
+  let from = firstAfterIn(pool, list, after, sortKeyAt);
+  let to = list.length;
+  if (sortKeyAt === scoreAt) {
+    if (range.hi < 1000) from = Math.max(from, firstBelow(pool, list, range.hi + 1));
+    if (range.lo > 0) to = firstBelow(pool, list, range.lo);
+  }
+  walk(pool, new Filter(q, null, false), list, from, to, want, hits, sortKeyAt);
   return hits;
 }
 
 /** Adds the matches among entries order[from..to) (in page order) to hits; true once it holds `want`. */
-function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: number, want: number, hits: Hit[], sortKeyAt: SortKeyAt = scoreAt): boolean {
+function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: number, want: number, hits: Hit[], sortKeyAt: SortKeyAt): boolean {
   for (let p = from; p < to; p++) {
     const i = order[p]!;
     const key = pool.keyAt(i);
@@ -301,46 +325,47 @@ function walk(pool: Pool, filter: Filter, order: Uint32Array, from: number, to: 
   return false;
 }
 
-function firstAfterNumber(pool: Pool, after: CursorPosition | null): number {
-  if (after === null) return 0;
-  let lo = 0;
-  let hi = pool.size;
+/** The first position in [lo, hi) at which `holds` turns false; it holds for a prefix of the range. */
+function partitionPoint(lo: number, hi: number, holds: (at: number) => boolean): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pool.keyAt(mid) <= after.number) lo = mid + 1;
+    if (holds(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** The first entry whose key is at least `key` (the pool's size if none). */
+function firstAtKey(pool: Pool, key: number): number {
+  return partitionPoint(0, pool.size, (at) => pool.keyAt(at) < key);
+}
+
+/** The first position in an ascending list holding at least `value`. */
+function lowerBound(list: Uint32Array, value: number): number {
+  return partitionPoint(0, list.length, (at) => list[at]! < value);
+}
+
+/** The first position in a list in score order whose entry scores below `score` (tenths). */
+function firstBelow(pool: Pool, list: Uint32Array, score: number): number {
+  return partitionPoint(0, list.length, (at) => pool.scores[list[at]!]! >= score);
+}
+
 /** Position just after the cursor in a list of entries in page order (by the sort key, then by number). */
 function firstAfterIn(pool: Pool, order: Uint32Array, after: CursorPosition | null, sortKeyAt: SortKeyAt): number {
   if (after === null) return 0;
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const i = order[mid]!;
+  return partitionPoint(0, order.length, (at) => {
+    const i = order[at]!;
     const key = pool.keyAt(i);
     const sortKey = sortKeyAt(pool, i, key);
-    if (sortKey > after.key || (sortKey === after.key && key <= after.number)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+    return sortKey > after.key || (sortKey === after.key && key <= after.number);
+  });
 }
 
 /** Position in pool.order just after the cursor: inside the cursor's score bucket, entries are in number order. */
 function firstAfterScore(pool: Pool, after: CursorPosition | null): number {
   if (after === null) return 0;
   const s = Math.max(0, Math.min(1000, Math.round(after.key)));
-  let lo = pool.bucketStart[1000 - s]!;
-  let hi = pool.bucketStart[1001 - s]!;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pool.keyAt(pool.order[mid]!) <= after.number) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(pool.bucketStart[1000 - s]!, pool.bucketStart[1001 - s]!, (at) => pool.keyAt(pool.order[at]!) <= after.number);
 }
 
 /** The page's matches (one more than the limit, when there are more) and the cursor after them. */
@@ -353,10 +378,11 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
   const hash = queryHash(q);
   const pattern = q.pattern === null ? null : compiled(q.pattern);
   const after = q.cursor === null ? null : decodeCursor(q.cursor, hash, q.sort);
+  const plan: Plan = { q, pattern, range: scoreRange(q), keys: keyRangeOf(pattern) };
   // A loop rather than flatMap, which costs more than the whole search of a pool with a ranked pattern.
   let hits: Hit[] = [];
   for (const pool of list) {
-    const found = searchPool(pool, q, pattern, after, q.limit + 1);
+    const found = searchPool(pool, plan, after, q.limit + 1);
     hits = hits.length === 0 ? found : hits.concat(found);
   }
   if (list.length > 1) hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astToRegExp, regexSearch, type PatternAst, type PatternToken } from '../../benchmarks/baselines/regex-search.mjs';
-import { astToSql, createSqlitePool, sqliteSearch, type SqlitePool } from '../../benchmarks/baselines/sqlite-search.mjs';
-import { createFuseIndex, exactNear, fuseNear, hamming } from '../../benchmarks/baselines/fuse-near.mjs';
+import { astToRegExp, regexSearch, scanIndex, type PatternAst, type PatternToken } from '../../benchmarks/baselines/regex-search.mjs';
+import { astToSql, createSqlitePool, sqliteSearch, type SqlitePool, type SqliteQuery } from '../../benchmarks/baselines/sqlite-search.mjs';
+import { enumerateNear, hamming } from '../../benchmarks/baselines/near-enumeration.mjs';
 
 // A small synthetic segment: the 10,000 numbers 4006990000-4006999999, scores[i] belongs to
 // strings[i] (the baselines take any list with a parallel score array).
@@ -12,6 +12,9 @@ for (let i = 0; i < scores.length; i++) {
   seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
   scores[i] = (seed >>> 16) % 200; // few distinct scores: many ties, so the number order matters
 }
+/** Made-up tiers and values, with ties, parallel to the numbers. */
+const tiers = Uint8Array.from(scores, (s) => Math.min(4, Math.floor(s / 40)));
+const values = Float64Array.from(scores, (s, i) => Math.round((s / (1 + tiers[i]!) / 0.8 ** [...strings[i]!.slice(3)].filter((d) => d === '4').length) * 10) / 10);
 
 /** Builds the AST the pattern parser would return, for the syntax used in these tests. */
 function pat(source: string): PatternAst {
@@ -67,10 +70,21 @@ function naiveMatch(s: string, ast: PatternAst): boolean {
   return false;
 }
 
-function naiveSearch(ast: PatternAst, limit: number): string[] {
-  const hits = strings.map((s, i) => ({ s, score: scores[i]! })).filter(({ s }) => naiveMatch(s, ast));
-  hits.sort((a, b) => b.score - a.score || (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+/** The matches of the query by brute force, in its order. */
+function naiveSearch(query: SqliteQuery, limit: number): string[] {
+  const hits = strings
+    .map((s, i) => ({ s, i, key: query.sort === 'number' ? 0 : query.sort === 'value' ? values[i]! : scores[i]! }))
+    .filter(({ s, i }) => (!query.ast || naiveMatch(s, query.ast)) && accepts(query, i));
+  hits.sort((a, b) => b.key - a.key || (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
   return hits.slice(0, limit).map((h) => h.s);
+}
+
+function accepts(query: SqliteQuery, i: number): boolean {
+  return (
+    scores[i]! >= (query.minScore ?? 0) &&
+    (!query.tiers || query.tiers.includes(tiers[i]!)) &&
+    ![...(query.excludeDigits ?? '')].some((d) => strings[i]!.slice(3).includes(d))
+  );
 }
 
 const PATTERNS = [
@@ -125,34 +139,55 @@ describe('astToRegExp', () => {
 
 describe('regexSearch and sqliteSearch give the brute-force answer', () => {
   let pool: SqlitePool;
+  const index = scanIndex(strings, scores, values);
   beforeAll(() => {
-    pool = createSqlitePool(strings, scores);
+    pool = createSqlitePool(strings, scores, { tiers, values });
   });
   afterAll(() => {
     pool.db.close();
   });
 
+  const FILTERS: Omit<SqliteQuery, 'ast'>[] = [
+    {},
+    { sort: 'number' },
+    { sort: 'value' },
+    { minScore: 150 },
+    { tiers: [1, 3], sort: 'value' },
+    { excludeDigits: '47', minScore: 20, sort: 'number' },
+  ];
+
   for (const source of PATTERNS) {
     it(source, () => {
       const ast = pat(source);
-      const all = naiveSearch(ast, Infinity);
-      if (source !== '4006*9AB*AB') expect(all.length).toBeGreaterThan(0);
-      for (const limit of [1, 10, 100, Infinity]) {
-        const expected = all.slice(0, limit);
-        expect(regexSearch(strings, scores, ast, limit)).toEqual(expected);
-        expect(sqliteSearch(pool, ast, limit)).toEqual(expected);
+      for (const filters of FILTERS) {
+        const query: SqliteQuery = { ast, ...filters };
+        const all = naiveSearch(query, Infinity);
+        if (source !== '4006*9AB*AB' && !filters.minScore && !filters.excludeDigits && !filters.tiers) expect(all.length).toBeGreaterThan(0);
+        for (const limit of [1, 10, 100, Infinity]) {
+          const expected = all.slice(0, limit);
+          expect(regexSearch(index, ast, limit, { sort: filters.sort ?? 'score', accept: (i) => accepts(query, i) })).toEqual(expected);
+          expect(sqliteSearch(pool, query, limit)).toEqual(expected);
+        }
       }
     });
   }
 
-  it('uses digit columns for fixed positions and REGEXP for floating letters', () => {
+  it('filters and sorts without a pattern too', () => {
+    for (const filters of FILTERS) expect(sqliteSearch(pool, filters, 50)).toEqual(naiveSearch(filters, 50));
+  });
+
+  it('uses tail columns and digit columns for fixed positions and REGEXP for floating letters', () => {
     expect(astToSql(pat('AABB$'), 10).sql).toBe(
-      'SELECT number FROM numbers WHERE number GLOB ? AND d7 = d6 AND d8 <> d6 AND d9 = d8 ORDER BY score DESC, number ASC LIMIT ?',
+      'SELECT number FROM numbers WHERE number GLOB ? AND d7 = d6 AND d8 <> d6 AND d9 = d8 ORDER BY score DESC, number LIMIT ?',
     );
-    expect(astToSql(pat('8888$'), 10).params).toEqual(['*8888', 8, 8, 8, 8, 10]);
+    expect(astToSql(pat('8888$'), 10)).toEqual({ sql: 'SELECT number FROM numbers WHERE number GLOB ? AND last4 = ? ORDER BY score DESC, number LIMIT ?', params: ['*8888', '8888', 10] });
+    expect(astToSql(pat('[68][68]8$'), 10).params).toEqual(['*[68][68]8', '668', '688', '868', '888', 10]);
     const floating = astToSql(pat('AB%BA'), 5);
     expect(floating.sql).toContain('number REGEXP ?');
     expect(floating.params).toEqual(['*??*??*', '(\\d)(?!\\1)(\\d)\\d*\\2\\1', 5]);
+    expect(astToSql({ minScore: 80, tiers: [3], excludeDigits: '4', sort: 'value' }, 20).sql).toBe(
+      'SELECT number FROM numbers WHERE score >= 80 AND tier = 3 AND (digits & 16) = 0 ORDER BY value DESC, number LIMIT ?',
+    );
   });
 
   it('reuses prepared statements per SQL text', () => {
@@ -163,7 +198,7 @@ describe('regexSearch and sqliteSearch give the brute-force answer', () => {
   });
 });
 
-describe('fuseNear and hamming', () => {
+describe('enumerateNear and hamming', () => {
   it('hamming counts differing positions', () => {
     expect(hamming('4006123456', '4006123456')).toBe(0);
     expect(hamming('4006123456', '4006123450')).toBe(1);
@@ -171,19 +206,19 @@ describe('fuseNear and hamming', () => {
     expect(() => hamming('4006', '40061')).toThrow();
   });
 
-  it('finds the numbers within the distance (and some more, fuse being approximate)', () => {
-    const index = createFuseIndex(strings);
-    const query = '4006991234';
-    const found = fuseNear(index, query, 2, 10);
-    expect(found).toHaveLength(10);
-    expect(found[0]).toBe(query);
-    for (const s of found) expect(strings).toContain(s);
-
-    const exact = exactNear(strings, query, 2);
-    expect(exact.length).toBe(1 + 4 * 9 + 6 * 81);
-    const everything = new Set(fuseNear(index, query, 2, strings.length));
-    expect(exact.every((s) => everything.has(s))).toBe(true);
-    expect(fuseNear(index, query, 1, 100).every((s) => typeof s === 'string' && s.length === 10)).toBe(true);
+  it('gives the brute-force page: by distance, score and number, filters before the limit', () => {
+    const at = new Map(strings.map((s, i) => [s, i]));
+    const scoreOf = (n: string) => (at.has(n) ? scores[at.get(n)!] : undefined);
+    for (const wanted of ['4006991234', '4006990000', '4006123456']) {
+      for (const [maxDistance, limit] of [[1, 5], [2, 40], [3, 1000]] as const) {
+        const accept = (n: string, score: number) => score >= 50 && !n.slice(3).includes('7');
+        const expected = strings
+          .filter((s) => hamming(s, wanted) <= maxDistance && accept(s, scoreOf(s)!))
+          .sort((a, b) => hamming(a, wanted) - hamming(b, wanted) || scoreOf(b)! - scoreOf(a)! || (a < b ? -1 : 1))
+          .slice(0, limit);
+        expect(enumerateNear(wanted, maxDistance, limit, { scoreOf, accept })).toEqual(expected);
+      }
+    }
   });
 });
 

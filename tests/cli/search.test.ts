@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.js';
+import { createPool } from '../../src/pool/create-pool.js';
+import { near } from '../../src/search/near.js';
 
 
 describe('vanity400 search', () => {
@@ -50,6 +52,16 @@ describe('vanity400 near', () => {
     expect(results[0]).toMatchObject({ number: '4006517517', distance: 0 });
     expect(results).toHaveLength(55);
     expect(results.every((r: { distance: number }) => r.distance <= 1)).toBe(true);
+  });
+
+  it("searches the number's own segment unless told otherwise, with the filters of search", async () => {
+    const args = ['near', '400-851-7517', '--distance', '2', '--exclude', '4', '--min-score', '50', '--tail-contains', '17', '--json', '--limit', '30'];
+    const own = JSON.parse((await cli(args)).out).results;
+    const expected = near(createPool({ segment: '4008' }), '4008517517', { maxDistance: 2, exclude: '4', minScore: 50, tailContains: '17', limit: 30, findings: false });
+    expect(own.map((r: { number: string }) => r.number)).toEqual(expected.map((r) => r.number));
+    const both = JSON.parse((await cli([...args, '--segment', '4006,4008'])).out).results;
+    expect(both.some((r: { number: string }) => r.number.startsWith('4006'))).toBe(true);
+    expect(await cli(['near', '4008517517', '--tier', 'gold'])).toMatchObject({ status: 2, err: expect.stringContaining('tiers: "gold"') });
   });
 
   it('rejects a bad distance', async () => {

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPool } from '../../src/pool/create-pool.js';
 import type { Pool } from '../../src/pool/pool.js';
-import { near } from '../../src/search/near.js';
+import { near, type NearOptions } from '../../src/search/near.js';
+import type { SearchFilters } from '../../src/search/query.js';
+import { passes, rowsOf } from './brute-force.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 
 /** Every number of the pool within d positions, by comparing with all of them. */
@@ -75,11 +77,60 @@ describe('near', () => {
     );
   });
 
+  it('filters as search does, before the limit: the brute-force page of the numbers that pass, over several pools', () => {
+    const withGaps = createPool({ segment: '4006' });
+    for (const n of near(withGaps, '4006888888', { maxDistance: 1, limit: 10 })) withGaps.remove(n.number);
+    const other = createPool({ segment: '4008' });
+    const big = createPool({ numbers: fc.sample(number.map((n) => `4009${n.slice(4)}`), { numRuns: 25_000, seed: 8 }) });
+    const small = createPool({ numbers: fc.sample(number, { numRuns: 3_000, seed: 9 }) });
+    const pools = [withGaps, other, big, small];
+    const filters: fc.Arbitrary<SearchFilters> = fc.record(
+      {
+        segments: fc.subarray(['4001', '4006', '4008', '4009'], { minLength: 1 }),
+        exclude: fc.constantFrom('4', '8', '47'),
+        excludeScope: fc.constantFrom('body', 'tail', 'all'),
+        include: fc.constantFrom('8', '68'),
+        tailContains: fc.constantFrom('8', '88', '8888'),
+        minScore: fc.constantFrom(20, 50, 80),
+        tiers: fc.subarray(['ordinary', 'select', 'premium', 'top', 'super'], { minLength: 1 }),
+        rules: fc.subarray(['repeat', 'auspicious'], { minLength: 1 }),
+        maxPriceLevel: fc.constantFrom(1, 2, 6),
+      },
+      { requiredKeys: [] },
+    );
+    const everyNear = (target: string, q: NearOptions) => {
+      const out: { n: string; dist: number; s: number }[] = [];
+      for (const pool of pools) {
+        for (const row of rowsOf(pool)) {
+          let dist = 0;
+          for (let p = 0; p < 10; p++) if (row.n[p] !== target[p]) dist++;
+          if (dist <= (q.maxDistance ?? 1) && passes(row, q)) out.push({ n: row.n, dist, s: row.s });
+        }
+      }
+      return out.sort((a, b) => a.dist - b.dist || b.s - a.s || (a.n < b.n ? -1 : 1)).map((r) => r.n);
+    };
+    const target = fc.oneof(fc.constantFrom('4006888888', '4008517517', '4009123456'), number);
+    fc.assert(
+      fc.property(target, filters, fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>, fc.integer({ min: 1, max: 60 }), (n, f, maxDistance, limit) => {
+        const q: NearOptions = { ...f, maxDistance, limit };
+        expect(near(pools, n, q).map((r) => r.number)).toEqual(everyNear(n, q).slice(0, limit));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('says how far each result is and which digits changed', () => {
     const [first] = near(segment, '4006888888', { maxDistance: 1 });
     expect(first).toMatchObject({ number: '4006888888', distance: 0, changed: [] });
     const one = near(segment, '4006888888', { maxDistance: 1, limit: 100 }).find((r) => r.number === '4006888886');
     expect(one).toMatchObject({ distance: 1, changed: [9], swap: false });
+  });
+
+  it('answers from the pool alone with findings: false, the same numbers without the reasons', () => {
+    const options = { maxDistance: 2, limit: 50, exclude: '4' } as const;
+    const full = near(segment, '4006517517', options);
+    expect(near(segment, '4006517517', { ...options, findings: false })).toEqual(full.map(({ findings, ...rest }) => rest));
+    expect(() => near(segment, '4006517517', { findings: 'no' as never })).toThrow(/near: findings: "no" is not true or false/);
   });
 
   it('leaves out numbers taken out of the pool', () => {
@@ -98,5 +149,8 @@ describe('near', () => {
     expect(() => near(segment, '4006888888', { maxDistance: 4 as 3 })).toThrow(/maxDistance 4 is not 1, 2 or 3/);
     expect(() => near(segment, '4006888888', { limit: 0 })).toThrow(/limit 0/);
     expect(() => near(segment, '4006-88x')).toThrow(Vanity400Error);
+    expect(() => near(segment, '4006888888', { exclude: 'four' })).toThrow(/near: exclude: "four" is not a string of digits/);
+    expect(() => near(segment, '4006888888', { tiers: ['gold'] as never })).toThrow(/near: tiers: "gold" is not one of/);
+    expect(() => near(segment, '4006888888', { distance: 2 } as never)).toThrow(/near: distance: unknown field/);
   });
 });

@@ -3,14 +3,13 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPool } from '../../src/pool/create-pool.js';
-import { NUMBER_BASE, REMOVED, type Pool } from '../../src/pool/pool.js';
+import { poolFromSnapshot, poolToSnapshot } from '../../src/pool/snapshot.js';
+import { NUMBER_BASE, type Pool } from '../../src/pool/pool.js';
 import { search, searchNumbers, type SearchPage } from '../../src/search/search.js';
 import { normalizeQuery, queryHash, queryKey, type SearchQuery } from '../../src/search/query.js';
 import { compilePattern } from '../../src/search/pattern/index.js';
-import { TIERS, tierIndexOf } from '../../src/scoring/tiers.js';
 import { valueOf } from '../../src/search/value.js';
-import { FAMILIES } from '../../src/rules/families.js';
-import { shapeBit } from '../../src/rules/shapes.js';
+import { passes, rowsOf } from './brute-force.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 
 /** Every number of the pools the query accepts, in its order, by brute force over strings. */
@@ -18,25 +17,10 @@ function bruteForce(pools: Pool[], q: SearchQuery): string[] {
   const pattern = q.pattern ? compilePattern(q.pattern) : null;
   const rows: { n: string; key: number }[] = [];
   for (const pool of pools) {
-    for (let i = 0; i < pool.size; i++) {
-      const bits = pool.bits[i]!;
-      if (bits & REMOVED) continue;
-      const n = pool.numberAt(i);
-      const s = pool.scores[i]!;
-      const tier = TIERS[tierIndexOf(s)]!.id;
-      if (q.segments && !q.segments.includes(n.slice(0, 4))) continue;
-      if (q.minScore !== undefined && s / 10 < q.minScore) continue;
-      if (q.tiers && !q.tiers.includes(tier)) continue;
-      if (q.rules && !q.rules.every((r) => bits & (1 << FAMILIES.indexOf(r)))) continue;
-      if (q.shapes && !q.shapes.every((sh) => bits & shapeBit(sh))) continue;
-      const scoped = n.slice({ all: 0, body: 3, tail: 6 }[q.excludeScope ?? 'body']);
-      if (q.exclude && [...q.exclude].some((d) => scoped.includes(d))) continue;
-      if (q.include && ![...q.include].every((d) => n.slice(3).includes(d))) continue;
-      if (q.tailContains && !n.slice(6).includes(q.tailContains)) continue;
-      if (pattern && !pattern.matches(n)) continue;
-      const fours = [...n.slice(3)].filter((d) => d === '4').length;
-      const key = q.sort === 'number' ? 0 : q.sort === 'value' ? valueOf(s, tierIndexOf(s), fours) : s;
-      rows.push({ n, key });
+    for (const row of rowsOf(pool)) {
+      if (!passes(row, q) || (pattern && !pattern.matches(row.n))) continue;
+      const key = q.sort === 'number' ? 0 : q.sort === 'value' ? valueOf(row.s, row.tierIndex, row.fours) : row.s;
+      rows.push({ n: row.n, key });
     }
   }
   return rows.sort((a, b) => b.key - a.key || (a.n < b.n ? -1 : 1)).map((r) => r.n);
@@ -125,6 +109,95 @@ describe('search over whole segments', () => {
   });
 });
 
+describe('every shape of query over whole segments, first time and again', () => {
+  const snapshots = ['4006', '4008'].map((segment) => poolToSnapshot(createPool({ segment })));
+  const fourFour = createPool({ segment: '4004', allowUnconfirmed: true }); // the segment's own digit is a 4
+
+  const shape: fc.Arbitrary<SearchQuery> = fc.record(
+    {
+      pattern: fc.constantFrom('8888$', 'AABB$', '^40069%', '^4008[0-3]%', '^400%', '^4006*8%', '%7%', '%8%', '%520%', '4006*9A*AB', '[689][689][689]$', '^4008ABAB'),
+      segments: fc.subarray(['4006', '4008'], { minLength: 1 }),
+      exclude: fc.constantFrom('4', '47', '0'),
+      excludeScope: fc.constantFrom('body', 'tail'),
+      tailContains: fc.constantFrom('8', '66'),
+      minScore: fc.constantFrom(30, 60, 80, 90, 95, 99.6),
+      tiers: fc.subarray(['ordinary', 'select', 'premium', 'top', 'super'], { minLength: 1 }),
+      maxPriceLevel: fc.constantFrom(0.5, 1, 2, 5.5, 20),
+      sort: fc.constantFrom('score', 'number', 'value'),
+      limit: fc.integer({ min: 1, max: 60 }),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<SearchQuery>;
+
+  /** Up to `pages` pages of the query, following next. */
+  const pagesOf = (pools: Pool[], q: SearchQuery, pages: number) => {
+    const out: string[] = [];
+    let cursor: string | null = null;
+    for (let p = 0; p < pages; p++) {
+      const page: SearchPage = search(pools, cursor ? { ...q, cursor } : q, { findings: false });
+      out.push(...page.results.map((r) => r.number));
+      cursor = page.next;
+      if (!cursor) break;
+    }
+    return { numbers: out, more: cursor !== null };
+  };
+
+  it('on fresh pools, the first page, the same page again and the next pages are the brute-force answer', () => {
+    fc.assert(
+      fc.property(shape, (q) => {
+        const fresh = snapshots.map((s) => poolFromSnapshot(s));
+        const expected = bruteForce(fresh, q);
+        const limit = q.limit ?? 20;
+        const first = pagesOf(fresh, q, 1);
+        expect(first.numbers).toEqual(expected.slice(0, limit));
+        expect(pagesOf(fresh, q, 1).numbers).toEqual(first.numbers); // read from a kept list
+        const three = pagesOf(fresh, q, 3);
+        expect(three.numbers).toEqual(expected.slice(0, 3 * limit));
+        expect(three.more).toBe(expected.length > 3 * limit);
+        // A later page on pools that never saw the query: the first search there starts at the cursor.
+        const cursor = search(fresh, q).next;
+        if (cursor) expect(pagesOf(snapshots.map((s) => poolFromSnapshot(s)), { ...q, cursor }, 1).numbers).toEqual(expected.slice(limit, 2 * limit));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it.each<SearchQuery>([
+    { sort: 'value' },
+    { sort: 'value', limit: 200 },
+    { sort: 'value', tiers: ['top'] },
+    { sort: 'value', tiers: ['premium', 'super'], limit: 50 },
+    { sort: 'value', minScore: 80 },
+    { sort: 'value', exclude: '4' },
+    { sort: 'value', exclude: '4', excludeScope: 'tail', limit: 30 },
+    { sort: 'value', include: '4', maxPriceLevel: 0.6 },
+    { sort: 'value', pattern: '%44%' },
+    { sort: 'value', pattern: 'AABB$' },
+  ])('value order %j, first time and again, on a segment whose own digit is 4 too', (q) => {
+    const pools = [poolFromSnapshot(snapshots[0]!), fourFour];
+    const expected = bruteForce(pools, q);
+    const limit = q.limit ?? 20;
+    expect(pagesOf(pools, q, 1).numbers).toEqual(expected.slice(0, limit));
+    expect(pagesOf(pools, q, 2).numbers).toEqual(expected.slice(0, 2 * limit));
+  });
+
+  it('walks stop at the lowest score asked for and number order starts at the pattern\'s prefix, whatever was removed', () => {
+    const pool = poolFromSnapshot(snapshots[0]!);
+    const best = search(pool, { minScore: 99.6, limit: 1000 }).results.map((r) => r.number);
+    expect(best).toEqual(bruteForce([pool], { minScore: 99.6 }));
+    pool.remove(best[0]!);
+    expect(search(pool, { minScore: 99.6, limit: 1000 }).results.map((r) => r.number)).toEqual(best.slice(1));
+    const q: SearchQuery = { pattern: '^40069%', sort: 'number', limit: 5 };
+    const numbers = search(pool, q).results.map((r) => r.number);
+    expect(numbers).toEqual(['4006900000', '4006900001', '4006900002', '4006900003', '4006900004']);
+    pool.remove('4006900001');
+    expect(search(pool, q).results.map((r) => r.number)).toEqual(bruteForce([pool], q).slice(0, 5));
+    const all = allPages([pool], { ...q, limit: 1000 });
+    expect(all).toEqual(bruteForce([pool], q));
+    expect(all.at(-1)).toBe('4006999999');
+  });
+});
+
 describe('search over a subset', () => {
   const numbers = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 3000, seed: 7 }).map((i, k) => `400${[0, 1, 6, 7, 8, 9][k % 6]}${String(i).padStart(6, '0')}`);
   const subset = createPool({ numbers: [...numbers, '4006888888', '4008517517', '4001234567', '4009168168'] });
@@ -140,6 +213,7 @@ describe('search over a subset', () => {
       minScore: fc.integer({ min: 0, max: 60 }),
       tiers: fc.subarray(['ordinary', 'select', 'premium', 'top', 'super'], { minLength: 1 }),
       rules: fc.subarray(['repeat', 'auspicious', 'homophone'], { minLength: 1 }),
+      maxPriceLevel: fc.constantFrom(0.3, 1, 2.5, 16),
       sort: fc.constantFrom('score', 'number', 'value'),
       limit: fc.integer({ min: 1, max: 40 }),
     },
@@ -194,6 +268,8 @@ describe('bad queries', () => {
     [{ include: 8 }, /include: 8 is not a string of digits/],
     [{ segments: ['4006', '5006'] }, /segments: "5006"/],
     [{ minScore: 101 }, /minScore: 101/],
+    [{ maxPriceLevel: 0 }, /maxPriceLevel: 0 is not a price level above 0/],
+    [{ maxPriceLevel: '5' }, /maxPriceLevel: "5" is not a price level/],
     [{ patern: '8888$' }, /patern: unknown field/],
     [{ pattern: '88[8' }, /position 2/],
     [{ cursor: 'garbage' }, /cursor "garbage" is not one a search returned/],
@@ -240,6 +316,7 @@ describe('query hash', () => {
     { ...base, shapes: ['tailRun4'] },
     { ...base, sort: 'value' },
     { ...base, limit: 21 },
+    { ...base, maxPriceLevel: 5 },
   ];
 
   it('is the same for queries that normalise alike and differs when any field does', () => {

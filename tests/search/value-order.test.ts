@@ -4,7 +4,7 @@ import { createPool } from '../../src/pool/create-pool.js';
 import { foursOfKey } from '../../src/pool/key-strings.js';
 import { tierIndexOf } from '../../src/scoring/tiers.js';
 import { valueOf } from '../../src/search/value.js';
-import { valueOrder, valueOrderOnRepeat } from '../../src/search/value-order.js';
+import { rankByValue, valueOrder } from '../../src/search/value-order.js';
 
 describe('valueOrder', () => {
   it("lists every entry once, by value (high first) then by number, and is kept with the pool", () => {
@@ -18,15 +18,14 @@ describe('valueOrder', () => {
     expect(valueOrder(pool)).toBe(order);
   });
 
-  it('is made from the second value search of a pool on (the first scans the pool)', () => {
-    const pool = createPool({ numbers: ['4006888888', '4006444444', '4008517517'] });
-    expect(valueOrderOnRepeat(pool)).toBeNull();
-    const order = valueOrderOnRepeat(pool);
-    expect(order).toBe(valueOrder(pool));
-    expect(valueOrderOnRepeat(pool)).toBe(order);
-    const other = createPool({ numbers: ['4006888888'] });
-    valueOrder(other); // already made: no scan first
-    expect(valueOrderOnRepeat(other)).toBe(valueOrder(other));
+  it('ranks any entries (few by sorting, many by grouping) as the whole order does', () => {
+    const numbers = fc.sample(fc.integer({ min: 0, max: 999_999 }), { numRuns: 80_000, seed: 12 }).map((i, k) => `400${[1, 4, 9][k % 3]}${String(i).padStart(6, '0')}`);
+    const pool = createPool({ numbers, allowUnconfirmed: true });
+    const whole = valueOrder(pool);
+    for (const step of [1, 3, 97]) {
+      const entries = Uint32Array.from({ length: Math.ceil(pool.size / step) }, (_, k) => k * step);
+      expect([...rankByValue(pool, entries)]).toEqual([...whole].filter((i) => i % step === 0));
+    }
   });
 
   it('an empty pool has an empty order', () => {

@@ -5,12 +5,12 @@ import type { Pool } from '../../pool/pool.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById, type TierId } from '../../scoring/tiers.js';
 import { near } from '../../search/near.js';
-import type { SearchQuery } from '../../search/query.js';
+import type { SearchFilters, SearchQuery } from '../../search/query.js';
 import { search } from '../../search/search.js';
 import { suggest } from '../../suggest/suggest.js';
 import { tierPaint } from '../colour.js';
 import { nearHow, numberRow, topReasons } from '../table.js';
-import { fits, tiersWithin } from './budget.js';
+import { fits } from './budget.js';
 import type { Facts } from './facts.js';
 import type { Messages } from './messages.js';
 import { checked, type Ui } from './ui.js';
@@ -52,41 +52,38 @@ function avoidOf(facts: Facts, narrowing: Narrowing): string | undefined {
   return digits === '' ? undefined : digits;
 }
 
+/** The facts and the narrowing as the filters of a search or near-number search: segments, digits to avoid, the budget. */
+function filtersOf(facts: Facts, narrowing: Narrowing): SearchFilters {
+  const avoid = avoidOf(facts, narrowing);
+  return {
+    ...(avoid ? { exclude: avoid } : {}),
+    ...(facts.segments.length ? { segments: facts.segments } : {}),
+    ...(facts.budget.level !== Infinity ? { maxPriceLevel: facts.budget.level } : {}),
+  };
+}
+
 function item(r: { number: string; display: string; score: number; tier: TierId }, reasons: string[]): Item {
   return { number: r.number, display: r.display, score: r.score, tier: r.tier, reasons: reasons.filter(Boolean) };
 }
 
 function searchListing(pool: Pool, facts: Facts, narrowing: Narrowing, lang: Language, title: string): Listing {
-  const avoid = avoidOf(facts, narrowing);
-  const tiers = tiersWithin(facts.budget);
   const pattern = narrowing.pattern && narrowing.tailOnly && !narrowing.pattern.endsWith('$') ? `${narrowing.pattern}$` : narrowing.pattern;
-  const query: SearchQuery = {
-    ...(pattern ? { pattern } : {}),
-    ...(avoid ? { exclude: avoid } : {}),
-    ...(facts.segments.length ? { segments: facts.segments } : {}),
-    ...(tiers ? { tiers } : {}),
-    limit: BATCH,
-  };
+  const query: SearchQuery = { ...(pattern ? { pattern } : {}), ...filtersOf(facts, narrowing), limit: BATCH };
   let cursor: string | null = null;
   const listing: Listing = { title, items: [], more: null };
   const next = (): Item[] => {
     const page = search([pool], cursor ? { ...query, cursor } : query);
     cursor = page.next;
     listing.more = cursor ? next : null;
-    return page.results.filter((r) => fits(facts.budget, r.number, r.tier)).map((r) => item(r, [topReasons(r.findings, lang)]));
+    return page.results.map((r) => item(r, [topReasons(r.findings, lang)]));
   };
   listing.more = next;
   return listing;
 }
 
 function nearListing(pool: Pool, facts: Facts, narrowing: Narrowing, wanted: string, lang: Language, title: string): Listing {
-  const avoid = avoidOf(facts, narrowing) ?? '';
-  const tail = wanted.slice(6);
-  const items = near([pool], wanted, { maxDistance: 2, swaps: true, limit: NEAR_LIMIT })
-    .filter((r) => !facts.segments.length || facts.segments.includes(r.number.slice(0, 4)))
-    .filter((r) => ![...r.number.slice(3)].some((d) => avoid.includes(d)))
-    .filter((r) => !narrowing.tailOnly || r.number.endsWith(tail))
-    .filter((r) => fits(facts.budget, r.number, r.tier))
+  const tail = narrowing.tailOnly ? { tailContains: wanted.slice(6) } : {};
+  const items = near([pool], wanted, { maxDistance: 2, swaps: true, limit: NEAR_LIMIT, ...filtersOf(facts, narrowing), ...tail })
     .map((r) => item(r, [nearHow(r, lang), topReasons(r.findings, lang, 2)]));
   return { title, items, more: null };
 }

@@ -7,7 +7,6 @@ export interface Budget {
   level: number;
 }
 
-const MOST_FOURS = 7;
 const tierIndex = (tier: TierId) => TIERS.findIndex((t) => t.id === tier);
 
 /** No limit, then "up to" each tier but the highest (up to the highest is no limit). */
@@ -23,10 +22,4 @@ function levelOf(number: string, tier: TierId): number {
 
 export function fits(budget: Budget, number: string, tier: TierId): boolean {
   return levelOf(number, tier) <= budget.level;
-}
-
-/** Tiers in which some number (one with every digit after 400 a 4) is within the budget: a search filter before `fits`. */
-export function tiersWithin(budget: Budget): TierId[] | undefined {
-  if (budget.level === Infinity) return undefined;
-  return TIERS.filter((_, i) => priceLevel(i, MOST_FOURS) <= budget.level).map((t) => t.id);
 }

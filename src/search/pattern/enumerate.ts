@@ -108,13 +108,23 @@ export function enumeratePattern(p: CompiledPattern, segment: string, limit: num
 
   const out = new Uint32Array(total);
   let n = 0;
+  const LAST = NUMBER_LENGTH - 1;
   const gen = (i: number, acc: number): void => {
-    if (i === NUMBER_LENGTH) {
-      out[n++] = acc;
-      return;
-    }
     const v = layKind[i]!;
     acc *= 10;
+    if (i === LAST) {
+      // The last digit without a call per candidate.
+      if (v === FREE) {
+        for (let d = 0; d <= 9; d++) out[n++] = acc + d;
+      } else if (v < 0) {
+        for (let d = 0, m = layMask[i]!; d <= 9; d++) if ((m >> d) & 1) out[n++] = acc + d;
+      } else if (bound[v]! >= 0) {
+        out[n++] = acc + bound[v]!;
+      } else {
+        for (let d = 0; d <= 9; d++) if (((used >> d) & 1) === 0) out[n++] = acc + d;
+      }
+      return;
+    }
     if (v === FREE) {
       for (let d = 0; d <= 9; d++) gen(i + 1, acc + d);
     } else if (v < 0) {
@@ -137,6 +147,8 @@ export function enumeratePattern(p: CompiledPattern, segment: string, limit: num
     layout(offs);
     gen(PREFIX, 0);
   }
+  // One placement lists its candidates in ascending order, each once; several are merged.
+  if (accepted.length === 1) return out;
   out.sort();
   let k = 0;
   for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;
