@@ -33,7 +33,7 @@ describe('vanity400 inventory', () => {
     expect((await cli(['inventory', 'hold', '4006-123-000', '--customer', '张三', '--ttl', '30m', ...s])).out).toMatch(/^held 400-612-3000 for 张三 until /);
     const second = await cli(['inventory', 'hold', '4006123000', '--customer', '李四', ...s]);
     expect(second).toMatchObject({ status: 2, out: 'not held: 400-612-3000 is held\n' });
-    expect(await cli(['inventory', 'sell', '4006123000', '--customer', '李四', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('held by "张三"') });
+    expect(await cli(['inventory', 'sell', '4006123000', '--customer', '李四', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('已为“张三”保留') });
     expect((await cli(['inventory', 'sell', '4006123000', '--customer', '张三', ...s])).status).toBe(0);
     expect(JSON.parse((await cli(['inventory', 'who', '400-612-3000', ...s, '--json'])).out)).toMatchObject({ agent: 'huatong', status: 'sold', customer: '张三' });
 
@@ -74,7 +74,7 @@ describe('vanity400 inventory stores', () => {
     const store = join(dir, 'sub', 'inventory.db');
     for (const args of [['inventory', 'who', '4006-123-000'], ['inventory', 'list', '--agent', 'huatong'], ['inventory', 'export'], ['search', '8$', '--agent', 'huatong']]) {
       const run = await cli([...args, '--store', store]);
-      expect(run, args.join(' ')).toMatchObject({ status: 2, err: expect.stringContaining(`There is no inventory at ${store}`) });
+      expect(run, args.join(' ')).toMatchObject({ status: 2, err: expect.stringContaining(`没有库存文件 ${store}`) });
       expect(existsSync(store)).toBe(false);
     }
     const saved = process.env.VANITY400_STORE;
@@ -113,7 +113,7 @@ describe('vanity400 inventory stores', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanity400-inv-'));
     const store = join(dir, 'inventory.db');
     const big = await cli(['inventory', 'import', '/dev/zero', '--store', store]);
-    expect(big).toMatchObject({ status: 2, err: expect.stringMatching(/^vanity400: \/dev\/zero is larger than 256 MB/) });
+    expect(big).toMatchObject({ status: 2, err: expect.stringMatching(/^vanity400: \/dev\/zero 超过 256 MB/) });
     expect(big.err.trim().split('\n')).toHaveLength(1);
   });
 });
@@ -130,7 +130,7 @@ describe('vanity400 inventory with Redis out of reach', () => {
     const run = await cli(['inventory', 'who', '4006-123-000', '--store', `redis://127.0.0.1:${port}`]);
     const ms = Date.now() - t0;
     expect(run.status).toBe(2);
-    expect(run.err).toMatch(new RegExp(`^vanity400: cannot reach Redis at 127\\.0\\.0\\.1:${port}: `));
+    expect(run.err).toMatch(new RegExp(`^vanity400: 无法连接 Redis（127\\.0\\.0\\.1:${port}`));
     expect(run.err.trim().split('\n')).toHaveLength(1);
     expect(ms).toBeLessThan(5_000); // a hang guard, not a timing: it used to retry for 13 s
   });

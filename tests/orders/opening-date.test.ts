@@ -64,7 +64,7 @@ describe('openingDate', () => {
     expect(d.note!.en).toMatch(/not announced yet/);
   });
 
-  it.each([['2026-13-01'], ['next monday'], ['2026-12-03T10:00'], [Number.NaN], [null]])('refuses the payment time %j as BAD_DATE naming paidAt', (paidAt) => {
+  it.each([['2026-13-01'], ['next monday'], ['2026-12-03T10:00'], [Number.NaN], [null]])('refuses the payment time %j as BAD_DATE (a string) or INVALID_TYPE, naming paidAt', (paidAt) => {
     let error: unknown;
     try {
       openingDate('ordinary', paidAt as never);
@@ -72,7 +72,7 @@ describe('openingDate', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(Vanity400Error);
-    expect(error).toMatchObject({ code: 'BAD_DATE', field: 'paidAt' });
+    expect(error).toMatchObject({ code: typeof paidAt === 'string' ? 'BAD_DATE' : 'INVALID_TYPE', field: 'paidAt' });
     expect((error as Vanity400Error).messageIn('zh')).toMatch(/^paidAt：/);
   });
 
