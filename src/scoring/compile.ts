@@ -45,6 +45,11 @@ export interface ScoringTables {
   readonly phraseLength: Int8Array;
   /** 1 for a taboo phrase serious enough to keep the number out of the tiers above 优选号. */
   readonly phraseSerious: Uint8Array;
+  /**
+   * 1 for a phrase not read where it would cut a run of three or more equal digits: all but the
+   * company's own facts, told wherever they are, and taboos, which a customer may hear all the same.
+   */
+  readonly phraseYieldsToRuns: Uint8Array;
   /** [phrase * BODY_LENGTH + end] → points (tenths, ≥ 0; taboo counts against). */
   readonly phrasePoints: Int32Array;
   /**
@@ -178,6 +183,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   const phraseFamily = Int8Array.from(kept, (ph) => familyIndex(ph.family));
   const phraseLength = Int8Array.from(kept, (ph) => ph.digits.length);
   const phraseSerious = Uint8Array.from(kept, (ph) => (ph.family === 'taboo' && (ph.weight ?? 0) >= profile.seriousTaboo ? 1 : 0));
+  const phraseYieldsToRuns = Uint8Array.from(kept, (ph) => (ph.family === 'company' || ph.family === 'taboo' ? 0 : 1));
   const phrasePoints = new Int32Array(kept.length * BODY_LENGTH);
   const phraseRank = new Int32Array(kept.length * BODY_LENGTH);
   kept.forEach((ph, i) => {
@@ -214,6 +220,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     phraseRank,
     phraseFamily,
     phraseSerious,
+    phraseYieldsToRuns,
     saturation,
     scoreOf,
     automaton.step,
@@ -235,6 +242,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     phraseFamily,
     phraseLength,
     phraseSerious,
+    phraseYieldsToRuns,
     phrasePoints,
     phraseRank,
     saturation,

@@ -80,6 +80,11 @@ function manyLucky(f: Finding, findings: readonly Finding[]): boolean {
   return !(one && findings.some((r) => r.kind === 'run' && r.digits[0] === strong[0] && r.digits.length >= strong.length));
 }
 
+/** An English sentence starts with a capital letter. */
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** One reason: digits, what they are (one or more things), how strong. */
 interface Clause {
   at: number;
@@ -149,7 +154,7 @@ function clauseText(c: Clause, lang: Language, inline: boolean): string {
   const where = positionWords(c, lang);
   if (c.taboo) return lang === 'zh' ? `注意：${where} ${whats}` : `note: ${where} ${whats}`;
   if (lang === 'zh') return `${where}${inline ? `（${whats}）` : `：${whats}`}`;
-  return `${where}${inline ? ` (${whats})` : `: ${whats}`}`;
+  return `${where}: ${whats}`;
 }
 
 /** The shape that makes a number special, if one does: the longest run or pattern ending it, or six equal digits. */
@@ -163,6 +168,11 @@ function specialShape(findings: readonly Finding[]): Finding | undefined {
 
 /** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”" / "ends in 517: sounds like 我要吃 ("I want to eat")". */
 export function findingSentence(f: Finding, lang: Language): string {
+  const sentence = findingClause(f, lang);
+  return lang === 'en' ? capitalized(sentence) : sentence;
+}
+
+function findingClause(f: Finding, lang: Language): string {
   if (typeof f !== 'object' || f === null || typeof f.rule !== 'string') throw invalidType('findingSentence(): finding', '评分理由（finding）', 'a finding', f);
   return clauseText({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }, lang, false);
 }
@@ -233,9 +243,10 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
     return { summary: `${parts.join('。')}。`, reasons };
   }
   parts.push(`${a.display} scores ${a.score} (${tier.en})`);
-  if (best.length) parts.push(best.map((c) => clauseText(c, 'en', true)).join('; '));
+  // In English each span is its own sentence: its findings are already joined with semicolons.
+  parts.push(...best.map((c) => clauseText(c, 'en', false)));
   if (worst) parts.push(clauseText(worst, 'en', false));
   parts.push(...hints);
   if (a.special) parts.push(`a carrier's special number${named ? ` (${positionWords(shape, 'en')}, ${shape.labelEn})` : ''}: ${days} working days to open`);
-  return { summary: `${parts.join('. ')}.`, reasons };
+  return { summary: `${parts.map(capitalized).join('. ')}.`, reasons: reasons.map(capitalized) };
 }

@@ -2,6 +2,7 @@ import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
+import { startsInsideRun } from '../rules/repeat.js';
 import { READINGS, READING_SLOT, SLOTS, type ScoringTables } from './compile.js';
 
 // The families of the shapes closed at the last digit, and of the clever combination (points index kind, length and end).
@@ -24,6 +25,7 @@ function patternLength(pattern: number): number {
 function sat(saturation: Int32Array, length: number, f: number, sum: number): number {
   return saturation[f * length + (sum < length - 1 ? sum : length - 1)]!;
 }
+import { NOT_LAST_TWO, STATES, readingSource } from './reading-rows.js';
 import type { ScanOutput, ScanResult, WalkState } from './scanner.js';
 
 /**
@@ -105,7 +107,9 @@ export class LastDigits {
 
   score(out: ScanOutput, index: number): void {
     const s = this.state;
-    const full = this.tables.unluckyDigits;
+    // A last digit making a run of three builds on other readings (readingSource): read in full where they differ.
+    const prev = s.digit(LAST - 1);
+    const full = this.tables.unluckyDigits | (prev === s.digit(LAST - 2) && this.rowsDiffer(NOT_LAST_TWO) ? 1 << prev : 0);
     this.shapesOfDigits();
     this.ownReadings();
     const { shapeTotal, shapeBits, ownGain, ownBit } = this;
@@ -130,6 +134,16 @@ export class LastDigits {
       scores[index + d] = r.score;
       bitsOut[index + d] = r.bits;
     }
+  }
+
+  /** Whether row r of the readings of the first six digits scores otherwise than row ANY. */
+  private rowsDiffer(r: number): boolean {
+    const s = this.state;
+    const a = LAST;
+    const b = r * STATES + LAST;
+    if (s.readTotal[a] !== s.readTotal[b] || s.readBits[a] !== s.readBits[b] || s.readSerious[a] !== s.readSerious[b]) return true;
+    for (let i = 0; i < READINGS; i++) if (s.readSums[a * READINGS + i] !== s.readSums[b * READINGS + i]) return true;
+    return false;
   }
 
   /**
@@ -263,10 +277,16 @@ export class LastDigits {
       const pts = phrasePoints[ph * BODY_LENGTH + LAST]!;
       const start = LAST - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
-      const key = readKey[start]! + phraseRank[ph * BODY_LENGTH + LAST]!;
+      const b2 = s.digit(start - 2);
+      const b1 = s.digit(start - 1);
+      const first = s.digit(start);
+      const second = start + 1 === LAST ? d : s.digit(start + 1);
+      if (t.phraseYieldsToRuns[ph] === 1 && startsInsideRun(b2, b1, first, second)) continue;
+      const source = readingSource(b2, b1, first, second) * STATES + start;
+      const key = readKey[source]! + phraseRank[ph * BODY_LENGTH + LAST]!;
       if (key > best) {
         best = key;
-        from = start;
+        from = source;
         family = phraseFamily[ph]!;
         points = pts;
         choice = ph;

@@ -39,7 +39,7 @@ describe('vanity400 score', () => {
     expect(zh.out).toMatch(/400-851-7517\s+\d+\.\d\s+\S+\s+后六位 517517：ABCABC 型/);
     expect(zh.out).toContain('错误 WRONG_LENGTH');
     const en = await cli(['score', '--lang', 'en', '4008517517']);
-    expect(en.out).toMatch(/400-851-7517\s+\d+\.\d\s+(ordinary|select|premium|top|super)\s+ends in 517517/);
+    expect(en.out).toMatch(/400-851-7517\s+\d+\.\d\s+(ordinary|select|premium|top|super)\s+Ends in 517517/);
   });
 
   it('scores with a profile and with company facts', async () => {

@@ -93,6 +93,17 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     readings: { start: number; len: number; rule: string; points: number; phrase?: Phrase }[];
   }
   const kept = phrasesFor(profile, phrases);
+  // The run of equal digits through body position i (the segment digit included), as its length.
+  const runThrough = (i: number) => {
+    let from = i;
+    let to = i;
+    while (from > 0 && body[from - 1] === body[i]) from--;
+    while (to < 6 && body[to + 1] === body[i]) to++;
+    return to - from + 1;
+  };
+  // A reading (but a company's own fact or a taboo) that starts or ends inside a run of three or more.
+  const cutsRun = (ph: Phrase, start: number, end: number) =>
+    ph.family !== 'company' && ph.family !== 'taboo' && ((body[start - 1] === body[start] && runThrough(start) >= 3) || (body[end + 1] === body[end] && runThrough(end) >= 3));
   const best: Best[] = [];
   best[1] = { rank: 0, readings: [] };
   for (let p = 1; p <= 6; p++) {
@@ -101,6 +112,7 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     for (const ph of ending) {
       const len = ph.digits.length;
       const start = p - len + 1;
+      if (cutsRun(ph, start, p)) continue;
       const pts = Math.max(1, Math.round(phraseBase(profile, ph) * mult(start, p) * 10));
       const rank = best[start]!.rank + pts * LENGTH_RANK[len]!;
       if (rank > choice.rank) choice = { rank, readings: [...best[start]!.readings, { start, len, rule: ph.family, points: pts, phrase: ph }] };

@@ -104,7 +104,7 @@ describe('explain', () => {
     const en = explain('4008517517', { lang: 'en' });
     expect(zh.reasons).toEqual(['后六位 517517：ABCABC 型，谐音“我要吃”，适合餐饮行业']);
     expect(zh.summary).toBe(`400-851-7517：${zh.score} 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃”，适合餐饮行业）。属运营商特殊号码，开通需 7 个工作日。`);
-    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. ends in 517517 \(ABCABC pattern; sounds like 我要吃/);
+    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. Ends in 517517: ABCABC pattern; sounds like 我要吃/);
     expect(en.score).toBe(zh.score);
   });
 
