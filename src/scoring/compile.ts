@@ -1,7 +1,7 @@
 import { FAMILIES, FAMILY_COUNT, TABOO, familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, KIND_COUNT, LAST, PATTERN_KINDS, TAIL_START } from '../rules/kinds.js';
 import { buildPhraseAutomaton, type PhraseAutomaton } from '../rules/phrase-automaton.js';
-import type { Phrase } from '../rules/phrase.js';
+import { heardAt, type Phrase } from '../rules/phrase.js';
 import { runCounts } from '../rules/repeat.js';
 import { straightCounts } from '../rules/sequence.js';
 import { shapeBit } from '../rules/shapes.js';
@@ -189,6 +189,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   kept.forEach((ph, i) => {
     const base = phraseBase(profile, ph);
     for (let end = CHOSEN_START + ph.digits.length - 1; end < BODY_LENGTH; end++) {
+      if (!heardAt(ph, end)) continue;
       const pts = Math.max(1, tenths(base * multiplier(profile, end - ph.digits.length + 1, end)));
       phrasePoints[i * BODY_LENGTH + end] = pts;
       phraseRank[i * BODY_LENGTH + end] = pts * LENGTH_RANK[ph.digits.length]!;

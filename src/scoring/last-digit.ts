@@ -3,6 +3,7 @@ import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
 import { startsInsideRun } from '../rules/repeat.js';
+import { shapeBit } from '../rules/shapes.js';
 import { READINGS, READING_SLOT, SLOTS, type ScoringTables } from './compile.js';
 
 // The families of the shapes closed at the last digit, and of the clever combination (points index kind, length and end).
@@ -10,6 +11,7 @@ const REPEAT = familyIndex('repeat');
 const SEQUENCE = familyIndex('sequence');
 const PATTERN = familyIndex('pattern');
 const COMBINATION = familyIndex('combination');
+const TAIL_PATTERN6 = shapeBit('tailPattern6');
 
 /** Index into the points table of a pattern as tailPattern returns it (0, which scores nothing, for none). */
 function patternIndex(pattern: number): number {
@@ -210,10 +212,15 @@ export class LastDigits {
       sat(saturation, saturationLength, REPEAT, repeat0) +
       sat(saturation, saturationLength, PATTERN, points[iPattern]!);
     shapeBits[prev] = commonBits | bitsOf[iRunOn]! | bitsOf[iPattern]!;
+    // The digits that end a shop pattern, as bits: no clever combination is read where one does.
+    let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
+    // Last six of a class (AAABBB, AABBCC) make a special number even where a longer pattern is told (四拖三).
+    if (classifyWindow6(b1, b2, b3, b4, prev, prev) !== 0 && unlucky <= LAST - 6) shapeBits[prev]! |= TAIL_PATTERN6;
     // The shop pattern a digit other than the repeated one ends (the run closes before it).
     for (let todo = this.patternDigits() & ~(1 << prev); todo !== 0; todo &= todo - 1) {
       const d = 31 - Math.clz32(todo & -todo);
       const pattern = tailPattern(b0, b1, b2, b3, b4, prev, d, alternationAfter(s.alternation[row]!, b4, prev, d), run, 1);
+      if (pattern !== 0) patternEnds |= 1 << d;
       const i = unlucky < LAST + 1 - patternLength(pattern) ? patternIndex(pattern) : 0;
       shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, points[i]!);
       shapeBits[d]! |= bitsOf[i]!;
@@ -228,6 +235,7 @@ export class LastDigits {
       if (b4 > 0 && isCombination(b2, b3, b4, prev, b4 - 1)) combinations |= 1 << (b4 - 1);
       if (b4 < 9 && isCombination(b2, b3, b4, prev, b4 + 1)) combinations |= 1 << (b4 + 1);
     }
+    combinations &= ~patternEnds;
     this.combinations = combinations;
     this.combinationGain = sat(saturation, saturationLength, COMBINATION, points[iCombination]!);
     for (let todo = combinations; todo !== 0; todo &= todo - 1) {

@@ -1,7 +1,8 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
-import { PATTERN_LENGTH_BITS, alternationAfter, tailPattern } from '../rules/pattern.js';
+import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, tailPattern } from '../rules/pattern.js';
+import { shapeBit } from '../rules/shapes.js';
 import { continuesRun, startsInsideRun } from '../rules/repeat.js';
 import { continuesDown, continuesUp, upRestart } from '../rules/sequence.js';
 import { READINGS, READING_SLOT, SLOTS, saturated, scoreOfTotal, type ScoringTables } from './compile.js';
@@ -88,6 +89,7 @@ export class WalkState {
   }
 }
 
+const TAIL_PATTERN6 = shapeBit('tailPattern6');
 const REPEAT_FAMILY = familyIndex('repeat');
 const SEQUENCE_FAMILY = familyIndex('sequence');
 const PATTERN_FAMILY = familyIndex('pattern');
@@ -377,9 +379,9 @@ export class Scanner {
     this.patternBits = 0;
     const pattern = tailPattern(x6, x5, x4, x3, x2, x1, x0, s.alternation[row]!, before, run);
     if (pattern !== 0) this.closePattern(pattern >> PATTERN_LENGTH_BITS, pattern & ((1 << PATTERN_LENGTH_BITS) - 1));
-    // The clever combination, unless a reading of all four digits tells them better (1615 一路有我).
+    // The clever combination, where no shop pattern ends the number and no reading of all four digits tells them better (1615 一路有我).
     const reading = s.readChoice[row]!;
-    if (isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
+    if (pattern === 0 && isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
     // A pair ending the number is told by the pattern it ends (5577, 88866), not on its own.
     if (!(pattern !== 0 && run === 2)) this.closeShape(row, KIND.REPEAT, run, LAST);
     this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);
@@ -390,6 +392,8 @@ export class Scanner {
     const r = this.result;
     r.score = scoreOfTotal(t, total, s.readSerious[row] === 1);
     r.bits = s.shapeBits[row]! | this.patternBits | s.readBits[row]!;
+    // The last six make a special number by their class even where a longer pattern is told (6666888 四拖三 ends in AAABBB).
+    if (classifyWindow6(x5, x4, x3, x2, x1, x0) !== 0 && s.unlucky[row]! <= LAST - 6) r.bits |= TAIL_PATTERN6;
     return r;
   }
 
