@@ -196,7 +196,10 @@ export function checkStatus(status: unknown): NumberStatus {
 }
 
 /** The options of Store.load: an object (or nothing) whose `dryRun` is a boolean (or left out); else INVALID_TYPE. */
-export function checkLoadOptions(options: unknown): { dryRun: boolean } {
+export function checkLoadOptions(options: unknown): {
+  /** Check everything, write nothing. */
+  dryRun: boolean;
+} {
   if (options === undefined) return { dryRun: false };
   if (typeof options !== 'object' || options === null) throw wrongType('load options', OBJECT, options);
   const { dryRun } = options as { dryRun?: unknown };
