@@ -1,4 +1,5 @@
 import calendarData from 'chinese-days/dist/chinese-days.json';
+import { guardNumber } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /**
@@ -54,6 +55,7 @@ export function calendarYears(): number[] {
 
 /** Whether the calendar holds the announced holiday schedule of `year`. */
 export function isKnownYear(year: number): boolean {
+  guardNumber(year, 'isKnownYear(): year');
   return KNOWN_YEARS.has(year);
 }
 

@@ -23,6 +23,18 @@ export function excerpt(text: string, max = 40): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
+/** Any value as a message quotes it: as JSON cut to `max` characters, or what it is where JSON cannot say (a BigInt, a cycle). Never throws. */
+export function quoted(value: unknown, max = 40): string {
+  if (typeof value === 'string') return excerpt(value, max);
+  try {
+    const text = JSON.stringify(value);
+    if (typeof text === 'string') return text.length > max ? `${text.slice(0, max)}…` : text;
+  } catch {
+    // fall through: what it is, not what it holds
+  }
+  return kindOf(value);
+}
+
 /** INVALID_TYPE: "score(): number: expected a string, got null". */
 export function invalidType(where: string, zh: string, en: string, value: unknown): Vanity400Error {
   const got = kindOf(value);
@@ -46,4 +58,31 @@ export function guardNumberInput(value: unknown, where: string): void {
   if (typeof value === 'string') return;
   if (typeof value === 'object' && value !== null && typeof (value as { digits?: unknown }).digits === 'string' && /^400\d{7}$/.test((value as { digits: string }).digits)) return;
   throw invalidType(where, '400 号码（字符串或 parse() 的结果）', 'a 400 number (a string, or what parse() returns)', value);
+}
+
+/** An object argument: not null, not an array. */
+export function guardObject(value: unknown, where: string, zh = '对象', en = 'an object'): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidType(where, zh, en, value);
+}
+
+/** A number argument (NaN included: a range check after this says what is wrong with it). */
+export function guardNumber(value: unknown, where: string): asserts value is number {
+  if (typeof value !== 'number') throw invalidType(where, '数字', 'a number', value);
+}
+
+/** A function given as an option, or nothing. */
+export function guardCallback(value: unknown, where: string): void {
+  if (value !== undefined && typeof value !== 'function') throw invalidType(where, '函数（或省略）', 'a function (or nothing)', value);
+}
+
+/** An object with these methods, e.g. a Store: INVALID_TYPE naming what was expected. */
+export function guardMethods(value: unknown, where: string, zh: string, en: string, methods: readonly string[]): void {
+  if (typeof value !== 'object' || value === null || methods.some((m) => typeof (value as Record<string, unknown>)[m] !== 'function')) throw invalidType(where, zh, en, value);
+}
+
+/** The language of an answer, "zh" or "en": INVALID_TYPE for anything but a string, UNKNOWN_LANGUAGE for another string. */
+export function guardLanguage(value: unknown, where: string): asserts value is 'zh' | 'en' {
+  if (value === 'zh' || value === 'en') return;
+  if (typeof value !== 'string') throw invalidType(where, '"zh" 或 "en"', '"zh" or "en"', value);
+  throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `${where}：不支持的语言 ${excerpt(value)}，可用 "zh" 或 "en"。`, en: `${where}: unknown language ${excerpt(value)}; use "zh" or "en".` }, { input: value });
 }

@@ -195,6 +195,18 @@ export function checkStatus(status: unknown): NumberStatus {
   return status;
 }
 
+/** The options of Store.load: an object (or nothing) whose `dryRun` is a boolean (or left out); else INVALID_TYPE. */
+export function checkLoadOptions(options: unknown): {
+  /** Check everything, write nothing. */
+  dryRun: boolean;
+} {
+  if (options === undefined) return { dryRun: false };
+  if (typeof options !== 'object' || options === null) throw wrongType('load options', OBJECT, options);
+  const { dryRun } = options as { dryRun?: unknown };
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw wrongType('dryRun', { zh: 'true 或 false', en: 'true or false' }, dryRun);
+  return { dryRun: dryRun === true };
+}
+
 /** An agent id to look up: INVALID_TYPE for anything but a string (an unknown id is the store's UNKNOWN_AGENT). */
 export function checkLookupId(id: unknown): string {
   if (typeof id !== 'string') throw wrongType('agent id', STRING, id);

@@ -3,7 +3,7 @@ import type { Profile } from '../scoring/profile.js';
 import { tablesFor } from '../scoring/tables.js';
 import { FAMILIES } from '../rules/families.js';
 import { SHAPES } from '../rules/shapes.js';
-import { invalidType } from '../errors/guards.js';
+import { guardOptions, invalidType } from '../errors/guards.js';
 import { Pool, REMOVED } from './pool.js';
 
 const MAGIC = 0x4c503456; // "V4PL" little-endian
@@ -85,6 +85,7 @@ function bad(message: string): never {
  */
 export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profile } = {}): Pool {
   if (!(buffer instanceof ArrayBuffer)) bad('expected an ArrayBuffer');
+  guardOptions(options, 'poolFromSnapshot(): options');
   if (buffer.byteLength < 12) bad(`${buffer.byteLength} bytes is too short to be a snapshot`);
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) bad('not a vanity400 pool snapshot (wrong magic bytes)');

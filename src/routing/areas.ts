@@ -1,4 +1,5 @@
 import data from '../../data/area-codes.json';
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /** A city (or prefecture, league, autonomous prefecture) an area code serves. */
@@ -141,7 +142,7 @@ for (const area of TABLE.codes.values()) {
  */
 export function findArea(text: string): AreaMatch {
   if (typeof text !== 'string') {
-    throw new Vanity400Error('UNKNOWN_AREA', { zh: `地区应为区号或地名，收到 ${String(text)}`, en: `an area is an area code or a place name, not ${String(text)}` }, { input: text });
+    throw new Vanity400Error('UNKNOWN_AREA', { zh: `地区应为区号或地名，收到 ${quoted(text)}`, en: `an area is an area code or a place name, not ${quoted(text)}` }, { input: text });
   }
   const written = text.trim();
   if (/^\d{2,4}$/.test(written)) {
