@@ -1,5 +1,4 @@
-import { excerpt } from '../../errors/guards.js';
-import { Vanity400Error } from '../../errors/vanity400-error.js';
+import { badCandidateLimit, notEnumerableSegment } from '../errors.js';
 import { planOf, type CompiledPattern, type PatternPlan } from './compile.js';
 import { NUMBER_LENGTH } from './parse.js';
 
@@ -40,12 +39,10 @@ function placements(plan: PatternPlan): Int8Array[] {
  */
 export function enumeratePattern(p: CompiledPattern, segment: string, limit: number): Uint32Array | null {
   if (typeof segment !== 'string' || segment.length !== 4 || !segment.startsWith('400') || !(segment[3]! >= '0' && segment[3]! <= '9')) {
-    throw new Vanity400Error('UNKNOWN_SEGMENT', `Unknown segment ${typeof segment === 'string' ? excerpt(segment) : typeof segment}: expected "4000" to "4009".`, {
-      input: segment,
-    });
+    throw notEnumerableSegment(segment);
   }
   if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) {
-    throw new Vanity400Error('INVALID_TYPE', `Expected a candidate limit as a number ≥ 0, got ${String(limit)}.`, { input: limit });
+    throw badCandidateLimit(limit);
   }
   const plan = planOf(p);
   const { kind, mask, segStart, segLen } = plan;
