@@ -5,6 +5,8 @@
  * importer use these, so a rule or a sentence is never written twice.
  */
 import { Vanity400Error, type ErrorCode, type LocalText } from '../errors/vanity400-error.js';
+import { beijingTime } from '../calendar/working-days.js';
+import { kindOf } from '../errors/guards.js';
 import { parse } from '../number/parse.js';
 import { checkLicence } from './licence.js';
 import { NUMBER_STATUSES } from './types.js';
@@ -43,11 +45,6 @@ export function showNumber(digits: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 }
 
-/** An epoch-ms time as Beijing time, "2025-06-30 18:00", the clock the customers and salespeople read. */
-export function beijingTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** "a, b, c" or "a, b, … (first 20 of 57)"; `total` when `items` holds only the first of them. */
 export function sample(items: readonly string[], shown = SHOWN, total = items.length): LocalText {
   const head = items.slice(0, shown);
@@ -74,7 +71,7 @@ export function isStatus(value: unknown): value is NumberStatus {
 /** INVALID_TYPE naming the argument of a store method that got the wrong kind of value. */
 export function wrongType(what: string, expected: LocalText, value: unknown): Vanity400Error {
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new Vanity400Error('INVALID_TYPE', both(`${what}应为${expected.zh}，实际是 ${got}。`, `${what}: expected ${expected.en}, got ${got}.`), {
+  return new Vanity400Error('INVALID_TYPE', both(`${what}应为${expected.zh}，实际是${kindOf(value).zh}。`, `${what}: expected ${expected.en}, got ${got}.`), {
     input: value,
   });
 }
