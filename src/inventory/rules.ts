@@ -312,7 +312,15 @@ export function planReservation(reservation: unknown): ReservationPlan {
 
 // ---- states in words ----
 
-/** A number's state in words: "4006-123-000 is held by "acme" until 2025-01-01T00:00:00.000Z (agent "a1")". */
+/** Each status in a word or two, as a salesperson says it. */
+export const STATUS_NAMES: Readonly<Record<NumberStatus, LocalText>> = {
+  available: { zh: '可售', en: 'available' },
+  held: { zh: '保留中', en: 'held' },
+  sold: { zh: '已售', en: 'sold' },
+  withdrawn: { zh: '已退回', en: 'withdrawn' },
+};
+
+/** A number's state in words: "4006-123-000 is held by "acme" until 2025-01-01 08:00 Beijing time (agent "a1")". */
 export function describeState(state: NumberState): string {
   return stateText(state).en;
 }
@@ -329,7 +337,7 @@ export function stateText(state: NumberState): LocalText {
     case 'held':
       return both(
         `${n} 已为${zhQuote(state.customer)}保留到北京时间 ${beijingTime(state.heldUntil ?? 0)}（代理商${za}）`,
-        `${n} is held by ${quoteInput(state.customer)} until ${new Date(state.heldUntil ?? 0).toISOString()} (agent ${ea})`,
+        `${n} is held by ${quoteInput(state.customer)} until ${beijingTime(state.heldUntil ?? 0)} Beijing time (agent ${ea})`,
       );
     case 'sold':
       return both(`${n} 已售给${zhQuote(state.customer)}（代理商${za}）`, `${n} is sold to ${quoteInput(state.customer)} (agent ${ea})`);
@@ -359,7 +367,7 @@ export function releaseRefusal(state: NumberState, customer: string, ended?: End
   const s = stateText(state);
   if (state.status !== 'held') {
     const zhEnded = ended ? `（${zhQuote(ended.customer)}的保留已于北京时间 ${beijingTime(ended.until)} 到期）` : '';
-    const enEnded = ended ? ` (the hold by ${quoteInput(ended.customer)} expired at ${new Date(ended.until).toISOString()})` : '';
+    const enEnded = ended ? ` (the hold by ${quoteInput(ended.customer)} expired at ${beijingTime(ended.until)} Beijing time)` : '';
     return new Vanity400Error('NOT_HELD', both(`不能取消 ${n} 的保留：${s.zh}，没有在保留中${zhEnded}。`, `Cannot release ${n}: ${s.en}, not held${enEnded}.`), {
       input: state.number,
     });

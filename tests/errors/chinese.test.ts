@@ -35,7 +35,7 @@ function refusal(run: () => unknown): Vanity400Error {
 
 const snapshot = new Uint8Array(poolToSnapshot(pool));
 const damaged = snapshot.slice();
-damaged[damaged.length - 1] ^= 1;
+damaged[damaged.length - 1]! ^= 1;
 
 const CASES: [string, () => unknown, RegExp][] = [
   ['parse: too short', () => parse('400-123'), /^400 号码“400-123”有误：有 6 位数字；应为 10 位/],
