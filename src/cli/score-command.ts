@@ -59,7 +59,7 @@ Exit status: 0 when every input is a valid number, 2 when any is not (valid ones
           return { input, ...(flags.json ? withoutSentences(rest) : rest) };
         } catch (error) {
           if (!isVanity400Error(error)) throw error;
-          return { input, error: { code: error.code, message: error.message } };
+          return { input, error: { code: error.code, message: error.messageIn(flags.lang) } };
         }
       });
       io.out(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, flags.lang, io.paint.out));

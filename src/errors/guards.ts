@@ -2,19 +2,24 @@
  * Argument guards for the public functions: a wrong type is INVALID_TYPE naming the function and the
  * argument, never a TypeError from inside, and a message quotes at most a short excerpt of the input.
  */
-import { Vanity400Error } from './vanity400-error.js';
+import { Vanity400Error, type LocalText } from './vanity400-error.js';
 
-/** What a value is, in a few words, without ever throwing (a revoked Proxy, a symbol). */
-function kindOf(value: unknown): string {
+/** What a value is, in a few words of each language, without ever throwing (a revoked Proxy, a symbol). */
+export function kindOf(value: unknown): LocalText {
   try {
-    if (value === null) return 'null';
-    if (Array.isArray(value)) return 'an array';
+    if (value === null) return { zh: '空值 null', en: 'null' };
+    if (Array.isArray(value)) return { zh: '数组', en: 'an array' };
     const t = typeof value;
-    if (t === 'number' || t === 'boolean' || t === 'bigint') return `${t} ${String(value)}`;
-    if (t === 'string') return `a string of ${(value as string).length} characters`;
-    return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
+    if (t === 'number' || t === 'boolean' || t === 'bigint') {
+      const zh = t === 'boolean' ? '布尔值' : '数字';
+      return { zh: `${zh} ${String(value)}`, en: `${t} ${String(value)}` };
+    }
+    if (t === 'string') return { zh: `${(value as string).length} 个字符的字符串`, en: `a string of ${(value as string).length} characters` };
+    if (t === 'object') return { zh: '对象', en: 'an object' };
+    if (t === 'undefined') return { zh: '未定义（undefined）', en: 'undefined' };
+    return { zh: t === 'function' ? '函数' : t === 'symbol' ? '符号（symbol）' : t, en: `a ${t}` };
   } catch {
-    return 'a value that cannot be inspected';
+    return { zh: '无法查看的值', en: 'a value that cannot be inspected' };
   }
 }
 
@@ -32,13 +37,18 @@ export function quoted(value: unknown, max = 40): string {
   } catch {
     // fall through: what it is, not what it holds
   }
-  return kindOf(value);
+  return kindOf(value).en;
+}
+
+/** A string quoted for a Chinese message, “so”, cut to `max` characters. */
+export function zhExcerpt(text: string, max = 40): string {
+  return `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 }
 
 /** INVALID_TYPE: "score(): number: expected a string, got null". */
 export function invalidType(where: string, zh: string, en: string, value: unknown): Vanity400Error {
   const got = kindOf(value);
-  return new Vanity400Error('INVALID_TYPE', { zh: `${where}：应为${zh}，实际是 ${got}。`, en: `${where}: expected ${en}, got ${got}.` }, { input: value });
+  return new Vanity400Error('INVALID_TYPE', { zh: `${where}：应为${zh}，实际是${got.zh}。`, en: `${where}: expected ${en}, got ${got.en}.` }, { input: value });
 }
 
 /** Options: left out, or a plain object. */

@@ -72,7 +72,7 @@ export function loadPool(path: string, options: { profile?: Profile } = {}): Poo
   try {
     return poolFromSnapshot(buffer, options);
   } catch (error) {
-    if (error instanceof Vanity400Error) throw new Vanity400Error(error.code, `${path}: ${error.message}`, { input: path });
+    if (error instanceof Vanity400Error) throw new Vanity400Error(error.code, { zh: `${path}：${error.text.zh}`, en: `${path}: ${error.text.en}` }, { input: path });
     throw error;
   }
 }

@@ -159,7 +159,7 @@ export function profileNames(): string[] {
 /** A built-in profile by name ('seed', the default, 'traditional' or 'cantonese'), or a custom profile object, checked. */
 export function resolveProfile(profile: string | Profile = 'seed'): Profile {
   if (typeof profile === 'string' && profile.length > 100) {
-    throw new Vanity400Error('UNKNOWN_PROFILE', `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}`, { input: profile });
+    throw new Vanity400Error('UNKNOWN_PROFILE', { zh: `没有评分方案 ${excerpt(profile)}：可用 ${profileNames().join('、')}`, en: `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}` }, { input: profile });
   }
   if (typeof profile !== 'string') return checkProfile(profile);
   const found = builtIn.get(profile);
