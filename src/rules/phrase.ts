@@ -1,5 +1,5 @@
 import type { RuleFamily } from './families.js';
-import { LAST } from './kinds.js';
+import { LAST, TAIL_START } from './kinds.js';
 
 /** A digit string the scanner looks for anywhere after "400", with what it means. */
 export interface Phrase {
@@ -30,4 +30,13 @@ export interface Phrase {
  */
 export function heardAt(phrase: Phrase, end: number): boolean {
   return phrase.digits.length > 2 || phrase.family === 'taboo' || phrase.family === 'company' || end === LAST;
+}
+
+/**
+ * The digit at body position `at` as a reading that starts at `start` sees it: a reading inside the last
+ * four does not see the digits before the dash (-1), so 7749 is heard in 400-707-7749 though 777 runs
+ * across the dash.
+ */
+export function seenFrom(start: number, at: number, digit: number): number {
+  return start >= TAIL_START && at < TAIL_START ? -1 : digit;
 }

@@ -24,11 +24,3 @@ export function runCounts(length: number, end: number): boolean {
 export function startsInsideRun(before2: number, before: number, first: number, second: number): boolean {
   return before === first && (before2 === first || second === first);
 }
-
-/**
- * Whether a reading ending in `secondLast`, `last`, followed by `next`, ends inside a run of three or
- * more equal digits: 1688 一路发发 is not heard in 168888, whose 8888 is told as a run.
- */
-export function endsInsideRun(secondLast: number, last: number, next: number): boolean {
-  return secondLast === last && next === last;
-}

@@ -8,9 +8,9 @@ import { FAMILY_COUNT } from './families.js';
  */
 export const SHAPES = ['tailRun4', 'tailRun5', 'run6', 'tailSequence5', 'tailPattern6'] as const;
 /**
- * A whole-number shape: `tailRun4` / `tailRun5` (the last 4 / 5 digits equal), `run6` (6 equal digits
- * anywhere after 400), `tailSequence5` (a straight of 5 or more ending the number), `tailPattern6`
- * (ABCABC, AAABBB, AABBCC or a mirror of 6 or more digits ending it).
+ * A whole-number shape: `tailRun4` / `tailRun5` (the last 4 / 5 digits equal), `run6` (6 equal digits anywhere
+ * after 400), `tailSequence5` (a straight of 5 or more ending the number), `tailPattern6`
+ * (the last six ABCABC, AAABBB, AABBCC or ABABAB, or a mirror of 6 or more digits ending it).
  */
 export type ShapeName = (typeof SHAPES)[number];
 

@@ -4,7 +4,6 @@ import { buildPhraseAutomaton, type PhraseAutomaton } from '../rules/phrase-auto
 import { heardAt, type Phrase } from '../rules/phrase.js';
 import { runCounts } from '../rules/repeat.js';
 import { straightCounts } from '../rules/sequence.js';
-import { shapeBit } from '../rules/shapes.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Profile } from './profile.js';
 import { TIER_MIN_TENTHS, tierIndexById } from './tiers.js';
@@ -131,7 +130,6 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     fam: number,
     table: Readonly<Record<string, number>>,
     counts: (length: number, end: number) => boolean,
-    flags: (length: number, end: number) => number = () => 0,
   ) => {
     kindFamily[kind] = fam;
     const weight = profile.familyWeights[FAMILIES[fam]!];
@@ -141,7 +139,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
         if (!counts(length, end)) continue;
         const i = (kind * SLOTS + length) * BODY_LENGTH + end;
         points[i] = tenths(base * weight * multiplier(profile, end - length + 1, end));
-        bits[i] = points[i] > 0 ? (1 << fam) | flags(length, end) : 0;
+        bits[i] = points[i] > 0 ? 1 << fam : 0;
       }
     }
   };
@@ -150,17 +148,13 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   const repeat = familyIndex('repeat');
   const sequence = familyIndex('sequence');
   const pattern = familyIndex('pattern');
-  define(KIND.REPEAT, repeat, pts.repeat, runCounts, (length, end) =>
-    (length >= 4 && end === LAST ? shapeBit('tailRun4') : 0) | (length >= 5 && end === LAST ? shapeBit('tailRun5') : 0) | (length >= 6 ? shapeBit('run6') : 0),
-  );
-  const tailSequence = (length: number, end: number) => (length >= 5 && end === LAST ? shapeBit('tailSequence5') : 0);
-  define(KIND.SEQUENCE_UP, sequence, pts.sequenceUp, straightCounts, tailSequence);
-  define(KIND.SEQUENCE_DOWN, sequence, pts.sequenceDown, straightCounts, tailSequence);
-  const sixAtEnd = (length: number) => (length >= 6 ? shapeBit('tailPattern6') : 0);
+  define(KIND.REPEAT, repeat, pts.repeat, runCounts);
+  define(KIND.SEQUENCE_UP, sequence, pts.sequenceUp, straightCounts);
+  define(KIND.SEQUENCE_DOWN, sequence, pts.sequenceDown, straightCounts);
   define(KIND.AABB, pattern, { 4: pts.pattern.AABB }, atEnd);
-  for (const name of ['ABCABC', 'AAABBB', 'AABBCC'] as const) define(PATTERN_KINDS[name], pattern, { 6: pts.pattern[name] }, atEnd, sixAtEnd);
+  for (const name of ['ABCABC', 'AAABBB', 'AABBCC'] as const) define(PATTERN_KINDS[name], pattern, { 6: pts.pattern[name] }, atEnd);
   define(KIND.ALTERNATION, pattern, pts.pattern.alternation, atEnd);
-  define(KIND.MIRROR, pattern, pts.pattern.mirror, atEnd, sixAtEnd);
+  define(KIND.MIRROR, pattern, pts.pattern.mirror, atEnd);
   define(KIND.TRAIL, pattern, pts.pattern.trail, atEnd);
   define(KIND.COMBINATION, familyIndex('combination'), { 4: pts.combination }, atEnd);
 

@@ -1,7 +1,7 @@
 import { guardNumberInput, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
-import { ALL_LUCKY } from './findings.js';
+import { ALL_LUCKY, COUNT_ZH } from './findings.js';
 import { score } from './score.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { resolveProfile, type Profile } from './profile.js';
@@ -219,8 +219,14 @@ function fourHints(a: Assessment, profile: string | Profile | undefined, lang: L
   const fours = a.findings.filter((f) => f.kind === 'run' && f.digits[0] === '4').sort((x, y) => y.digits.length - x.digits.length)[0];
   if (fours) {
     const where = positionWords(fours, lang, a.number);
-    const fa = '发'.repeat(fours.digits.length);
-    return [lang === 'zh' ? `提示：按简谱 4 读 fa，${where} 可读作“${fa}”` : `tip: 4 is "fa" in solfège, so ${where} reads ${fa} (prosper)`];
+    const n = fours.digits.length;
+    // Four 发 in a row is a phrase; more is counted, not chanted.
+    const fa = n <= 4 ? `“${'发'.repeat(n)}”` : `${COUNT_ZH[n] ?? n}个“发”`;
+    return [
+      lang === 'zh'
+        ? `提示：按简谱 4 读 fa，${where} 可读作${fa}；也有客户忌讳 4，介绍前先问一句`
+        : `tip: 4 is "fa" in solfège, so ${where} reads as ${n} × 发 (prosper); some customers avoid 4, so ask first`,
+    ];
   }
   if (!selling) return [];
   const lexicon = lexiconPhrases();

@@ -73,7 +73,7 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
 /** The label of lucky digits when all six chosen digits are lucky (400-780-9860): said of them as a whole. */
 export const ALL_LUCKY = { zh: '全是吉利数字', en: 'all lucky digits' };
 /** How many, as said before 个: 两个 8, 三个 6. */
-const COUNT_ZH = ['零', '一', '两', '三', '四', '五', '六', '七'];
+export const COUNT_ZH = ['零', '一', '两', '三', '四', '五', '六', '七'];
 /** A lucky digit nobody counts aloud (带两个 0 is no selling point); said only when it is the only lucky one. */
 const UNSPOKEN = '0';
 

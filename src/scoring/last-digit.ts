@@ -3,7 +3,7 @@ import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
 import { startsInsideRun } from '../rules/repeat.js';
-import { shapeBit } from '../rules/shapes.js';
+import { seenFrom } from '../rules/phrase.js';
 import { READINGS, READING_SLOT, SLOTS, type ScoringTables } from './compile.js';
 
 // The families of the shapes closed at the last digit, and of the clever combination (points index kind, length and end).
@@ -11,7 +11,6 @@ const REPEAT = familyIndex('repeat');
 const SEQUENCE = familyIndex('sequence');
 const PATTERN = familyIndex('pattern');
 const COMBINATION = familyIndex('combination');
-const TAIL_PATTERN6 = shapeBit('tailPattern6');
 
 /** Index into the points table of a pattern as tailPattern returns it (0, which scores nothing, for none). */
 function patternIndex(pattern: number): number {
@@ -214,8 +213,6 @@ export class LastDigits {
     shapeBits[prev] = commonBits | bitsOf[iRunOn]! | bitsOf[iPattern]!;
     // The digits that end a shop pattern, as bits: no clever combination is read where one does.
     let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
-    // Last six of a class (AAABBB, AABBCC) make a special number even where a longer pattern is told (四拖三).
-    if (classifyWindow6(b1, b2, b3, b4, prev, prev) !== 0 && unlucky <= LAST - 6) shapeBits[prev]! |= TAIL_PATTERN6;
     // The shop pattern a digit other than the repeated one ends (the run closes before it).
     for (let todo = this.patternDigits() & ~(1 << prev); todo !== 0; todo &= todo - 1) {
       const d = 31 - Math.clz32(todo & -todo);
@@ -285,8 +282,8 @@ export class LastDigits {
       const pts = phrasePoints[ph * BODY_LENGTH + LAST]!;
       const start = LAST - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
-      const b2 = s.digit(start - 2);
-      const b1 = s.digit(start - 1);
+      const b2 = seenFrom(start, start - 2, s.digit(start - 2));
+      const b1 = seenFrom(start, start - 1, s.digit(start - 1));
       const first = s.digit(start);
       const second = start + 1 === LAST ? d : s.digit(start + 1);
       if (t.phraseYieldsToRuns[ph] === 1 && startsInsideRun(b2, b1, first, second)) continue;

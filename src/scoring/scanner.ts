@@ -1,10 +1,11 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
-import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, tailPattern } from '../rules/pattern.js';
-import { shapeBit } from '../rules/shapes.js';
+import { PATTERN_LENGTH_BITS, alternationAfter, tailPattern } from '../rules/pattern.js';
 import { continuesRun, startsInsideRun } from '../rules/repeat.js';
+import { seenFrom } from '../rules/phrase.js';
 import { continuesDown, continuesUp, upRestart } from '../rules/sequence.js';
+import { addSpecialShapes, specialShapes } from '../rules/special-shapes.js';
 import { READINGS, READING_SLOT, SLOTS, saturated, scoreOfTotal, type ScoringTables } from './compile.js';
 import { LastDigits } from './last-digit.js';
 import { ANY, NOT_LAST, NOT_LAST_TWO, READ_ROWS, STATES, readingSource } from './reading-rows.js';
@@ -89,7 +90,6 @@ export class WalkState {
   }
 }
 
-const TAIL_PATTERN6 = shapeBit('tailPattern6');
 const REPEAT_FAMILY = familyIndex('repeat');
 const SEQUENCE_FAMILY = familyIndex('sequence');
 const PATTERN_FAMILY = familyIndex('pattern');
@@ -159,7 +159,7 @@ export class Scanner {
     for (let k = 0; k < BODY_LENGTH; k++) this.readDigit(k, body.charCodeAt(k) - 48);
     const r = this.finish();
     this.log = null;
-    return { score: r.score, bits: r.bits };
+    return { score: r.score, bits: r.bits | specialShapes(this.state.cells.subarray(BEFORE, BEFORE + BODY_LENGTH)) };
   }
 
   /** Scores all 1,000,000 numbers whose first body digit is `segmentDigit`, in numeric order of the other six. */
@@ -167,6 +167,7 @@ export class Scanner {
     this.log = null;
     this.readDigit(0, segmentDigit);
     this.visit(1, out, 0);
+    addSpecialShapes(segmentDigit, out.bits);
   }
 
   private visit(k: number, out: ScanOutput, index: number): number {
@@ -274,8 +275,8 @@ export class Scanner {
       const start = k - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
       const yields = t.phraseYieldsToRuns[ph] === 1;
-      const b2 = c[BEFORE + start - 2]!;
-      const b1 = c[BEFORE + start - 1]!;
+      const b2 = seenFrom(start, start - 2, c[BEFORE + start - 2]!);
+      const b1 = seenFrom(start, start - 1, c[BEFORE + start - 1]!);
       const first = c[BEFORE + start]!;
       const second = c[BEFORE + start + 1]!;
       if (yields && startsInsideRun(b2, b1, first, second)) continue;
@@ -392,8 +393,6 @@ export class Scanner {
     const r = this.result;
     r.score = scoreOfTotal(t, total, s.readSerious[row] === 1);
     r.bits = s.shapeBits[row]! | this.patternBits | s.readBits[row]!;
-    // The last six make a special number by their class even where a longer pattern is told (6666888 四拖三 ends in AAABBB).
-    if (classifyWindow6(x5, x4, x3, x2, x1, x0) !== 0 && s.unlucky[row]! <= LAST - 6) r.bits |= TAIL_PATTERN6;
     return r;
   }
 

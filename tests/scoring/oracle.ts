@@ -94,16 +94,17 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   }
   const kept = phrasesFor(profile, phrases);
   // The run of equal digits through body position i (the segment digit included), as its length.
-  const runThrough = (i: number) => {
+  const runThrough = (i: number, floor = 0) => {
     let from = i;
     let to = i;
-    while (from > 0 && body[from - 1] === body[i]) from--;
+    while (from > floor && body[from - 1] === body[i]) from--;
     while (to < 6 && body[to + 1] === body[i]) to++;
     return to - from + 1;
   };
-  // A reading (but a company's own fact or a taboo) that starts or ends inside a run of three or more.
+  // A reading (but a company's own fact or a taboo) that starts or ends inside a run of three or more;
+  // one inside the last four sees only the last four.
   const cutsRun = (ph: Phrase, start: number, end: number) =>
-    ph.family !== 'company' && ph.family !== 'taboo' && ((body[start - 1] === body[start] && runThrough(start) >= 3) || (body[end + 1] === body[end] && runThrough(end) >= 3));
+    ph.family !== 'company' && ph.family !== 'taboo' && ((start !== 3 && body[start - 1] === body[start] && runThrough(start, start >= 3 ? 3 : 0) >= 3) || (body[end + 1] === body[end] && runThrough(end) >= 3));
   const best: Best[] = [];
   best[1] = { rank: 0, readings: [] };
   for (let p = 1; p <= 6; p++) {

@@ -6,7 +6,7 @@ import { combine } from '../../src/scoring/compile.js';
 import { tablesFor } from '../../src/scoring/tables.js';
 import { FAMILY_COUNT, TABOO } from '../../src/rules/families.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
-import { checkProfile, resolveProfile } from '../../src/scoring/profile.js';
+import { checkProfile, profileNames, resolveProfile } from '../../src/scoring/profile.js';
 
 const body = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 6, maxLength: 6 });
 const number400 = fc.tuple(fc.constantFrom('4000', '4001', '4006', '4007', '4008', '4009'), body).map(([s, b]) => s + b);
@@ -69,6 +69,13 @@ describe('score', () => {
     for (const n of ['4006666888', '4008888111', '4006111999', '4006112233']) expect(score(n).special, n).toBe(true);
     expect(explain('4006666888').summary).toContain('属运营商特殊号码，开通需 7 个工作日');
     expect(score('4006666688').special).toBe(false);
+  });
+
+  it('calls a number special by its digits alone, whatever the profile: 888-4444 is special where 4 is 死, 141414 ends in ABABAB', () => {
+    for (const profile of profileNames()) {
+      for (const n of ['4008884444', '4006141414', '4006444444', '4001234567']) expect(score(n, { profile }).special, `${n} (${profile})`).toBe(true);
+      expect(score('4006141415', { profile }).special, profile).toBe(false);
+    }
   });
 
   it('keeps a number with a serious taboo out of the tiers above 优选号, and the special flag out of the tier', () => {
