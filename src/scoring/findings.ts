@@ -81,15 +81,17 @@ const UNSPOKEN = '0';
  * The single lucky (or unlucky) digits of one family as one finding. Its points are those of the digits
  * the buyer chose, read on their own. What it says counts what the customer sees: lucky digits among
  * all seven after 400 (the segment digit too: 400-888-5091 has three 8s), the kinds seen twice or more
- * (带三个 8、两个 6), 0 only if nothing else is lucky; unlucky digits among the six chosen (含一个 4).
+ * (带三个 8、两个 6), 0 only if nothing else is lucky, none inside a taboo reading; unlucky digits among the
+ * six chosen (含一个 4).
  * `digits` and `at` are the digits it names and the first of them.
  */
-function digitsFinding(raws: readonly RawFinding[], number: string, tables: ScoringTables): Finding {
+function digitsFinding(raws: readonly RawFinding[], number: string, tables: ScoringTables, unheard: readonly (readonly [number, number])[]): Finding {
   const family = raws[0]!.family;
   const taboo = family === TABOO;
   const from = BODY_OFFSET + (taboo ? CHOSEN_START : 0);
   const counts = new Map<string, number>();
   for (let i = from; i < number.length; i++) {
+    if (!taboo && unheard.some(([s, e]) => i >= s && i < e)) continue;
     if (tables.digitFamily[number.charCodeAt(i) - 48] === family) counts.set(number[i]!, (counts.get(number[i]!) ?? 0) + 1);
   }
   const spoken = [...counts.keys()].filter((d) => d !== UNSPOKEN);
@@ -144,6 +146,8 @@ export function toFindings(raws: readonly RawFinding[], number: string, tables: 
       points: (raw.family === TABOO ? -raw.points : raw.points) / 10,
     });
   }
-  for (const list of digitsByFamily.values()) findings.push(digitsFinding(list, number, tables));
+  // A lucky 8 inside 748 去死吧 is no lucky 8.
+  const unheard = findings.filter((f) => f.rule === 'taboo' && f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
+  for (const list of digitsByFamily.values()) findings.push(digitsFinding(list, number, tables, unheard));
   return findings.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
 }
