@@ -2,26 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { advanceOrder, createOrder, inventoryChange, orderLandingNumbers, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
-import { checkRoutingRules, type RoutingRulesError } from '../../src/routing/check.js';
+import type { RoutingRulesError } from '../../src/routing/check.js';
 import { landingNumbers } from '../../src/routing/form.js';
-import { documents, newOrder } from './order-store-contract.js';
+import { BAD_ROUTING, documents, newOrder, ROUTING, routingRules as checkedRules } from './order-store-contract.js';
 import { caught } from '../phonetics/caught.js';
 
 const T0 = Date.UTC(2026, 11, 7, 2);
 const HOUR = 3_600_000;
 const draft = () => createOrder(newOrder(), { id: 'o1', now: T0 });
-
-/** Weekdays 09:00-18:00 to Shanghai, other times to a mobile; busy or unanswered: a second mobile. */
-const ROUTING = {
-  route: { byTime: [{ days: ['mon-fri'], from: '09:00', to: '18:00', route: { number: '021-61234567', label: '上海总部' } }], otherwise: '13800138000' },
-  forwarding: { numbers: ['13900139000'], on: ['busy', 'no-answer'] },
-};
-
-function checkedRules(written: unknown) {
-  const check = checkRoutingRules(written);
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
-  return check.rules;
-}
 
 /** Inputs that make each step go through on an order made by newOrder(). */
 const goodInputs: { [S in OrderStep]: StepInputs[S] } = {
@@ -144,9 +132,8 @@ describe('advanceOrder', () => {
   });
 
   it('refuses a malformed 受理单 with every problem of its rules, each naming its rule and field', () => {
-    const bad = { route: { byTime: [{ days: ['mon-fri'], from: '25:00', to: '18:00', route: '021-61234567' }], otherwise: '0755-1234567' }, forwarding: { numbers: Array.from({ length: 11 }, (_, i) => `137001370${String(i).padStart(2, '0')}`) } };
     const before = deepFreeze(draft());
-    const error = caught(() => advanceOrder(before, 'signed', { routing: bad }, T0 + HOUR)) as RoutingRulesError;
+    const error = caught(() => advanceOrder(before, 'signed', { routing: BAD_ROUTING }, T0 + HOUR)) as RoutingRulesError;
     expect(error).toMatchObject({ code: 'BAD_ROUTING', field: 'routing' });
     expect(error.problems.map((p) => [p.code, p.path])).toEqual([
       ['BAD_TIME', 'route.byTime[0].from'],
