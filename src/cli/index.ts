@@ -14,6 +14,7 @@ import { registerDocuments } from './documents-command.js';
 import { registerRoute } from './route-command.js';
 import { registerCalls } from './calls-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
+import { fileProblem, usageInChinese } from './errors.js';
 import pkg from '../../package.json';
 
 export interface CliStreams {
@@ -31,6 +32,8 @@ export interface CliIo extends CliStreams {
   status: number;
   /** Colours for what goes to out and to err: plain text when they may not be coloured. */
   paint: { out: Palette; err: Palette };
+  /** The language of the run's messages (--lang; Chinese unless it says en). */
+  lang: 'zh' | 'en';
 }
 
 /** Builds the program; tests call it with their own streams. */
@@ -64,7 +67,11 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
   registerMcp(program);
   registerRoute(program, io);
   registerCalls(program, io);
-  const output = { writeOut: io.out, writeErr: io.err, outputError: (text: string, write: (s: string) => void) => write(io.paint.err.red(text)) };
+  const output = {
+    writeOut: io.out,
+    writeErr: io.err,
+    outputError: (text: string, write: (s: string) => void) => write(io.paint.err.red(io.lang === 'zh' ? usageInChinese(text) : text)),
+  };
   const configure = (c: Command): void => {
     c.exitOverride().configureOutput(output);
     c.commands.forEach(configure);
@@ -75,20 +82,21 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
 
 /** Runs the CLI; resolves to the exit status (0 ok, 2 bad input or usage, 130 a cancelled pick). */
 export async function runCli(argv: string[], streams: CliStreams = nodeStreams()): Promise<number> {
-  const io: CliIo = { ...streams, status: 0, paint: { out: palette(streams.colour?.out ?? false), err: palette(streams.colour?.err ?? false) } };
+  const lang = langOf(argv);
+  const io: CliIo = { ...streams, status: 0, paint: { out: palette(streams.colour?.out ?? false), err: palette(streams.colour?.err ?? false) }, lang };
   try {
     await createProgram(io).parseAsync(argv, { from: 'user' });
     return io.status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isVanity400Error(error)) {
-      io.err(`${io.paint.err.red('vanity400:')} ${error.messageIn(langOf(argv))}\n`);
+      io.err(`${io.paint.err.red('vanity400:')} ${error.messageIn(lang)}\n`);
       return 2;
     }
     // A file the user named that cannot be read or written is their mistake to fix, not a crash.
     const system = error as NodeJS.ErrnoException;
     if (system && typeof system.code === 'string' && typeof system.syscall === 'string' && typeof system.path === 'string') {
-      io.err(`${io.paint.err.red('vanity400:')} cannot ${system.syscall} ${system.path}: ${system.code}\n`);
+      io.err(`${io.paint.err.red('vanity400:')} ${fileProblem(system as { syscall: string; path: string; code: string }, lang)}\n`);
       return 2;
     }
     throw error;

@@ -1,7 +1,8 @@
-import type { MemoryStore } from '../inventory/memory-store.js';
+import { guardCallback, guardMethods, guardObject, guardOptions } from '../errors/guards.js';
 import { isVanity400Error } from '../errors/vanity400-error.js';
+import type { MemoryStore } from '../inventory/memory-store.js';
 import type { NumberState } from '../inventory/types.js';
-import type { PackageList } from '../packages/packages.js';
+import { guardPackageList, type PackageList } from '../packages/packages.js';
 import type { InventoryChange, NewOrder, Order, OrderStep, StepInputs } from './order.js';
 import { createOrderStore, type CommitResult, type InsertResult, type LedgerFilter, type OrderFilter, type OrderLedger, type OrderStore, type OrderView } from './order-store.js';
 
@@ -106,6 +107,10 @@ export class MemoryOrderBook implements OrderStore {
   readonly #store: OrderStore;
 
   constructor(options: MemoryOrderBookOptions) {
+    guardObject(options, 'MemoryOrderBook(): options', '选项对象（含 inventory）', 'an options object with inventory');
+    guardMethods(options.inventory, 'MemoryOrderBook(): options.inventory', '库存（MemoryStore）', 'an inventory (a MemoryStore)', ['who', 'sell', 'release']);
+    guardCallback(options.now, 'MemoryOrderBook(): options.now');
+    if (options.packages !== undefined) guardPackageList(options.packages, 'MemoryOrderBook(): options.packages');
     this.#store = createOrderStore(new MemoryOrderLedger(options.inventory, options.now ?? Date.now), options.packages ? { packages: options.packages } : {});
   }
 
@@ -121,7 +126,8 @@ export class MemoryOrderBook implements OrderStore {
     return this.#store.view(id);
   }
 
-  list(filter?: OrderFilter): Promise<Order[]> {
+  async list(filter?: OrderFilter): Promise<Order[]> {
+    guardOptions(filter, 'MemoryOrderBook.list(): filter');
     return this.#store.list(filter);
   }
 

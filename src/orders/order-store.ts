@@ -1,9 +1,10 @@
+import { guardMethods, guardOptions, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { sellRefusal, notReserved } from '../inventory/rules.js';
 import type { NumberState } from '../inventory/types.js';
 import { format } from '../number/format.js';
 import { parse } from '../number/parse.js';
-import type { PackageList } from '../packages/packages.js';
+import { guardPackageList, type PackageList } from '../packages/packages.js';
 import { advanceOrder, createOrder, inventoryChange, numberWarnings, ORDER_PATH, type InventoryChange, type NewOrder, type Order, type OrderStatus, type OrderStep, type StepInputs } from './order.js';
 
 /** Which orders {@link OrderStore.list} returns; every field narrows. */
@@ -133,7 +134,7 @@ export interface OrderStoreOptions {
 }
 
 function unknownOrder(id: unknown): Vanity400Error {
-  const shown = JSON.stringify(id) ?? String(id);
+  const shown = quoted(id);
   return new Vanity400Error('UNKNOWN_ORDER', { zh: `没有订单 ${shown}`, en: `no order ${shown}` }, { input: id, field: 'id' });
 }
 
@@ -148,8 +149,8 @@ const ATTEMPTS = 20;
 const STATUSES: readonly string[] = [...ORDER_PATH, 'cancelled'];
 
 function filterOf(filter: OrderFilter | undefined): LedgerFilter {
+  guardOptions(filter, 'OrderStore.list(): filter');
   const f = filter ?? {};
-  if (typeof f !== 'object' || f === null) throw new Vanity400Error('BAD_ARGUMENT', { zh: 'filter 应为对象', en: 'filter: expected an object' }, { input: filter, field: 'filter' });
   const out: LedgerFilter = {};
   for (const key of ['customer', 'agent'] as const) {
     const v = f[key];
@@ -175,6 +176,9 @@ function filterOf(filter: OrderFilter | undefined): LedgerFilter {
  * (so the second of two payments is refused as a step out of order).
  */
 export function createOrderStore(ledger: OrderLedger, options: OrderStoreOptions = {}): OrderStore {
+  guardMethods(ledger, 'createOrderStore(): ledger', '订单账本（OrderLedger）', 'an order ledger (OrderLedger)', ['now', 'insertOrder', 'readOrder', 'listOrders', 'commitOrder', 'who', 'close']);
+  guardOptions(options, 'createOrderStore(): options');
+  if (options.packages !== undefined) guardPackageList(options.packages, 'createOrderStore(): options.packages');
   let closed = false;
   const open = (): void => {
     if (closed) throw new Vanity400Error('STORE_CLOSED', { zh: '订单库已关闭', en: 'The order store is closed.' });

@@ -100,6 +100,7 @@ export async function openSqliteOrderStore(store: SqliteStore, options: OrderSto
   if (typeof store !== 'object' || store === null || typeof (store as Partial<SqliteStore>).transaction !== 'function') {
     throw new Vanity400Error('INVALID_TYPE', { zh: 'openSqliteOrderStore 的 store 应为 openSqliteStore 打开的库存', en: 'openSqliteOrderStore(): store: expected an inventory opened by openSqliteStore' }, { input: store, field: 'store' });
   }
+  if (typeof options !== 'object' || options === null) throw rules.wrongType('openSqliteOrderStore(): options', { zh: '选项对象', en: 'an options object' }, options);
   const db = await store.transaction((tx) => {
     tx.db.exec(SCHEMA);
     return tx.db;
