@@ -179,7 +179,7 @@ function viewText({ order: o, numberState, warnings }: OrderView, lang: Language
 async function stepInputs(step: OrderStep, flags: StepFlags, io: CliIo): Promise<StepInputs[OrderStep]> {
   const own = STEP_FLAGS[step];
   for (const key of Object.keys(FLAG_NAMES) as (keyof StepFlags)[]) {
-    if (flags[key] !== undefined && !own.includes(key)) throw badFlag(FLAG_NAMES[key]!, String(flags[key]), { zh: `${step} 这一步不用这个选项，可用：${own.map((k) => FLAG_NAMES[k]).join('、') || '无'}`, en: `not a flag of ${step}; it takes ${own.map((k) => FLAG_NAMES[k]).join(', ') || 'none'}` });
+    if (flags[key] !== undefined && !own.includes(key)) throw badFlag(FLAG_NAMES[key]!, String(flags[key]), { zh: `${step} 这一步不用这个选项，可用：${own.map((k) => FLAG_NAMES[k]).join('、') || '无'}`, en: `a flag of ${step}: ${own.map((k) => FLAG_NAMES[k]).join(', ') || 'none'}` });
   }
   switch (step) {
     case 'signed':
