@@ -31,7 +31,7 @@ async function freePort() {
 }
 
 /** A private redis-server with the given persistence, or null without one. */
-async function redis(aof) {
+export async function redis(aof) {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {

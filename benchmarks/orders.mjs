@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openingDate, quote } from '../dist/index.js';
 import { dayLoopOpening } from './baselines/day-loop.mjs';
 import { measure, round } from './harness.mjs';
+import { benchOrderSteps } from './order-steps.mjs';
 
 const PAID = Array.from({ length: 1000 }, (_, i) => Date.UTC(2024, 0, 1) + i * 7_919_000_000 % (3 * 365 * 86_400_000));
 const NUMBERS = ['4006123007', '4006666688', '4008517517', '4006161615'];
@@ -73,5 +74,10 @@ export async function benchOrders() {
       vsPlainLoop: round(plain.medianMs / byTier.medianMs, 2),
     },
     firstCallInFreshProcess: firstCalls(),
+    steps: {
+      task: 'orders walked from the draft to the test call, one after another: µs per order step (7 a walk, the sale among them) beside a hold on the same store',
+      baseline: "the store's own hold: one transaction (SQLite) or one script (Redis), what a hand-made orders table would also cost a step",
+      ...(await benchOrderSteps()),
+    },
   };
 }

@@ -34,6 +34,9 @@ for (const [name, run] of Object.entries(suites)) {
     const q = result.quote;
     console.log(`  quote       ${q.byTierUs} µs by tier, ${q.byNumberUs} µs by number (scoring it) per call; bare pricing loop ${q.plainLoopUs} µs (${q.vsPlainLoop}×)`);
     console.log(`  first call  ${JSON.stringify(result.firstCallInFreshProcess)}`);
+    for (const [store, s] of Object.entries(result.steps).filter(([k]) => k !== 'task' && k !== 'baseline')) {
+      console.log(`  steps ${store.padEnd(17)} ${typeof s === 'string' ? s : `${s.orderStepUs} µs an order step, ${s.holdUs} µs a hold (${s.stepVsHold}× a hold; ${s.durability})`}`);
+    }
   } else if (name === 'web') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip; the page's JS ${result.page.jsGzipBytes} bytes gzip`);
     const t = result.timeToFirstResults;

@@ -36,6 +36,10 @@ import {
   type RoutingForm,
   type RoutingProblem,
   type RoutingRules,
+  STATUS_NAMES,
+  type Order,
+  type OrderEvent,
+  type OrderStatus,
 } from 'vanity400';
 import type { BotContext } from './context.js';
 import type { ToolArgs, ToolName } from './schemas.js';
@@ -75,6 +79,11 @@ export interface ToolResults {
   opening_date: OpeningDate;
   /** documentsFor(): the checklist (the handler's ID only masked). */
   documents: DocumentsChecklist;
+  /** The customer's orders asked for, each with only what the customer may see. */
+  order_status: {
+    /** Oldest first; empty when the customer has none (or none of that id or number). */
+    orders: OrderStatusView[];
+  };
   /** checkRoutingRules(), with the form when the rules are good. */
   route_check:
     | {
@@ -93,6 +102,24 @@ export interface ToolResults {
       };
   /** route(): where the call goes, or why it is refused. */
   route_test: RouteDecision;
+}
+
+/** What order_status tells of one order: where it stands and what to do, nothing of the inventory's other customers. */
+export interface OrderStatusView {
+  /** The order id. */
+  id: string;
+  /** 10 digits. */
+  number: string;
+  /** Where it stands. */
+  status: OrderStatus;
+  /** Every step reached, with its time (epoch ms). */
+  history: OrderEvent[];
+  /** The package chosen: its id. */
+  packageId: string;
+  /** The expected opening day, `YYYY-MM-DD` Beijing, once counted. */
+  openingDate?: string;
+  /** What needs doing (a hold about to end or lapsed), in the language asked for. */
+  warnings: string[];
 }
 
 /** documentsFor's fields as the documents tool's arguments name them. */
@@ -294,5 +321,43 @@ export const answers: Answers = {
       ? text(lang, `资料已齐全：${all.join('、')}。`, `Everything is in: ${all.join('; ')}.`)
       : text(lang, `要准备：${all.join('、')}。还缺：${missing.join('、')}。`, `To hand in: ${all.join('; ')}. Still missing: ${missing.join('; ')}.`);
     return { result, say: sentence };
+  },
+
+  async order_status({ customer, id, number, lang }, context) {
+    if (context.orders === null) {
+      throw new Vanity400Error('NO_STORE', { zh: '这个机器人没有接订单库，查不了订单进度。', en: 'This bot has no order store, so it cannot tell how orders stand.' });
+    }
+    const orders = context.orders;
+    // Only the customer's own orders: an id of another customer's order answers as one that does not exist.
+    let found: Order[];
+    if (id !== undefined) {
+      const order = await orders.get(id);
+      found = order !== null && order.customer === customer && (number === undefined || order.number === parse(number).digits) ? [order] : [];
+    } else found = await orders.list({ customer, ...(number === undefined ? {} : { number }) });
+    const views: OrderStatusView[] = [];
+    for (const order of found) {
+      const view = await orders.view(order.id);
+      views.push({
+        id: order.id,
+        number: order.number,
+        status: order.status,
+        history: order.history,
+        packageId: order.package.id,
+        ...(order.opening ? { openingDate: order.opening.date } : {}),
+        warnings: (view?.warnings ?? []).map((w) => say(lang, w)),
+      });
+    }
+    if (views.length === 0) {
+      const asked = id ?? (number === undefined ? undefined : format(parse(number)));
+      return { result: { orders: [] }, say: asked === undefined ? text(lang, `${customer}还没有订单。`, `${customer} has no orders yet.`) : text(lang, `没有找到${customer}的订单 ${asked}。`, `No order ${asked} of ${customer} was found.`) };
+    }
+    const sentences = views.map((v) => {
+      const shown = format(parse(v.number));
+      const status = say(lang, STATUS_NAMES[v.status]);
+      const opening = v.openingDate ? text(lang, `，预计 ${v.openingDate} 开通`, `, expected to open on ${v.openingDate}`) : '';
+      const base = text(lang, `订单 ${v.id}（${shown}）现在是“${status}”${opening}。`, `Order ${v.id} (${shown}) is ${status}${opening}.`);
+      return [base, ...v.warnings].join(lang === 'zh' ? '' : ' ');
+    });
+    return { result: { orders: views }, say: sentences.join(lang === 'zh' ? '' : ' ') };
   },
 };

@@ -1,4 +1,4 @@
-import { MemoryStore, Pool, agentPool, createPool, defaultPackages, inventoryRules, listSegments, resolveProfile, type PackageList, type Store } from 'vanity400';
+import { MemoryOrderBook, MemoryStore, Pool, agentPool, createPool, defaultPackages, inventoryRules, listSegments, resolveProfile, type OrderStore, type PackageList, type Store } from 'vanity400';
 
 /** What {@link createBotContext} puts in a context; every field is optional. */
 export interface BotContextOptions {
@@ -12,6 +12,8 @@ export interface BotContextOptions {
   profile?: string;
   /** The packages quote offers (from parsePackages). Default data/packages.json. */
   packages?: PackageList;
+  /** The orders order_status reads, beside `store` (openSqliteOrderStore, createRedisOrderStore). Default: a MemoryOrderBook on the default MemoryStore; none for a store given without its orders. */
+  orders?: OrderStore;
 }
 
 /** What the tools run against: the pools to search and the inventory store. */
@@ -20,6 +22,8 @@ export interface BotContext {
   readonly store: Store;
   /** The packages quote offers. */
   readonly packages: PackageList;
+  /** The orders order_status reads, when there are any. */
+  readonly orders: OrderStore | null;
   /**
    * The pools for a search: the agent's available numbers, the given pools, or the whole segments asked
    * for (default: every confirmed one), each built on first use and then kept.
@@ -29,13 +33,20 @@ export interface BotContext {
 
 /** The store methods the tools call. */
 const STORE_METHODS = ['hold', 'release', 'list'] as const;
+/** The order store methods the tools call. */
+const ORDER_METHODS = ['get', 'list', 'view'] as const;
 
 /** A context for {@link callTool}; keep one for as long as the bot runs, so that pools are built once. */
 export function createBotContext(options: BotContextOptions = {}): BotContext {
   if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('createBotContext(): options', { zh: '选项对象', en: 'an options object' }, options);
-  const { store = new MemoryStore(), agent, pools, profile = 'seed', packages = defaultPackages() } = options;
+  const { agent, pools, profile = 'seed', packages = defaultPackages() } = options;
+  const store = options.store ?? new MemoryStore();
   if (typeof store !== 'object' || store === null || !STORE_METHODS.every((m) => typeof (store as unknown as Record<string, unknown>)[m] === 'function')) {
     throw inventoryRules.wrongType('createBotContext(): store', { zh: '库存（Store）', en: 'a Store' }, store);
+  }
+  const orders = options.orders ?? (options.store === undefined ? new MemoryOrderBook({ inventory: store as MemoryStore }) : null);
+  if (orders !== null && (typeof orders !== 'object' || !ORDER_METHODS.every((m) => typeof (orders as unknown as Record<string, unknown>)[m] === 'function'))) {
+    throw inventoryRules.wrongType('createBotContext(): orders', { zh: '订单库（OrderStore）', en: 'an OrderStore' }, orders);
   }
   if (agent !== undefined && typeof agent !== 'string') throw inventoryRules.wrongType('createBotContext(): agent', { zh: '代理商编号', en: 'an agent id' }, agent);
   if (pools !== undefined && !(Array.isArray(pools) && pools.every((p) => p instanceof Pool))) throw inventoryRules.wrongType('createBotContext(): pools', { zh: '号码池数组', en: 'an array of pools' }, pools);
@@ -47,6 +58,7 @@ export function createBotContext(options: BotContextOptions = {}): BotContext {
   return {
     store,
     packages,
+    orders,
     async pools(segments) {
       if (agent !== undefined) return [await agentPool(store, agent, { profile })];
       if (pools) return pools.filter((p) => p.segment === null || !segments || segments.includes(p.segment));

@@ -1,6 +1,6 @@
 /**
  * vanity400/bot: the chat-bot tools (score, explain, search, near, sounds, suggest, hold, release,
- * route_check, route_test),
+ * quote, opening_date, documents, order_status, route_check, route_test),
  * their JSON Schemas, and callTool to run them. Runs in browsers.
  *
  * @module vanity400/bot
@@ -9,4 +9,4 @@ export { tools, type ToolDefinition } from './tools.js';
 export type { ToolName } from './schemas.js';
 export { callTool, type ToolAnswer, type ToolErrorCode } from './call-tool.js';
 export { createBotContext, type BotContext, type BotContextOptions } from './context.js';
-export type { ToolResults } from './answers.js';
+export type { OrderStatusView, ToolResults } from './answers.js';

@@ -38,7 +38,7 @@ const scoreArgs = z.strictObject({
 
 const tier = z.enum(TIER_IDS).describe('A tier, when no number is chosen yet: ordinary, select, premium, top or super');
 
-/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents', 'route_check' or 'route_test'. */
+/** 'score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents', 'order_status', 'route_check' or 'route_test'. */
 export type ToolName =
   | 'score'
   | 'explain'
@@ -51,6 +51,7 @@ export type ToolName =
   | 'quote'
   | 'opening_date'
   | 'documents'
+  | 'order_status'
   | 'route_check'
   | 'route_test';
 
@@ -144,6 +145,12 @@ export const toolSchemas = {
     landingNumbers: z.array(z.string().max(40)).max(20).default([]).describe('The landing numbers (落地号码) calls go to: landlines or mobiles'),
     industry: z.enum(INDUSTRY_IDS as [IndustryId, ...IndustryId[]]).optional().describe('education, medical or finance, when the business needs a licence'),
     provided: z.array(z.enum(DOCUMENT_IDS as [DocumentId, ...DocumentId[]])).max(10).optional().describe('Documents already handed in'),
+    lang,
+  }),
+  order_status: z.strictObject({
+    customer: z.string().min(1).max(200).describe('The customer in the chat, as the number is held for them: only their orders are told'),
+    id: z.string().min(1).max(100).optional().describe('The order id, e.g. order-1'),
+    number: number.optional().describe("The 400 number of the customer's order"),
     lang,
   }),
   route_check: z.strictObject({

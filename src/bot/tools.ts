@@ -61,6 +61,10 @@ const descriptions: Record<ToolName, ToolDefinition['description']> = {
     zh: '列出办理 400 电话要准备的资料和还缺什么，每项说明原因；检查统一社会信用代码和身份证号。',
     en: 'List the documents a 400 application needs and what is still missing, each with why; checks the credit code and the ID number.',
   },
+  order_status: {
+    zh: '查客户自己的订单进度：到了哪一步、每一步的时间、预计哪天开通、还要做什么（如保留快到期）；只说这位客户的订单。',
+    en: "Tell a customer where their own orders stand: the step reached, when each step was taken, the expected opening day, what needs doing (a hold about to end); only this customer's orders.",
+  },
   route_check: {
     zh: '检查受理单的转接规则（按地区、按时间、按比例分配，遇忙/无应答转移，呼叫阻截，密码，费用上限），列出每一处问题，没问题时给出受理单。',
     en: 'Check the routing rules of the order form (by area, time and percentage; busy/no-answer forwarding; blocking; password; monthly cap): every problem listed, or the form when they are good.',

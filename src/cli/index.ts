@@ -13,6 +13,7 @@ import { registerOpenDate } from './open-date-command.js';
 import { registerDocuments } from './documents-command.js';
 import { registerRoute } from './route-command.js';
 import { registerCalls } from './calls-command.js';
+import { registerOrder } from './order-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
 import { fileProblem, usageInChinese } from './errors.js';
 import pkg from '../../package.json';
@@ -67,6 +68,7 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
   registerMcp(program);
   registerRoute(program, io);
   registerCalls(program, io);
+  registerOrder(program, io);
   const output = {
     writeOut: io.out,
     writeErr: io.err,

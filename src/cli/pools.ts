@@ -8,7 +8,8 @@ import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import type { LocalText } from '../errors/vanity400-error.js';
-import { openSqliteStore } from '../sqlite/index.js';
+import type { OrderStore, OrderStoreOptions } from '../orders/order-store.js';
+import { openSqliteOrderStore, openSqliteStore, type SqliteStore } from '../sqlite/index.js';
 import { listSegments } from '../number/segments.js';
 import { createPool } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
@@ -95,6 +96,15 @@ export async function openStore(location: string, options: { create?: boolean; l
   }
   if (options.create) mkdirSync(dirname(location), { recursive: true });
   return openSqliteStore(location, { create: options.create ?? false });
+}
+
+/** The order store beside the inventory `store` opened from `location`: in the same SQLite file, or the same Redis. */
+export async function openOrderStore(location: string, store: Store, options: OrderStoreOptions = {}): Promise<OrderStore> {
+  if (/^rediss?:\/\//.test(location)) {
+    const { createRedisOrderStore } = await import('../redis/index.js');
+    return createRedisOrderStore(store, options);
+  }
+  return openSqliteOrderStore(store as SqliteStore, options);
 }
 
 /** The pools a search runs on: one agent's available numbers (--agent, from --store), or whole segments. */

@@ -6,6 +6,7 @@ export {
   inventoryChange,
   instantOf,
   numberWarnings,
+  orderLandingNumbers,
   ORDER_PATH,
   ORDER_STEPS,
   STATUS_NAMES,
@@ -18,5 +19,5 @@ export {
   type OrderStep,
   type StepInputs,
 } from './order.js';
-export type { OrderFilter, OrderStore, OrderView } from './order-store.js';
+export { createOrderStore, type CommitResult, type InsertResult, type LedgerFilter, type OrderFilter, type OrderLedger, type OrderStore, type OrderStoreOptions, type OrderView } from './order-store.js';
 export { MemoryOrderBook, type MemoryOrderBookOptions } from './memory-order-book.js';

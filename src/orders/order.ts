@@ -5,6 +5,10 @@ import { checkCreditCode } from '../documents/credit-code.js';
 import type { NumberState } from '../inventory/types.js';
 import { parseLandingNumber } from '../number/landing-number.js';
 import { format } from '../number/format.js';
+import { tryParse } from '../number/parse.js';
+import { checkRoutingRules, RoutingRulesError } from '../routing/check.js';
+import { landingNumbers as ruleLandingNumbers } from '../routing/form.js';
+import type { RoutingRules } from '../routing/rules.js';
 import { defaultPackages, guardPackageList, type Package, type PackageList } from '../packages/packages.js';
 import { minimumSpendOf, tierOfRequest } from '../packages/quote.js';
 import type { TierId } from '../scoring/tiers.js';
@@ -38,11 +42,20 @@ export const STATUS_NAMES: Readonly<Record<OrderStatus, LocalText>> = {
   cancelled: { zh: '已取消', en: 'cancelled' },
 };
 
-/** The 受理单 (acceptance form): where the number's calls go. Call-routing rules join the landing numbers here. */
-export interface AcceptanceForm {
-  /** The landing numbers (落地号码), as digits, in order. */
-  landingNumbers: string[];
-}
+/**
+ * The 受理单 (acceptance form): where the number's calls go. Its call-routing rules (转接规则), or, in an
+ * order made before the rules joined the form, its landing numbers alone: such an order is still read,
+ * and signing its draft turns the numbers into rules that ring them in order.
+ */
+export type AcceptanceForm =
+  | {
+      /** The rules as {@link checkRoutingRules} gives them, naming the order's number and company. */
+      routing: RoutingRules;
+    }
+  | {
+      /** The landing numbers (落地号码), as digits, in order: the form of orders made before routing rules. */
+      landingNumbers: string[];
+    };
 
 /** One step an order took. */
 export interface OrderEvent {
@@ -81,8 +94,8 @@ export interface Order {
     /** Its 统一社会信用代码, checked. */
     creditCode: string;
   };
-  /** The 受理单. */
-  acceptance: AcceptanceForm;
+  /** The 受理单: from the draft when its routing was given, and always once signed. */
+  acceptance?: AcceptanceForm;
   /** The documents, once complete: what was handed in; the handler's ID only masked. */
   documents?: {
     /** The documents handed in. */
@@ -143,7 +156,9 @@ export interface NewOrder {
     /** The 统一社会信用代码 on its business licence. */
     creditCode: string;
   };
-  /** Landing numbers known so far (the 受理单 may still change them when signed). */
+  /** The 受理单's routing rules as the customer filled them in (see {@link checkRoutingRules}), when known already; signing may still change them. */
+  routing?: unknown;
+  /** Instead of `routing`: landing numbers, rung in order. */
   landingNumbers?: readonly string[];
   /** The traffic the customer expects, minutes a month. */
   minutesPerMonth?: number;
@@ -153,7 +168,9 @@ export interface NewOrder {
 export interface StepInputs {
   /** signed: the contract and 受理单 are signed. */
   signed: {
-    /** The 受理单's landing numbers; default those of the draft. */
+    /** The 受理单's routing rules as filled in (see {@link checkRoutingRules}); default the draft's. */
+    routing?: unknown;
+    /** Instead of `routing`: landing numbers, rung in order. */
     landingNumbers?: readonly string[];
   };
   /** documents-complete: everything {@link documentsFor} asks for is handed in. */
@@ -248,11 +265,49 @@ function landingDigits(list: unknown, field: string): string[] {
 }
 
 /**
+ * The 受理单 as given: routing rules (checked, the order's number and company filled in when they name
+ * none), or landing numbers rung in order; undefined when neither is given.
+ * @throws RoutingRulesError BAD_ROUTING (field `routing`) with every problem; BAD_ARGUMENT, BAD_LANDING_NUMBER naming the field.
+ */
+function acceptanceFrom(given: { routing?: unknown; landingNumbers?: unknown }, order: { number: string; company: { name: string } }): AcceptanceForm | undefined {
+  if (given.routing !== undefined && given.landingNumbers !== undefined) {
+    fail('BAD_ARGUMENT', 'landingNumbers', given.landingNumbers, { zh: '已给了 routing（转接规则），落地号码写在规则里，不要再单独给', en: 'routing is given: the landing numbers belong in its rules, not beside them' });
+  }
+  let written: unknown;
+  if (given.landingNumbers !== undefined) {
+    const digits = landingDigits(given.landingNumbers, 'landingNumbers');
+    if (digits.length === 0) return undefined;
+    written = { route: { ring: digits, order: 'in-order' } };
+  } else if (given.routing !== undefined) written = given.routing;
+  else return undefined;
+  if (typeof written === 'object' && written !== null && !Array.isArray(written)) {
+    const rules = written as Record<string, unknown>;
+    const named = rules.number === undefined ? undefined : tryParse(rules.number);
+    if (named?.ok && named.value.digits !== order.number) {
+      fail('BAD_ARGUMENT', 'routing.number', rules.number, { zh: `转接规则写的是别的 400 号码，这个订单的号码是 ${format(order.number)}`, en: `the rules are for another 400 number: this order's is ${format(order.number)}` });
+    }
+    written = { ...rules, number: order.number, customer: rules.customer ?? order.company.name };
+  }
+  const check = checkRoutingRules(written);
+  if (!check.ok) throw new RoutingRulesError(check.problems, given.routing ?? given.landingNumbers, given.routing === undefined ? 'landingNumbers' : 'routing');
+  return { routing: check.rules };
+}
+
+/** The landing numbers of an order's 受理单, in order: those its rules ring (see {@link landingNumbers}), or those of an order made before routing rules. */
+export function orderLandingNumbers(order: Pick<Order, 'acceptance'>): string[] {
+  guardObject(order, 'orderLandingNumbers(): order', '订单', 'an order');
+  const form = order.acceptance;
+  if (form === undefined) return [];
+  return 'routing' in form ? ruleLandingNumbers(form.routing).map((l) => l.number) : [...form.landingNumbers];
+}
+
+/**
  * A draft order, checked: the number read and its tier found, the package looked up in `packages` and
  * checked against the number's minimum spend, the company's 统一社会信用代码 checked. Pure: the store
  * gives the id and the time, and checks that the number is held for the customer.
  *
- * @throws Vanity400Error UNKNOWN_PACKAGE, BELOW_MINIMUM_SPEND, BAD_LICENCE, BAD_LANDING_NUMBER, BAD_ARGUMENT, each naming the field.
+ * @throws Vanity400Error UNKNOWN_PACKAGE, BELOW_MINIMUM_SPEND, BAD_LICENCE, BAD_ROUTING (field `routing`),
+ *   BAD_LANDING_NUMBER, BAD_ARGUMENT, each naming the field.
  */
 export function createOrder(input: NewOrder, at: { id: string; now: number; agent?: string; packages?: PackageList }): Order {
   guardObject(at, 'createOrder(): at', '{ id, now } 对象', 'an object { id, now }');
@@ -260,7 +315,7 @@ export function createOrder(input: NewOrder, at: { id: string; now: number; agen
   guardNumber(at.now, 'createOrder(): at.now');
   if (at.agent !== undefined) guardString(at.agent, 'createOrder(): at.agent');
   if (at.packages !== undefined) guardPackageList(at.packages, 'createOrder(): at.packages');
-  const o = fields('order', input, ['customer', 'number', 'packageId', 'company', 'landingNumbers', 'minutesPerMonth']);
+  const o = fields('order', input, ['customer', 'number', 'packageId', 'company', 'routing', 'landingNumbers', 'minutesPerMonth']);
   const customer = name('customer', o.customer);
   const { tier, special, number } = tierOfRequest({ number: o.number });
   const packages = at.packages ?? defaultPackages();
@@ -303,9 +358,10 @@ export function createOrder(input: NewOrder, at: { id: string; now: number; agen
     special,
     package: { ...chosen },
     company: { name: name('company.name', company.name), creditCode: checkCreditCode(company.creditCode, 'company.creditCode') },
-    acceptance: { landingNumbers: o.landingNumbers === undefined ? [] : landingDigits(o.landingNumbers, 'landingNumbers') },
     history: [{ status: 'draft', at: at.now }],
   };
+  const acceptance = acceptanceFrom(o, order);
+  if (acceptance) order.acceptance = acceptance;
   if (at.agent !== undefined) order.agent = at.agent;
   if (minutes !== undefined) order.minutesPerMonth = minutes;
   return order;
@@ -362,12 +418,14 @@ function checkOrder(order: unknown): Order {
 /**
  * Takes one step of an order: a pure function from (order, step, inputs, now) to a new order, or a
  * typed error naming the field and what was expected; the order given is never changed. Each step checks
- * what it needs: signed needs a landing number on the 受理单; documents-complete needs every document
+ * what it needs: signed needs the 受理单's routing rules, checked by {@link checkRoutingRules} (or landing
+ * numbers, rung in order), with at least one landing number; documents-complete needs every document
  * {@link documentsFor} lists; paid needs at least the package's prepayment; opening counts the opening
  * day from the payment; the test call must ring one of the 受理单's landing numbers; cancelled only
  * before payment. Stores apply {@link inventoryChange} in the same transaction.
  *
  * @throws Vanity400Error STEP_OUT_OF_ORDER (field `step`), MISSING_DOCUMENTS (field `provided`),
+ *   BAD_ROUTING (a {@link RoutingRulesError}, field `routing`, with every problem of the rules),
  *   BAD_ARGUMENT, BAD_DATE, BAD_ID_NUMBER, BAD_LANDING_NUMBER, each naming the field.
  */
 export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs: StepInputs[S], now: number): Order {
@@ -379,10 +437,14 @@ export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs:
   const given = inputs ?? {};
   switch (step as OrderStep) {
     case 'signed': {
-      const i = fields('inputs', given, ['landingNumbers']);
-      const landing = i.landingNumbers === undefined ? order.acceptance.landingNumbers : landingDigits(i.landingNumbers, 'landingNumbers');
-      if (landing.length === 0) fail('BAD_ARGUMENT', 'landingNumbers', [], { zh: '受理单上至少要有一个落地号码', en: 'the acceptance form needs at least one landing number' });
-      next.acceptance = { ...next.acceptance, landingNumbers: [...landing] };
+      const i = fields('inputs', given, ['routing', 'landingNumbers']);
+      const draft = order.acceptance;
+      const fallback = draft === undefined ? {} : 'routing' in draft ? { routing: draft.routing } : { landingNumbers: draft.landingNumbers };
+      const acceptance = acceptanceFrom(i.routing === undefined && i.landingNumbers === undefined ? fallback : i, order);
+      if (acceptance === undefined) {
+        fail('BAD_ARGUMENT', i.landingNumbers === undefined ? 'routing' : 'landingNumbers', i.routing ?? i.landingNumbers, { zh: '受理单要写明转接规则（routing），至少一个落地号码', en: 'the acceptance form needs its routing rules (routing), with at least one landing number' });
+      }
+      next.acceptance = structuredClone(acceptance);
       break;
     }
     case 'documents-complete': {
@@ -391,7 +453,7 @@ export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs:
         company: order.company,
         handler: { idNumber: i.handlerIdNumber as string },
         numbersHeld: i.numbersHeld as number,
-        landingNumbers: order.acceptance.landingNumbers,
+        landingNumbers: orderLandingNumbers(order),
         provided: i.provided as DocumentId[],
         ...(i.industry === undefined ? {} : { industry: i.industry as IndustryId }),
       });
@@ -436,10 +498,11 @@ export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs:
     case 'test-call-confirmed': {
       const i = fields('inputs', given, ['answeredOn']);
       const answered = parseLandingNumber(i.answeredOn, 'answeredOn').digits;
-      if (!order.acceptance.landingNumbers.includes(answered)) {
+      const landing = orderLandingNumbers(order);
+      if (!landing.some((n) => parseLandingNumber(n).digits === answered)) {
         fail('BAD_ARGUMENT', 'answeredOn', i.answeredOn, {
-          zh: `拨测接听的号码应为受理单上的落地号码之一（${order.acceptance.landingNumbers.join('、')}），请检查转接规则`,
-          en: `the test call should ring one of the acceptance form's landing numbers (${order.acceptance.landingNumbers.join(', ')}); check the routing`,
+          zh: `拨测接听的号码应为受理单上的落地号码之一（${landing.join('、')}），请检查转接规则`,
+          en: `the test call should ring one of the acceptance form's landing numbers (${landing.join(', ')}); check the routing`,
         });
       }
       next.testCall = { at: now, answeredOn: answered };

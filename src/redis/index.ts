@@ -9,9 +9,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis as RedisClient, RedisOptions } from 'ioredis';
-import { Vanity400Error, inventoryRules as rules } from 'vanity400';
-import type { Agent, HoldResult, InventoryBatch, LoadResult, LocalText, NumberState, NumberStatus, Reservation, Store, StoreOptions } from 'vanity400';
+import { createOrderStore, Vanity400Error, inventoryRules as rules } from 'vanity400';
+import type { Agent, HoldResult, InventoryBatch, LoadResult, LocalText, NumberState, NumberStatus, OrderStore, OrderStoreOptions, Reservation, Store, StoreOptions } from 'vanity400';
 import { CHUNK, SCRIPTS, STAGING_TTL_MS, type ScriptName } from './scripts.js';
+import { RedisOrderLedger, type RedisAccess } from './orders.js';
+import { makeState, stateOf, unexpected, type Reply } from './replies.js';
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions extends StoreOptions {
@@ -28,8 +30,6 @@ export interface RedisStoreOptions extends StoreOptions {
    */
   stagingTtlMs?: number;
 }
-
-type Reply = (string | number | null)[];
 
 const SHA: Record<ScriptName, string> = Object.fromEntries(
   Object.entries(SCRIPTS).map(([name, source]) => [name, createHash('sha1').update(source).digest('hex')]),
@@ -328,6 +328,26 @@ class RedisStore implements Store {
     if (this.owned) await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
+  /** What the order ledger runs on: the store's scripts, calls and clock, each refused once the store is closed. */
+  access(): RedisAccess {
+    return {
+      prefix: this.prefix,
+      redis: this.redis,
+      run: async (name, args) => {
+        this.#open();
+        return this.#run(name, args);
+      },
+      call: async (call) => {
+        this.#open();
+        return this.#call(call);
+      },
+      clock: async () => {
+        this.#open();
+        return this.#clock();
+      },
+    };
+  }
+
   /** Settles the imports that were committed but whose importer stopped before it had settled them all. */
   async finishImports(): Promise<void> {
     for (const x of await this.#call(() => this.redis.smembers(`${this.prefix}imports`))) await this.#settle(x);
@@ -474,18 +494,16 @@ function refusal(reply: Reply, d: string): Error {
   return reply[0] === 'NOT_RESERVED' ? rules.notReserved(d) : unexpected(reply);
 }
 
-/** A state from a script's reply: agent, status, customer, until from `at` on. */
-function stateOf(d: string, reply: Reply, at: number): NumberState {
-  return makeState(d, String(reply[at]), reply[at + 1], reply[at + 2], reply[at + 3]);
-}
-
-function makeState(d: string, agent: string, status: unknown, customer: unknown, until: unknown): NumberState {
-  const state: NumberState = { number: d, agent, status: status as NumberStatus };
-  if (state.status === 'held' || state.status === 'sold') state.customer = String(customer);
-  if (state.status === 'held') state.heldUntil = Number(until);
-  return state;
-}
-
-function unexpected(reply: Reply): Error {
-  return new Error(`vanity400/redis: unexpected reply from a script: ${JSON.stringify(reply).slice(0, 200)}`);
+/**
+ * The {@link OrderStore} in the same Redis as the inventory `store` (made by {@link createRedisStore}):
+ * each step and its inventory change (paid sells the number, cancelled releases its hold) are one Lua
+ * script, so they happen together or not at all, and of two machines paying the same order one wins.
+ * Orders live under the store's prefix. close() leaves the inventory open.
+ */
+export function createRedisOrderStore(store: Store, options: OrderStoreOptions = {}): OrderStore {
+  if (!(store instanceof RedisStore)) {
+    throw new Vanity400Error('INVALID_TYPE', text('createRedisOrderStore 的 store 应为 createRedisStore 打开的库存', 'createRedisOrderStore(): store: expected an inventory made by createRedisStore'), { input: store, field: 'store' });
+  }
+  if (typeof options !== 'object' || options === null) throw rules.wrongType('createRedisOrderStore(): options', text('选项对象', 'an options object'), options);
+  return createOrderStore(new RedisOrderLedger(store.access()), options);
 }

@@ -21,6 +21,10 @@
  *   P imp:<x>:held:<id>        zset  the import's held numbers for an agent (counted until settled)
  *   P imp:<x>:tally            hash  <id>|active, <id>|sold, <id>|withdrawn, from|<id> (withdrawn numbers taken over)
  *   P imp:<x>:agents           set   the agents the import gives numbers to
+ *   P order:<id>               hash  j (the order's JSON), v (version), s (status), c (customer), a (agent), n (digits)
+ *   P orders                   zset  every order id, scored by its sequence number
+ *   P order-seq                the last sequence number given (ids are order-<seq>)
+ *   P order-open:<digits>      the id of the number's open (not cancelled) order
  *
  * An import (Store.load, or a reservation of more than CHUNK numbers) writes its numbers' new state into
  * the x fields a chunk at a time while P imp:<x> is 'staging': nobody reads them as the number's state.
@@ -57,6 +61,20 @@ end
 local function ends_hold(d, agent)
   redis.call('DEL', P .. 'h:' .. d)
   redis.call('ZREM', P .. 'agent:' .. agent .. ':held', d)
+end
+
+-- Whether the number, in state s (from st), may not be sold to the customer: the inventory's sell rule.
+local function sell_refused(s, customer)
+  return (s[2] == 'held' and s[3] ~= customer) or s[2] == 'sold' or s[2] == 'withdrawn'
+end
+
+-- Sells the number, in state s (from st), to the customer: its hold ends and it counts as sold.
+local function sell_number(d, s, customer)
+  ends_hold(d, s[1])
+  redis.call('HSET', P .. 'n:' .. d, 's', 'sold', 'c', customer)
+  local counts = P .. 'agent:' .. s[1] .. ':counts'
+  redis.call('HINCRBY', counts, 'available', -1)
+  redis.call('HINCRBY', counts, 'sold', 1)
 end
 
 -- Applies the state a committed import staged for the number, or drops that of a dead import.
@@ -193,12 +211,8 @@ return {'ok'}
 local d, customer = ARGV[3], ARGV[4]
 local s = st(d)
 if s == nil then return {'NOT_RESERVED'} end
-if (s[2] == 'held' and s[3] ~= customer) or s[2] == 'sold' or s[2] == 'withdrawn' then return {'REFUSED', unpack(s)} end
-ends_hold(d, s[1])
-redis.call('HSET', P .. 'n:' .. d, 's', 'sold', 'c', customer)
-local counts = P .. 'agent:' .. s[1] .. ':counts'
-redis.call('HINCRBY', counts, 'available', -1)
-redis.call('HINCRBY', counts, 'sold', 1)
+if sell_refused(s, customer) then return {'REFUSED', unpack(s)} end
+sell_number(d, s, customer)
 return {'ok'}
 `,
 
@@ -432,6 +446,69 @@ end
 redis.call('DEL', base, base .. ':list', base .. ':tally', base .. ':agents')
 redis.call('SREM', P .. 'imports', x)
 return {'ok', 'done'}
+`,
+
+  /**
+   * Writes a draft order if the number is held for its customer and has no open order. ARGV: P, clock,
+   * digits, customer, status, the order's JSON without id and agent → {'ok', id, agent} | {'NOT_HELD'} |
+   * {'DUPLICATE_ORDER', open id}.
+   */
+  orderInsert: `${PRELUDE}
+local d, customer, status, body = ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local s = st(d)
+if s == nil or s[2] ~= 'held' or s[3] ~= customer then return {'NOT_HELD'} end
+local open = redis.call('GET', P .. 'order-open:' .. d)
+if open then return {'DUPLICATE_ORDER', open} end
+local seq = redis.call('INCR', P .. 'order-seq')
+local id = 'order-' .. seq
+local json = '{"id":"' .. id .. '",' .. string.sub(body, 2, -2) .. ',"agent":"' .. s[1] .. '"}'
+redis.call('HSET', P .. 'order:' .. id, 'j', json, 'v', 1, 's', status, 'c', customer, 'a', s[1], 'n', d)
+redis.call('ZADD', P .. 'orders', seq, id)
+redis.call('SET', P .. 'order-open:' .. d, id)
+return {'ok', id, s[1]}
+`,
+
+  /**
+   * Writes an order's step if its stored version is the one before, with the inventory change in the same
+   * script. ARGV: P, clock, id, new version, status, the order's JSON, '' | 'sell' | 'release', digits,
+   * customer → {'ok'} | {'STALE'} | {'NOT_RESERVED'} | {'REFUSED', state…} (the sale refused).
+   */
+  orderCommit: `${PRELUDE}
+local id, v, status, json, op, d, customer = ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local key = P .. 'order:' .. id
+local stored = redis.call('HGET', key, 'v')
+if not stored or tonumber(stored) ~= v - 1 then return {'STALE'} end
+if op == 'sell' then
+  local s = st(d)
+  if s == nil then return {'NOT_RESERVED'} end
+  if sell_refused(s, customer) then return {'REFUSED', unpack(s)} end
+  sell_number(d, s, customer)
+elseif op == 'release' then
+  local s = st(d)
+  if s ~= nil and s[2] == 'held' and s[3] == customer then ends_hold(d, s[1]) end
+end
+redis.call('HSET', key, 'j', json, 'v', v, 's', status)
+if status == 'cancelled' and redis.call('GET', P .. 'order-open:' .. d) == id then redis.call('DEL', P .. 'order-open:' .. d) end
+return {'ok'}
+`,
+
+  /**
+   * One page of at most CHUNK orders in the order they were made, filtered. ARGV: P, clock, start rank,
+   * customer, agent, status, digits ('' for any) → {'ok', next start or '', JSON …}.
+   */
+  orderList: `${PRELUDE}
+local start = tonumber(ARGV[3])
+local want = {ARGV[4], ARGV[5], ARGV[6], ARGV[7]}
+local ids = redis.call('ZRANGE', P .. 'orders', start, start + ${CHUNK} - 1)
+local out = {'ok', ''}
+if #ids == ${CHUNK} then out[2] = tostring(start + ${CHUNK}) end
+for _, id in ipairs(ids) do
+  local f = redis.call('HMGET', P .. 'order:' .. id, 'c', 'a', 's', 'n', 'j')
+  local match = true
+  for i = 1, 4 do if want[i] ~= '' and f[i] ~= want[i] then match = false end end
+  if match then out[#out + 1] = f[5] end
+end
+return out
 `,
 } as const;
 

@@ -648,8 +648,9 @@ export class RoutingRulesError extends Vanity400Error {
   /** Every problem found, as {@link checkRoutingRules} lists them. */
   readonly problems: readonly RoutingProblem[];
 
-  constructor(problems: readonly RoutingProblem[], input: unknown) {
-    super('BAD_ROUTING', problemsText(problems), { input });
+  /** `field`: where the rules were given, e.g. an order's `routing`. */
+  constructor(problems: readonly RoutingProblem[], input: unknown, field?: string) {
+    super('BAD_ROUTING', problemsText(problems), { input, ...(field === undefined ? {} : { field }) });
     this.name = 'RoutingRulesError';
     this.problems = problems;
   }

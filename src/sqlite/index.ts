@@ -48,6 +48,16 @@ export interface SqliteTransaction {
   who(number: string): NumberState | null;
 }
 
+/** A read of the store inside {@link SqliteStore.read}. */
+export interface SqliteReadView {
+  /** The better-sqlite3 connection, inside the read transaction. */
+  readonly db: BetterSqlite3.Database;
+  /** The store clock at the start of the read, epoch ms. */
+  readonly now: number;
+  /** As {@link Store.who}. */
+  who(number: string): NumberState | null;
+}
+
 const FORMAT = 'vanity400-inventory';
 const VERSION = 1;
 
@@ -373,6 +383,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Runs `work` as one read transaction: a consistent view of the file that never waits for a writer.
+   * `work` must be synchronous and must not write.
+   */
+  async read<T>(work: (view: SqliteReadView) => T): Promise<T> {
+    return this.#read(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        return work({ db: this.#db, now, who: (number) => this.#who(number, now) });
+      })(),
+    );
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -483,3 +506,5 @@ export class SqliteStore implements Store {
     return row === undefined ? null : stateOf(row, now);
   }
 }
+
+export { openSqliteOrderStore } from './orders.js';

@@ -41,6 +41,12 @@ const order = core.createOrder(
   { id: 'order-1', now: NOW },
 );
 
+/** An object of the OrderLedger's shape: createOrderStore only keeps it, so its methods are never called here. */
+const unused = (): never => {
+  throw new Error('not called');
+};
+const ledgerShape = { now: unused, insertOrder: unused, readOrder: unused, listOrders: unused, commitOrder: unused, who: unused, close: unused };
+
 /** The public functions, each with a call that is right, so that each argument can be made wrong in turn. */
 const RIGHT: Record<string, unknown[]> = {
   parse: ['400-851-7517'],
@@ -115,6 +121,8 @@ const RIGHT: Record<string, unknown[]> = {
   inventoryChange: [order, 'paid'],
   instantOf: ['2026-12-03T10:00+08:00', 'paidAt'],
   numberWarnings: [order, null, NOW],
+  orderLandingNumbers: [order],
+  createOrderStore: [ledgerShape, { packages }],
   checkRoutingRules: [JSON.parse(dataFile('samples/routing-rules.json'))],
   parseRoutingRules: [JSON.parse(dataFile('samples/routing-rules.json'))],
   route: [rules, { from: '021-51234567', at: '周六 14:00' }, { seed: 3 }],

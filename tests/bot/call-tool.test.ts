@@ -184,7 +184,7 @@ describe('bad arguments are error objects that name the argument', () => {
     ['a bad company fact', 'score', { number: '4008517517', company: { founded: 'long ago' } }, 'BAD_COMPANY', /company\.founded："long ago" 不是年份/],
     ['a bad cursor', 'search', { cursor: 'nonsense', segments: ['4006'] }, 'BAD_CURSOR', /cursor/],
     ['nothing to suggest from', 'suggest', { avoid: '4', segments: ['4006'] }, 'BAD_QUERY', /nothing to go on/],
-    ['an unknown tool', 'price', { number: '4008517517' }, 'UNKNOWN_TOOL', /^unknown tool "price": use one of score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, route_check, route_test$/],
+    ['an unknown tool', 'price', { number: '4008517517' }, 'UNKNOWN_TOOL', /^unknown tool "price": use one of score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, order_status, route_check, route_test$/],
     ['an inherited name', 'constructor', {}, 'UNKNOWN_TOOL', /^unknown tool "constructor"/],
   ];
   for (const [what, name, args, code, message] of cases) {

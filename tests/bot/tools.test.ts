@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tools, type ToolName } from '../../src/bot/index.js';
 import { toolSchemas } from '../../src/bot/schemas.js';
 
-const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents', 'route_check', 'route_test'];
+const NAMES: ToolName[] = ['score', 'explain', 'search', 'near', 'sounds', 'suggest', 'hold', 'release', 'quote', 'opening_date', 'documents', 'order_status', 'route_check', 'route_test'];
 const ajv = new AjvJsonSchemaValidator();
 
 /** Good and bad values of each argument, so that random arguments pass the check often enough to matter. */
@@ -64,6 +64,7 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   monthCalls: { good: [0, 100], bad: [-1, 1.5] },
   monthCost: { good: [0, 12.5], bad: [-1, '12'] },
   seed: { good: [0, 7, 4294967295], bad: [-1, 4294967296, 1.5] },
+  id: { good: ['order-1', 'order-27'], bad: ['', 'x'.repeat(101), 1] },
 };
 
 function argsFor(name: ToolName): fc.Arbitrary<unknown> {
@@ -83,7 +84,7 @@ function argsFor(name: ToolName): fc.Arbitrary<unknown> {
 }
 
 describe('tool definitions', () => {
-  it('are the thirteen tools, each with a Chinese and an English description', () => {
+  it('are the fourteen tools, each with a Chinese and an English description', () => {
     expect(tools.map((t) => t.name)).toEqual(NAMES);
     for (const t of tools) {
       expect(t.description.zh, t.name).toMatch(/\p{Script=Han}/u);
@@ -97,7 +98,7 @@ describe('tool definitions', () => {
       expect(Object.keys(t.inputSchema.properties as object), t.name).toEqual(Object.keys(toolSchemas[t.name].shape));
     }
     const required = Object.fromEntries(tools.map((t) => [t.name, t.inputSchema.required ?? []]));
-    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'], quote: ['minutesPerMonth'], opening_date: [], documents: ['companyName', 'creditCode'], route_check: ['routing'], route_test: ['routing', 'at'] });
+    expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'], quote: ['minutesPerMonth'], opening_date: [], documents: ['companyName', 'creditCode'], order_status: ['customer'], route_check: ['routing'], route_test: ['routing', 'at'] });
   });
 
   it('are JSON (what an MCP client receives is what is defined)', () => {

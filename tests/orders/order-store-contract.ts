@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import type { Store } from '../../src/inventory/store.js';
 import type { OrderStore } from '../../src/orders/order-store.js';
-import type { NewOrder, StepInputs } from '../../src/orders/order.js';
+import type { NewOrder, OrderStep, StepInputs } from '../../src/orders/order.js';
+import { checkRoutingRules } from '../../src/routing/check.js';
+import type { RoutingRules } from '../../src/routing/rules.js';
 import { companyLicence, makeAgent, manualClock, rejection } from '../inventory/helpers.js';
 
 export type MakeOrderStore = (options: { now: () => number }) => { inventory: Store; orders: OrderStore } | Promise<{ inventory: Store; orders: OrderStore }>;
@@ -25,6 +27,26 @@ export const newOrder = (overrides: Partial<NewOrder> = {}): NewOrder => ({
   landingNumbers: ['0755-88881234'],
   ...overrides,
 });
+
+/** Weekdays 09:00-18:00 to Shanghai, other times to a mobile; busy or unanswered: a second mobile. */
+export const ROUTING = {
+  route: { byTime: [{ days: ['mon-fri'], from: '09:00', to: '18:00', route: { number: '021-61234567', label: '上海总部' } }], otherwise: '13800138000' },
+  forwarding: { numbers: ['13900139000'], on: ['busy', 'no-answer'] },
+};
+
+/** A 受理单 with three problems: a time of 25:00, a landing number one digit short, eleven forwarding numbers. */
+export const BAD_ROUTING = {
+  route: { byTime: [{ days: ['mon-fri'], from: '25:00', to: '18:00', route: '021-61234567' }], otherwise: '0755-1234567' },
+  forwarding: { numbers: Array.from({ length: 11 }, (_, i) => `137001370${String(i).padStart(2, '0')}`) },
+};
+
+export function routingRules(written: unknown): RoutingRules {
+  const check = checkRoutingRules(written);
+  if (!check.ok) throw new Error(JSON.stringify(check.problems));
+  return check.rules;
+}
+
+type StepName = OrderStep | 'shipped';
 
 export const documents: StepInputs['documents-complete'] = {
   handlerIdNumber: HANDLER_ID,
@@ -148,6 +170,85 @@ export function orderStoreContract(name: string, make: MakeOrderStore): void {
       await orders.advance(again.id, 'documents-complete', documents);
       await orders.advance(again.id, 'paid', { amount: 1200 });
       expect(await rejection(orders.advance(again.id, 'cancelled', { reason: 'x' }))).toMatchObject({ code: 'STEP_OUT_OF_ORDER' });
+    });
+
+    it('refuses bad input at every step, naming the field, and changes neither the order nor the number', async () => {
+      const { inventory, orders } = await stocked();
+      const { id } = await orders.create(newOrder());
+      const tries: [StepName, unknown, string, string][] = [
+        ['signed', { routing: BAD_ROUTING }, 'BAD_ROUTING', 'routing'],
+        ['signed', { routing: { route: '021-61234567', number: '400-888-8888' } }, 'BAD_ARGUMENT', 'routing.number'],
+        ['signed', { landingNumbers: ['12345'] }, 'BAD_LANDING_NUMBER', 'landingNumbers[0]'],
+        ['documents-complete', { ...documents, handlerIdNumber: '110105194912310021' }, 'BAD_ID_NUMBER', 'handler.idNumber'],
+        ['documents-complete', { ...documents, provided: ['business-licence', 'handler-id'] }, 'MISSING_DOCUMENTS', 'provided'],
+        ['paid', { amount: 1199 }, 'BAD_ARGUMENT', 'amount'],
+        ['paid', { amount: 1200, paidAt: 'yesterday' }, 'BAD_DATE', 'paidAt'],
+        ['opened', {}, 'STEP_OUT_OF_ORDER', 'step'],
+        ['shipped', {}, 'BAD_ARGUMENT', 'step'],
+        ['test-call-confirmed', { answeredOn: '0755-88881234' }, 'STEP_OUT_OF_ORDER', 'step'],
+      ];
+      const walk: Partial<Record<StepName, [StepName, unknown][]>> = {
+        'documents-complete': [['signed', {}]],
+        paid: [['documents-complete', documents]],
+      };
+      for (const [step, inputs, code, field] of tries) {
+        for (const [before, given] of walk[step] ?? []) if ((await orders.get(id))!.status !== before) await orders.advance(id, before as OrderStep, given as never);
+        const order = await orders.get(id);
+        const number = await inventory.who(ORDINARY);
+        const error = await rejection(orders.advance(id, step as OrderStep, inputs as never));
+        expect(error, `${step} ${JSON.stringify(inputs)}`).toMatchObject({ code, field });
+        expect(error).toBeInstanceOf(Vanity400Error);
+        expect((error as Vanity400Error).messageIn('zh')).not.toBe(error.message);
+        expect(await orders.get(id)).toEqual(order);
+        expect(await inventory.who(ORDINARY)).toEqual(number);
+      }
+      expect(await inventory.who(ORDINARY)).toMatchObject({ status: 'held', customer: '顺发物流' });
+    });
+
+    it('refuses a malformed draft, naming the field, and makes nothing', async () => {
+      const { orders } = await stocked();
+      for (const [change, code, field] of [
+        [{ routing: BAD_ROUTING, landingNumbers: undefined }, 'BAD_ROUTING', 'routing'],
+        [{ packageId: 'gold' }, 'UNKNOWN_PACKAGE', 'packageId'],
+        [{ company: { name: '顺发', creditCode: '91440300000000070' } }, 'BAD_LICENCE', 'company.creditCode'],
+        [{ number: '400-612-300' }, 'WRONG_LENGTH', undefined],
+      ] as const) {
+        const error = await rejection(orders.create(newOrder(change as Partial<NewOrder>)));
+        expect(error, JSON.stringify(change)).toMatchObject({ code, ...(field ? { field } : {}) });
+      }
+      expect(await orders.list()).toEqual([]);
+    });
+
+    it("keeps the 受理单's routing rules; the documents declare every number they ring, and the test call may ring any", async () => {
+      const { orders, clock } = await stocked();
+      const { id } = await orders.create(newOrder({ landingNumbers: undefined }));
+      const signed = await orders.advance(id, 'signed', { routing: ROUTING });
+      expect(signed.acceptance).toEqual({ routing: { ...routingRules(ROUTING), number: ORDINARY, customer: '深圳顺发物流有限公司' } });
+      expect(await orders.get(id)).toEqual(signed);
+      await orders.advance(id, 'documents-complete', documents);
+      await orders.advance(id, 'paid', { amount: 1200 });
+      await orders.advance(id, 'opening', {});
+      clock.advance(72 * HOUR);
+      await orders.advance(id, 'opened', {});
+      expect((await orders.advance(id, 'test-call-confirmed', { answeredOn: '13900139000' })).testCall!.answeredOn).toBe('13900139000');
+    });
+
+    it('makes one of two drafts racing for the same number', async () => {
+      const { orders } = await stocked();
+      const results = await Promise.allSettled([orders.create(newOrder()), orders.create(newOrder())]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'DUPLICATE_ORDER' } });
+      expect(await orders.list()).toHaveLength(1);
+    });
+
+    it('says when the hold under an unpaid order ends within the hour', async () => {
+      const { orders, clock } = await stocked();
+      const { id } = await orders.create(newOrder());
+      expect((await orders.view(id))!.warnings).toEqual([]);
+      clock.advance(23.5 * HOUR);
+      const view = (await orders.view(id))!;
+      expect(view.numberState).toMatchObject({ status: 'held', customer: '顺发物流' });
+      expect(view.warnings.map((w) => w.zh)).toEqual([expect.stringMatching(/一小时内到期/)]);
     });
 
     it('lists orders by customer, agent, status and number; returns copies', async () => {

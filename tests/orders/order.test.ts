@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
-import { advanceOrder, createOrder, inventoryChange, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
-import { documents, newOrder } from './order-store-contract.js';
+import { advanceOrder, createOrder, inventoryChange, orderLandingNumbers, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
+import type { RoutingRulesError } from '../../src/routing/check.js';
+import { landingNumbers } from '../../src/routing/form.js';
+import { BAD_ROUTING, documents, newOrder, ROUTING, routingRules as checkedRules } from './order-store-contract.js';
 import { caught } from '../phonetics/caught.js';
 
 const T0 = Date.UTC(2026, 11, 7, 2);
@@ -44,8 +46,19 @@ function walkedTo(last: OrderStep): Order {
 describe('createOrder', () => {
   it("makes a draft with the number's tier and the package as chosen", () => {
     const o = draft();
-    expect(o).toMatchObject({ id: 'o1', status: 'draft', version: 1, number: '4006123007', package: { id: 'year-1200', prepay: 1200 }, acceptance: { landingNumbers: ['075588881234'] } });
+    expect(o).toMatchObject({ id: 'o1', status: 'draft', version: 1, number: '4006123007', package: { id: 'year-1200', prepay: 1200 } });
+    // Landing numbers alone become rules that ring them in order, naming the order's number and company.
+    expect(o.acceptance).toEqual({
+      routing: { number: '4006123007', customer: '深圳顺发物流有限公司', route: { ring: [{ number: '0755-88881234' }], order: 'in-order' }, ringSeconds: 20 },
+    });
     expect(o.history).toEqual([{ status: 'draft', at: T0 }]);
+  });
+
+  it('keeps routing rules as checkRoutingRules gives them, with the number and company filled in', () => {
+    const o = createOrder({ ...newOrder({ landingNumbers: undefined }), routing: ROUTING }, { id: 'o1', now: T0 });
+    expect(o.acceptance).toEqual({ routing: { ...checkedRules(ROUTING), number: '4006123007', customer: '深圳顺发物流有限公司' } });
+    expect(orderLandingNumbers(o)).toEqual(['021-61234567', '13800138000', '13900139000']);
+    expect(createOrder(newOrder({ landingNumbers: undefined }), { id: 'o1', now: T0 }).acceptance).toBeUndefined();
   });
 
   it.each([
@@ -53,6 +66,10 @@ describe('createOrder', () => {
     [{ number: '4006668888', packageId: 'year-600' }, 'BELOW_MINIMUM_SPEND', 'packageId'],
     [{ company: { name: '顺发', creditCode: '91440300000000070' } }, 'BAD_LICENCE', 'company.creditCode'],
     [{ landingNumbers: ['12345'] }, 'BAD_LANDING_NUMBER', 'landingNumbers[0]'],
+    [{ landingNumbers: Array.from({ length: 11 }, (_, i) => `1380013800${i % 10}`).map((n, i) => (i === 10 ? '13700137000' : n)) }, 'BAD_ROUTING', 'landingNumbers'],
+    [{ landingNumbers: undefined, routing: { route: '021-61234567', number: '400-888-8888' } }, 'BAD_ARGUMENT', 'routing.number'],
+    [{ routing: { route: '021-61234567' } }, 'BAD_ARGUMENT', 'landingNumbers'],
+    [{ landingNumbers: undefined, routing: { route: { byTime: [{ days: ['mon-fri'], from: '25:00', to: '18:00', route: '021-61234567' }] } } }, 'BAD_ROUTING', 'routing'],
     [{ customer: ' ' }, 'BAD_ARGUMENT', 'customer'],
     [{ minutesPerMonth: -3 }, 'BAD_ARGUMENT', 'minutesPerMonth'],
     [{ colour: 'red' }, 'BAD_ARGUMENT', 'order.colour'],
@@ -103,6 +120,43 @@ describe('advanceOrder', () => {
     expect(before).toEqual(copy);
   });
 
+  it("signs the 受理单's routing rules: documents declare every number they ring, and the test call may ring any of them", () => {
+    let o = advanceOrder(draft(), 'signed', { routing: ROUTING }, T0 + HOUR);
+    expect(o.acceptance).toEqual({ routing: { ...checkedRules(ROUTING), number: '4006123007', customer: '深圳顺发物流有限公司' } });
+    o = advanceOrder(o, 'documents-complete', documents, T0 + 2 * HOUR);
+    o = advanceOrder(o, 'paid', { amount: 1200 }, T0 + 3 * HOUR);
+    o = advanceOrder(o, 'opening', {}, T0 + 4 * HOUR);
+    o = advanceOrder(o, 'opened', {}, T0 + 5 * HOUR);
+    expect(advanceOrder(o, 'test-call-confirmed', { answeredOn: '139 0013 9000' }, T0 + 6 * HOUR).testCall).toEqual({ at: T0 + 6 * HOUR, answeredOn: '13900139000' });
+    expect(caught(() => advanceOrder(o, 'test-call-confirmed', { answeredOn: '0755-88881234' }, T0 + 6 * HOUR))).toMatchObject({ code: 'BAD_ARGUMENT', field: 'answeredOn' });
+  });
+
+  it('refuses a malformed 受理单 with every problem of its rules, each naming its rule and field', () => {
+    const before = deepFreeze(draft());
+    const error = caught(() => advanceOrder(before, 'signed', { routing: BAD_ROUTING }, T0 + HOUR)) as RoutingRulesError;
+    expect(error).toMatchObject({ code: 'BAD_ROUTING', field: 'routing' });
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ['BAD_TIME', 'route.byTime[0].from'],
+      ['BAD_LANDING_NUMBER', 'route.otherwise'],
+      ['TOO_MANY_NUMBERS', 'forwarding.numbers'],
+    ]);
+    expect(error.messageIn('zh')).toMatch(/^转接规则有 3 处问题/);
+    expect(caught(() => advanceOrder(before, 'signed', { routing: ROUTING, landingNumbers: ['13800138000'] }, T0 + HOUR))).toMatchObject({ code: 'BAD_ARGUMENT', field: 'landingNumbers' });
+    expect(caught(() => advanceOrder(createOrder(newOrder({ landingNumbers: undefined }), { id: 'o1', now: T0 }), 'signed', {}, T0 + HOUR))).toMatchObject({ code: 'BAD_ARGUMENT', field: 'routing' });
+  });
+
+  it('reads an order made before routing rules: its landing numbers sign as rules, declare and ring as before', () => {
+    const legacy = { ...draft(), acceptance: { landingNumbers: ['075588881234', '13800138000'] } } as Order;
+    expect(orderLandingNumbers(legacy)).toEqual(['075588881234', '13800138000']);
+    const signed = advanceOrder(legacy, 'signed', {}, T0 + HOUR);
+    expect(signed.acceptance).toMatchObject({ routing: { route: { ring: [{ number: '0755-88881234' }, { number: '13800138000' }], order: 'in-order' } } });
+    const signedBefore = { ...walkedTo('opened'), acceptance: { landingNumbers: ['075588881234'] } } as Order;
+    expect(advanceOrder(signedBefore, 'test-call-confirmed', { answeredOn: '0755-8888 1234' }, T0 + 10 * HOUR).status).toBe('test-call-confirmed');
+    const documentsStep = advanceOrder({ ...walkedTo('signed'), acceptance: { landingNumbers: ['075588881234'] } } as Order, 'documents-complete', documents, T0 + 10 * HOUR);
+    expect(documentsStep.status).toBe('documents-complete');
+    expect(landingNumbers((signed.acceptance as { routing: never }).routing).map((l) => l.number)).toEqual(['0755-88881234', '13800138000']);
+  });
+
   it('refuses a test call that rang elsewhere', () => {
     const error = caught(() => advanceOrder(walkedTo('opened'), 'test-call-confirmed', { answeredOn: '010-87654321' }, T0 + 10 * HOUR));
     expect(error).toMatchObject({ code: 'BAD_ARGUMENT', field: 'answeredOn' });
@@ -113,7 +167,9 @@ describe('advanceOrder', () => {
     const inputs = fc.oneof(
       fc.constantFrom(...Object.values(goodInputs)),
       fc.constant(undefined),
-      fc.dictionary(fc.constantFrom('amount', 'paidAt', 'reason', 'answeredOn', 'landingNumbers', 'provided'), fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()))),
+      fc.constant({ routing: ROUTING }),
+      fc.record({ routing: fc.record({ route: fc.oneof(fc.string(), fc.array(fc.string()), fc.constant('021-61234567')), ringSeconds: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }) }),
+      fc.dictionary(fc.constantFrom('amount', 'paidAt', 'reason', 'answeredOn', 'landingNumbers', 'routing', 'provided'), fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()))),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...ORDER_STEPS, 'draft', 'shipped'), inputs), { maxLength: 12 }), (steps) => {

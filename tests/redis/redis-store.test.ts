@@ -118,6 +118,8 @@ describe.skipIf(url === null)('RedisStore', () => {
         platform: 'node',
         format: 'esm',
         target: 'node20',
+        // jsonc-parser's main file is a UMD bundle esbuild cannot inline as ESM; its ESM build can be.
+        mainFields: ['module', 'main'],
         external: ['ioredis'],
         alias: { vanity400: join(root, 'src/index.ts') },
         outfile: join(work, 'redis-store.mjs'),
