@@ -28,6 +28,7 @@ export { poolToSnapshot, poolFromSnapshot } from './pool/snapshot.js';
 export { search, searchNumbers, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions, type NumbersPage } from './search/search.js';
 export type { SearchFilters, SearchQuery, SortOrder } from './search/query.js';
 export { near, type NearOptions, type NearResult, type NearNumber } from './search/near.js';
+export { priceLevel } from './search/value.js';
 export { SearchCache, type SearchCacheStats } from './search/cache.js';
 export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, type PatternAst, type PatternToken } from './search/pattern/index.js';
 export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch } from './search/sounds.js';

@@ -1,4 +1,4 @@
-import { checkCustomer, checkTtl } from '../../inventory/rules.js';
+import { inventoryRules } from '../../index.js';
 import type { HoldResult } from '../../inventory/types.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById } from '../../scoring/tiers.js';
@@ -25,7 +25,7 @@ export function holder(customer: Customer): string {
 }
 
 export async function askCustomer(ui: Ui, t: Messages): Promise<Customer> {
-  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => checkCustomer((v ?? '').trim())) })).trim();
+  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => inventoryRules.checkCustomer((v ?? '').trim())) })).trim();
   const phone = (
     await ui.text({ message: t.phone, placeholder: t.skip, validate: (v) => (!v?.trim() || PHONE.test(v.trim()) ? undefined : t.phoneError(v.trim())) })
   ).trim();
@@ -34,7 +34,7 @@ export async function askCustomer(ui: Ui, t: Messages): Promise<Customer> {
       message: t.holdTime,
       placeholder: DEFAULT_TTL,
       defaultValue: DEFAULT_TTL,
-      validate: (v) => (v?.trim() ? checked(() => checkTtl(durationMs(v, t.holdTimeFrom))) : undefined),
+      validate: (v) => (v?.trim() ? checked(() => inventoryRules.checkTtl(durationMs(v, t.holdTimeFrom))) : undefined),
     })
   ).trim();
   return { name, ...(phone ? { phone } : {}), ttl };
