@@ -25,6 +25,7 @@ export type { Phrase } from './rules/phrase.js';
 export { createPool, type PoolOptions } from './pool/create-pool.js';
 export { Pool, NUMBER_BASE } from './pool/pool.js';
 export { poolToSnapshot, poolFromSnapshot } from './pool/snapshot.js';
+export { poolFingerprint } from './pool/fingerprint.js';
 export { search, searchNumbers, ENUMERATE_LIMIT, type SearchPage, type SearchResult, type SearchOptions, type NumbersPage } from './search/search.js';
 export type { SearchFilters, SearchQuery, SortOrder } from './search/query.js';
 export { near, type NearOptions, type NearResult, type NearNumber } from './search/near.js';

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
-import { createPool } from '../pool/create-pool.js';
 import { near } from '../search/near.js';
 import type { CliIo } from './index.js';
 import { nearHow, numberRow } from './table.js';
-import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, type FilterFlags, type PoolFlags } from './pools.js';
+import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, segmentPool, type FilterFlags, type PoolFlags } from './pools.js';
 
 interface NearFlags extends PoolFlags, FilterFlags {
   distance: string;
@@ -45,7 +44,7 @@ Examples:
       near([], number, options); // checks the number and options before pools are built
       // Without --segment or --agent, only the number's own segment: one pool to build, not six.
       const own = flags.segment === undefined && flags.agent === undefined;
-      const pools = own ? [createPool({ segment: parse(number, { allowUnconfirmed: true }).segment, profile: flags.profile, allowUnconfirmed: true })] : await searchPools(flags);
+      const pools = own ? [segmentPool(parse(number, { allowUnconfirmed: true }).segment, flags.profile, { allowUnconfirmed: true })] : await searchPools(flags);
       const results = near(pools, number, options);
       if (flags.json) {
         io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);

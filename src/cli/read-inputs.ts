@@ -1,18 +1,66 @@
-/** Numbers from the command line, where "-" stands for standard input read one number per line (blank lines skipped). */
-export async function readInputs(args: readonly string[], stdin: AsyncIterable<string | Buffer>): Promise<string[]> {
-  const out: string[] = [];
-  let stdinLines: string[] | undefined;
+import { StringDecoder } from 'node:string_decoder';
+import { Vanity400Error } from '../errors/vanity400-error.js';
+
+/** The most standard input a single value (a number, a phrase, a pattern) may take. */
+const MAX_VALUE_BYTES = 64 * 1024;
+
+/** Standard input's lines as they arrive, without their line ends, blank lines skipped; memory stays one chunk. */
+export async function* stdinLines(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stdin) {
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    const lines = text.split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (clean.trim() !== '') yield clean;
+    }
+  }
+  rest += decoder.end();
+  if (rest.trim() !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+/** Numbers from the command line, where "-" stands for standard input read one number per line (blank lines skipped), in its place. */
+export async function* readInputs(args: readonly string[], stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  let read = false;
   for (const arg of args) {
     if (arg !== '-') {
-      out.push(arg);
+      yield arg;
       continue;
     }
-    if (!stdinLines) {
-      let text = '';
-      for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      stdinLines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-    }
-    out.push(...stdinLines);
+    if (read) continue; // standard input is read once, at its first "-"
+    read = true;
+    yield* stdinLines(stdin);
   }
-  return out;
+}
+
+/** The lines of standard input for an input given as "-": what names the input, for the errors. */
+export async function stdinValues(stdin: AsyncIterable<string | Buffer>, what: string): Promise<string[]> {
+  const lines: string[] = [];
+  let bytes = 0;
+  for await (const line of stdinLines(stdin)) {
+    bytes += Buffer.byteLength(line) + 1;
+    if (bytes > MAX_VALUE_BYTES) {
+      throw new Vanity400Error('BAD_ARGUMENT', {
+        zh: `${what} -：标准输入超过 ${MAX_VALUE_BYTES / 1024} KB，不像是号码或短语。`,
+        en: `${what} -: standard input is longer than ${MAX_VALUE_BYTES / 1024} KB, not a number or a phrase.`,
+      });
+    }
+    lines.push(line.trim());
+  }
+  if (lines.length === 0) throw new Vanity400Error('BAD_ARGUMENT', { zh: `${what} -：标准输入是空的。`, en: `${what} -: standard input is empty.` });
+  return lines;
+}
+
+/** The one value of standard input for an input given as "-" (one non-blank line). */
+export async function stdinValue(stdin: AsyncIterable<string | Buffer>, what: string): Promise<string> {
+  const lines = await stdinValues(stdin, what);
+  if (lines.length > 1) {
+    throw new Vanity400Error('BAD_ARGUMENT', {
+      zh: `${what} -：标准输入应只有一行，实际有 ${lines.length} 行。`,
+      en: `${what} -: expected one line on standard input, found ${lines.length}.`,
+    });
+  }
+  return lines[0]!;
 }

@@ -53,7 +53,9 @@ Exit status: 0 when every input is a valid number, 2 when any is not (valid ones
       // Options are checked once, before any number, so a bad --profile is a usage error, not one per input.
       explain('4000000000', options);
 
-      const rows: Row[] = (await readInputs(numbers, io.stdin)).map((input) => {
+      const inputs: string[] = [];
+      for await (const input of readInputs(numbers, io.stdin)) inputs.push(input);
+      const rows: Row[] = inputs.map((input) => {
         try {
           const { lang: _lang, ...rest } = explain(input, options);
           return { input, ...(flags.json ? withoutSentences(rest) : rest) };
