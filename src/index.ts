@@ -73,10 +73,13 @@ export * as inventoryRules from './inventory/rules.js';
 export {
   addWorkingDays,
   beijingDate,
+  beijingTime,
   calendarYears,
   dayInfo,
   isKnownYear,
   isWorkingDay,
+  parseDuration,
+  readDate,
   type DayInfo,
   type DayKind,
   type WorkingDaysResult,

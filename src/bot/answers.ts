@@ -1,4 +1,5 @@
 import {
+  beijingTime,
   describeOpeningDate,
   documentsFor,
   explain,
@@ -38,7 +39,7 @@ import {
 } from 'vanity400';
 import type { BotContext } from './context.js';
 import type { ToolArgs, ToolName } from './schemas.js';
-import { SAID, beijingTime, brief, listed } from './sentences.js';
+import { SAID, brief, listed } from './sentences.js';
 
 /** What each tool answers: the library function's own answer. */
 export interface ToolResults {

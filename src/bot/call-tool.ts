@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { isVanity400Error, type ErrorCode } from 'vanity400';
+import { inventoryRules, isVanity400Error, type ErrorCode } from 'vanity400';
 import { answers, type ToolResults } from './answers.js';
 import type { BotContext } from './context.js';
 import { toolSchemas, type ToolName } from './schemas.js';
@@ -99,6 +99,10 @@ export async function callTool(name: string, args: unknown, context: BotContext)
   }
   const parsed = toolSchemas[name].safeParse(args === undefined ? {} : args);
   if (!parsed.success) return { ok: false, error: { code: 'BAD_ARGUMENT', message: describeIssues(name, parsed.error.issues, args) } };
+  const c = context as Partial<BotContext> | null;
+  if (typeof c !== 'object' || c === null || typeof c.pools !== 'function' || typeof c.store !== 'object' || c.store === null) {
+    return { ok: false, error: inventoryRules.wrongType('callTool(): context', { zh: '机器人上下文（createBotContext 的结果）', en: 'a bot context (from createBotContext)' }, context).toJSON(lang(parsed.data)) };
+  }
   try {
     const run = answers[name] as (args: unknown, context: BotContext) => Promise<{ result: unknown; say: string }>;
     const { result, say } = await run(parsed.data, context);

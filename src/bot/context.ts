@@ -1,4 +1,4 @@
-import { MemoryStore, agentPool, createPool, defaultPackages, listSegments, resolveProfile, type PackageList, type Pool, type Store } from 'vanity400';
+import { MemoryStore, Pool, agentPool, createPool, defaultPackages, inventoryRules, listSegments, resolveProfile, type PackageList, type Store } from 'vanity400';
 
 /** What {@link createBotContext} puts in a context; every field is optional. */
 export interface BotContextOptions {
@@ -27,9 +27,18 @@ export interface BotContext {
   pools(segments?: readonly string[]): Promise<Pool[]>;
 }
 
+/** The store methods the tools call. */
+const STORE_METHODS = ['hold', 'release', 'list'] as const;
+
 /** A context for {@link callTool}; keep one for as long as the bot runs, so that pools are built once. */
 export function createBotContext(options: BotContextOptions = {}): BotContext {
+  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('createBotContext(): options', { zh: '选项对象', en: 'an options object' }, options);
   const { store = new MemoryStore(), agent, pools, profile = 'seed', packages = defaultPackages() } = options;
+  if (typeof store !== 'object' || store === null || !STORE_METHODS.every((m) => typeof (store as unknown as Record<string, unknown>)[m] === 'function')) {
+    throw inventoryRules.wrongType('createBotContext(): store', { zh: '库存（Store）', en: 'a Store' }, store);
+  }
+  if (agent !== undefined && typeof agent !== 'string') throw inventoryRules.wrongType('createBotContext(): agent', { zh: '代理商编号', en: 'an agent id' }, agent);
+  if (pools !== undefined && !(Array.isArray(pools) && pools.every((p) => p instanceof Pool))) throw inventoryRules.wrongType('createBotContext(): pools', { zh: '号码池数组', en: 'an array of pools' }, pools);
   resolveProfile(profile); // an unknown profile fails here, not at the first search
   const built = new Map<string, Pool>();
   const confirmed = listSegments()

@@ -17,8 +17,3 @@ export function listed(items: readonly string[], lang: Language): string {
   if (items.length <= SAID) return shown;
   return lang === 'zh' ? `${shown}等` : `${shown} and more`;
 }
-
-/** An epoch-ms time as Beijing time, "2025-06-30 18:00", the clock the customers read. */
-export function beijingTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -2,13 +2,16 @@
 export {
   addWorkingDays,
   beijingDate,
+  beijingTime,
   calendarYears,
   dateOfDay,
   dayInfo,
   dayNumber,
   isKnownYear,
   isWorkingDay,
+  readDate,
   type DayInfo,
   type DayKind,
   type WorkingDaysResult,
 } from './working-days.js';
+export { parseDuration } from './duration.js';

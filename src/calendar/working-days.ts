@@ -1,4 +1,5 @@
 import calendarData from 'chinese-days/dist/chinese-days.json';
+import { guardNumber } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /**
@@ -31,7 +32,8 @@ const MAKEUP_WORKDAYS: Record<string, string> = calendarData.workdays;
 const KNOWN_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// 2015-03-18, 2015/3/18, 2015.3.18, 20150318 and 2015年3月18日 (or 号), as people write a day.
+const DATE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})[日号]?)$/;
 
 /** Day number of 1 January of the first known year; WORKING[d - TABLE_START] is 1 on a working day. */
 const TABLE_START = Date.UTC(Math.min(...KNOWN_YEARS), 0, 1) / DAY_MS;
@@ -54,6 +56,7 @@ export function calendarYears(): number[] {
 
 /** Whether the calendar holds the announced holiday schedule of `year`. */
 export function isKnownYear(year: number): boolean {
+  guardNumber(year, 'isKnownYear(): year');
   return KNOWN_YEARS.has(year);
 }
 
@@ -66,18 +69,38 @@ interface LocalWhy {
   en: string;
 }
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar day; a malformed or impossible date is a BAD_DATE error. */
+/** The year, month and day a date names, as written (full-width digits and surrounding spaces allowed), or null. */
+function dateParts(text: string): [number, number, number] | null {
+  const m = DATE.exec(text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (!m) return null;
+  return [Number(m[1]), Number(m[3] ?? m[5] ?? m[7]), Number(m[4] ?? m[6] ?? m[8])];
+}
+
+/**
+ * Days since 1970-01-01 of a calendar day: `YYYY-MM-DD`, or as people write it, `2015/3/18`, `2015.3.18`,
+ * `20150318`, `2015年3月18日`. A malformed or impossible date is a BAD_DATE error.
+ */
 export function dayNumber(date: string): number {
   if (typeof date !== 'string') badDate(date, { zh: '应为 YYYY-MM-DD 格式的字符串', en: 'expected a string YYYY-MM-DD' });
-  const m = DATE.exec(date);
-  if (!m) badDate(date, { zh: '应为 YYYY-MM-DD，例如 2026-12-03', en: 'expected YYYY-MM-DD, e.g. 2026-12-03' });
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const parts = dateParts(date);
+  if (!parts) badDate(date, { zh: '应为 2026-12-03、2026/12/3 或 2026年12月3日 这样的日期', en: 'expected YYYY-MM-DD, e.g. 2026-12-03 (or 2026/12/3, 2026年12月3日)' });
+  const [y, mo, d] = parts;
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     badDate(date, { zh: '没有这一天', en: 'no such day' });
   }
   return t / DAY_MS;
+}
+
+/** The `YYYY-MM-DD` day a date names in any form {@link dayNumber} reads, or null when it names none. */
+export function readDate(text: string): string | null {
+  if (typeof text !== 'string' || dateParts(text) === null) return null;
+  try {
+    return dateOfDay(dayNumber(text));
+  } catch {
+    return null;
+  }
 }
 
 /** The `YYYY-MM-DD` calendar day of a day number (days since 1970-01-01). */
@@ -90,7 +113,7 @@ export function dateOfDay(day: number): string {
  * offset (`2026-12-03T18:30:00Z`, `2026-12-04T02:30+08:00`), or a plain `YYYY-MM-DD` (taken as that day).
  */
 export function beijingDate(instant: Date | number | string): string {
-  if (typeof instant === 'string' && DATE.test(instant)) return dateOfDay(dayNumber(instant));
+  if (typeof instant === 'string' && dateParts(instant) !== null) return dateOfDay(dayNumber(instant));
   let ms: number;
   if (instant instanceof Date) ms = instant.getTime();
   else if (typeof instant === 'number') ms = instant;
@@ -104,6 +127,12 @@ export function beijingDate(instant: Date | number | string): string {
   }
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) badDate(instant, { zh: '不是有效的时间', en: 'not a valid time' });
   return dateOfDay(Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS));
+}
+
+/** An instant (epoch ms) as Beijing time to the minute, `2026-06-30 18:00`: the clock customers and salespeople read. */
+export function beijingTime(ms: number): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) badDate(ms, { zh: '应为毫秒时间戳', en: 'expected a timestamp in milliseconds' });
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function holidayName(entry: string): { zh: string; en: string } {

@@ -16,6 +16,7 @@ import { registerCalls } from './calls-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
 import { readSettings, type Settings } from './config.js';
 import { stdinValue, stdinValues } from './read-inputs.js';
+import { fileProblem, usageInChinese } from './errors.js';
 import pkg from '../../package.json';
 
 export interface CliStreams {
@@ -37,10 +38,12 @@ export interface CliIo extends CliStreams {
   status: number;
   /** Colours for what goes to out and to err: plain text when they may not be coloured. */
   paint: { out: Palette; err: Palette };
+  /** The language of the run's messages (--lang; Chinese unless it says en). */
+  lang: 'zh' | 'en';
 }
 
 /** Builds the program; tests call it with their own streams. */
-export function createProgram(io: CliIo, argv: readonly string[] = []): Command {
+export function createProgram(io: CliIo, argv: readonly string[] = [], loaded: LoadedSettings = loadSettings()): Command {
   const program = new Command('vanity400')
     .description('Score, search and sell China\'s 400 service numbers by the vanity rules Chinese buyers use.')
     .version(pkg.version)
@@ -71,17 +74,12 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
   registerRoute(program, io);
   registerCalls(program, io);
   const json = wantsJson(argv);
-  const outputError = (text: string, write: (s: string) => void) =>
-    write(json ? `${JSON.stringify({ error: { code: 'BAD_ARGUMENT', message: text.replace(/^error: /, '').trim() } })}\n` : io.paint.err.red(text));
+  const outputError = (text: string, write: (s: string) => void) => {
+    const said = io.lang === 'zh' ? usageInChinese(text) : text;
+    write(json ? `${JSON.stringify({ error: { code: 'BAD_ARGUMENT', message: said.replace(/^(error: |错误：)/, '').trim() } })}\n` : io.paint.err.red(said));
+  };
   const output = { writeOut: io.out, writeErr: io.err, outputError };
-  // A broken configuration file stops the commands, not --help or --version.
-  let settings: Settings = {};
-  let settingsProblem: unknown;
-  try {
-    settings = readSettings();
-  } catch (error) {
-    settingsProblem = error;
-  }
+  const { settings, problem: settingsProblem } = loaded;
   const configure = (c: Command): void => {
     c.exitOverride().configureOutput(output);
     for (const option of c.options) {
@@ -100,6 +98,20 @@ Colours only on a terminal, never with NO_COLOR set; --json where a command prin
     await readDashesFromStdin(command, io.stdin);
   });
   return program;
+}
+
+/** The run's settings, or why they could not be read: a broken configuration file stops the commands, not --help or --version. */
+export interface LoadedSettings {
+  settings: Settings;
+  problem?: unknown;
+}
+
+function loadSettings(): LoadedSettings {
+  try {
+    return { settings: readSettings() };
+  } catch (problem) {
+    return { settings: {}, problem };
+  }
 }
 
 /** Flags a setting gives the default of. */
@@ -147,21 +159,23 @@ export function wantsJson(argv: readonly string[]): boolean {
 
 /** Runs the CLI; resolves to the exit status (0 ok, 2 bad input or usage, 130 a cancelled pick). */
 export async function runCli(argv: string[], streams: CliStreams = nodeStreams()): Promise<number> {
-  const io: CliIo = { ...streams, status: 0, paint: { out: palette(streams.colour?.out ?? false), err: palette(streams.colour?.err ?? false) } };
+  const loaded = loadSettings();
+  const lang = langOf(argv) ?? loaded.settings.lang ?? 'zh';
+  const io: CliIo = { ...streams, status: 0, paint: { out: palette(streams.colour?.out ?? false), err: palette(streams.colour?.err ?? false) }, lang };
   try {
-    await createProgram(io, argv).parseAsync(argv, { from: 'user' });
+    await createProgram(io, argv, loaded).parseAsync(argv, { from: 'user' });
     return io.status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const json = wantsJson(argv);
     if (isVanity400Error(error)) {
-      io.err(json ? `${JSON.stringify({ error: error.toJSON(langOf(argv)) })}\n` : `${io.paint.err.red('vanity400:')} ${error.messageIn(langOf(argv))}\n`);
+      io.err(json ? `${JSON.stringify({ error: error.toJSON(lang) })}\n` : `${io.paint.err.red('vanity400:')} ${error.messageIn(lang)}\n`);
       return 2;
     }
     // A file the user named that cannot be read or written is their mistake to fix, not a crash.
     const system = error as NodeJS.ErrnoException;
     if (system && typeof system.code === 'string' && typeof system.syscall === 'string' && typeof system.path === 'string') {
-      const message = `cannot ${system.syscall} ${system.path}: ${system.code}`;
+      const message = fileProblem(system as { syscall: string; path: string; code: string }, lang);
       io.err(json ? `${JSON.stringify({ error: { code: system.code, message } })}\n` : `${io.paint.err.red('vanity400:')} ${message}\n`);
       return 2;
     }
@@ -170,10 +184,10 @@ export async function runCli(argv: string[], streams: CliStreams = nodeStreams()
 }
 
 /** The language a run asked for with --lang (Chinese unless it says en), for its error messages. */
-function langOf(argv: readonly string[]): 'zh' | 'en' {
+function langOf(argv: readonly string[]): 'zh' | 'en' | undefined {
   const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
-  return value === 'en' ? 'en' : 'zh';
+  return value === undefined ? undefined : value === 'en' ? 'en' : 'zh';
 }
 
 function nodeStreams(): CliStreams {

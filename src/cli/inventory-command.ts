@@ -1,30 +1,26 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { parseDuration } from '../calendar/duration.js';
+import { beijingTime } from '../calendar/working-days.js';
 import { exportInventory, importInventory, readInventoryFile } from '../node/inventory/import-export.js';
 import { migrateJournal } from '../node/inventory/journal.js';
-import type { NumberStatus, Store } from '../inventory/index.js';
+import { NUMBER_STATUSES, type NumberState, type NumberStatus, type Store } from '../inventory/index.js';
+import { inventoryRules } from '../index.js';
 import { format } from '../number/format.js';
+import type { Language } from '../scoring/explain.js';
+import { badFlag, oneOf } from './errors.js';
 import type { CliIo } from './index.js';
 import { defaultStore, openStore } from './pools.js';
+import { langFlag } from './sale-flags.js';
 
 interface StoreFlags {
   store: string;
   json?: boolean;
-}
-
-const DURATION = /^(\d+)(s|m|h|d)$/;
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** "30m" → milliseconds; a bad duration is a usage error naming the flag (or the question) it came from. */
-export function durationMs(text: string, from = '--ttl'): number {
-  const m = DURATION.exec(text.trim());
-  if (!m) throw new Vanity400Error('BAD_ARGUMENT', `${from} ${JSON.stringify(text)}: expected a duration such as 90s, 30m, 2h or 1d`, { input: text });
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+  lang: string;
 }
 
 async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>, create = false): Promise<T> {
-  const store = await openStore(flags.store, { create });
+  const store = await openStore(flags.store, { create, lang: langFlag(flags.lang) });
   try {
     return await run(store);
   } finally {
@@ -32,8 +28,36 @@ async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>
   }
 }
 
-function when(ms: number | undefined): string {
-  return ms === undefined ? '' : new Date(ms).toISOString();
+/** What the commands print, in each language. */
+const SAY = {
+  zh: {
+    imported: (dry: boolean, result: string) => `${dry ? '检查通过，可以导入' : '已导入'}：${result}`,
+    migrated: (result: string, from: string, to: string) => `已把 ${from} 迁移到 ${to}：${result}`,
+    none: '（没有）',
+    until: (ms: number) => `保留到北京时间 ${beijingTime(ms)}`,
+    held: (number: string, customer: string, until: number) => `已为 ${customer} 保留 ${number}，保留到北京时间 ${beijingTime(until)}`,
+    notHeld: (number: string, status: NumberStatus) => `没有保留：${number} ${inventoryRules.STATUS_NAMES[status].zh}`,
+    released: (number: string) => `已取消 ${number} 的保留`,
+    sold: (number: string) => `已售出 ${number}`,
+    unknown: (number: string) => `${number} 不在库存里`,
+  },
+  en: {
+    imported: (dry: boolean, result: string) => `${dry ? 'would import' : 'imported'} ${result}`,
+    migrated: (result: string, from: string, to: string) => `migrated ${result} from ${from} into ${to}`,
+    none: '(none)',
+    until: (ms: number) => `until ${beijingTime(ms)} Beijing time`,
+    held: (number: string, customer: string, until: number) => `held ${number} for ${customer} until ${beijingTime(until)} Beijing time`,
+    notHeld: (number: string, status: NumberStatus) => `not held: ${number} is ${status}`,
+    released: (number: string) => `released ${number}`,
+    sold: (number: string) => `sold ${number}`,
+    unknown: (number: string) => `${number}: not in the inventory`,
+  },
+} satisfies Record<Language, unknown>;
+
+/** One number of a list: number, status, customer, and until when it is held. */
+function row(state: NumberState, lang: Language): string {
+  const until = state.heldUntil === undefined ? '' : SAY[lang].until(state.heldUntil);
+  return `${format(state.number).padEnd(14)}  ${inventoryRules.STATUS_NAMES[state.status][lang].padEnd(lang === 'zh' ? 4 : 9, lang === 'zh' ? '　' : ' ')}  ${state.customer ?? ''}  ${until}`.trimEnd();
 }
 
 export function registerInventory(program: Command, io: CliIo): void {
@@ -61,6 +85,7 @@ Examples:
       .description(description)
       .option('--store <location>', 'the inventory: a SQLite file (*.db), or redis://host:port for a shared Redis store', defaultStore())
       .option('--json', 'print JSON')
+      .option('--lang <lang>', 'language: zh or en', 'zh')
       .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ vanity400 inventory ${name} ${e}`).join('\n')}`);
   const print = (flags: StoreFlags, value: unknown, text: string) => io.out(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
@@ -70,21 +95,21 @@ Examples:
     .action(async (file: string, flags: StoreFlags & { dryRun?: boolean }) => {
       const { text, format: kind } = await readInventoryFile(file);
       const result = await withStore(flags, (store) => importInventory(store, text, kind, { dryRun: flags.dryRun === true }), !flags.dryRun);
-      print(flags, result, `${flags.dryRun ? 'would import' : 'imported'} ${JSON.stringify(result)}`);
+      print(flags, result, SAY[langFlag(flags.lang)].imported(flags.dryRun === true, JSON.stringify(result)));
     });
 
   sub('migrate', 'move an inventory journal (.jsonl) of an earlier version into the store, all or nothing', ['vanity400-inventory.jsonl', 'old.jsonl --store redis://127.0.0.1:6379'])
     .argument('<journal>', 'the journal file; it is only read')
     .action(async (journal: string, flags: StoreFlags) => {
       const result = await withStore(flags, (store) => migrateJournal(journal, store), true);
-      print(flags, result, `migrated ${JSON.stringify(result)} from ${journal} into ${flags.store}`);
+      print(flags, result, SAY[langFlag(flags.lang)].migrated(JSON.stringify(result), journal, flags.store));
     });
 
   sub('export', 'write the inventory as CSV or JSON', ['--out inventory.csv', '--json > inventory.json'])
     .option('--format <format>', 'csv or json (--json is --format json)', 'csv')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (flags: StoreFlags & { format: string; out?: string }) => {
-      if (flags.format !== 'csv' && flags.format !== 'json') throw new Vanity400Error('BAD_ARGUMENT', `--format ${flags.format}: expected csv or json`);
+      if (flags.format !== 'csv' && flags.format !== 'json') throw badFlag('--format', flags.format, oneOf(['csv', 'json']));
       const kind = flags.json ? 'json' : (flags.format as 'csv' | 'json');
       const text = await withStore(flags, (store) => exportInventory(store, kind));
       if (flags.out) writeFileSync(flags.out, text);
@@ -95,26 +120,26 @@ Examples:
     .requiredOption('--agent <id>', 'agent id')
     .option('--status <status>', 'available, held, sold or withdrawn')
     .action(async (flags: StoreFlags & { agent: string; status?: NumberStatus }) => {
-      if (flags.status && !['available', 'held', 'sold', 'withdrawn'].includes(flags.status)) {
-        throw new Vanity400Error('BAD_ARGUMENT', `--status ${flags.status}: expected available, held, sold or withdrawn`);
-      }
+      if (flags.status && !NUMBER_STATUSES.includes(flags.status)) throw badFlag('--status', flags.status, oneOf(NUMBER_STATUSES));
+      const lang = langFlag(flags.lang);
       const rows = await withStore(flags, (store) => store.list(flags.agent, flags.status));
-      print(flags, rows, rows.map((r) => `${format(r.number).padEnd(14)}  ${r.status.padEnd(9)}  ${r.customer ?? ''}  ${when(r.heldUntil)}`.trimEnd()).join('\n') || '(none)');
+      print(flags, rows, rows.map((r) => row(r, lang)).join('\n') || SAY[lang].none);
     });
 
   sub('hold', 'hold an available number for a customer while the contract is signed', ['4006-123-000 --customer 张三', '4006-123-000 --customer "张三 13800138000" --ttl 2h --json'])
     .argument('<number>', 'the number')
     .requiredOption('--customer <name>', 'who it is held for')
-    .option('--ttl <duration>', 'how long the hold lasts, e.g. 30m, 2h, 1d', '30m')
+    .option('--ttl <duration>', 'how long the hold lasts, e.g. 30m, 2h, 1d, 30分钟, 2小时, 1天', '30m')
     .action(async (number: string, flags: StoreFlags & { customer: string; ttl: string }) => {
-      const ttl = durationMs(flags.ttl);
+      const lang = langFlag(flags.lang);
+      const ttl = parseDuration(flags.ttl, '--ttl');
       const result = await withStore(flags, (store) => store.hold(number, flags.customer, ttl));
       if (!result.ok) {
         io.status = 2;
-        print(flags, result, `not held: ${format(result.state.number)} is ${result.state.status}`);
+        print(flags, result, SAY[lang].notHeld(format(result.state.number), result.state.status));
         return;
       }
-      print(flags, result, `held ${format(number)} for ${flags.customer} until ${when(result.heldUntil)}`);
+      print(flags, result, SAY[lang].held(format(number), flags.customer, result.heldUntil));
     });
 
   for (const [name, description] of [
@@ -126,7 +151,7 @@ Examples:
       .requiredOption('--customer <name>', 'the customer')
       .action(async (number: string, flags: StoreFlags & { customer: string }) => {
         await withStore(flags, (store) => (name === 'sell' ? store.sell(number, flags.customer) : store.release(number, flags.customer)));
-        print(flags, { ok: true }, `${name === 'sell' ? 'sold' : 'released'} ${format(number)}`);
+        print(flags, { ok: true }, SAY[langFlag(flags.lang)][name === 'sell' ? 'sold' : 'released'](format(number)));
       });
   }
 
@@ -134,6 +159,7 @@ Examples:
     .argument('<number>', 'the number')
     .action(async (number: string, flags: StoreFlags) => {
       const state = await withStore(flags, (store) => store.who(number));
-      print(flags, state, state ? `${format(state.number)}  agent ${state.agent}  ${state.status}  ${state.customer ?? ''}  ${when(state.heldUntil)}`.trimEnd() : `${number}: not in the inventory`);
+      const lang = langFlag(flags.lang);
+      print(flags, state, state ? inventoryRules.stateText(state)[lang] : SAY[lang].unknown(number));
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badFlag, oneOf } from './errors.js';
 import { parse } from '../number/parse.js';
 import { near } from '../search/near.js';
 import type { CliIo } from './index.js';
@@ -32,9 +32,7 @@ Examples:
     )
     .action(async (number: string, flags: NearFlags) => {
       const distance = Number(flags.distance);
-      if (distance !== 1 && distance !== 2 && distance !== 3) {
-        throw new Vanity400Error('BAD_QUERY', `--distance ${flags.distance}: expected 1, 2 or 3`, { input: flags.distance });
-      }
+      if (distance !== 1 && distance !== 2 && distance !== 3) throw badFlag('--distance', flags.distance, oneOf(['1', '2', '3']), 'BAD_QUERY');
       const options = {
         maxDistance: distance as 1 | 2 | 3,
         swaps: flags.swaps ?? false,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Language } from '../scoring/explain.js';
+import { STATUS_NAMES } from '../inventory/rules.js';
 import { resolveProfile } from '../scoring/profile.js';
 import type { CliIo } from './index.js';
 import { browse, type Narrowing } from './pick/browse.js';
@@ -9,6 +10,7 @@ import { askCustomer, holdNumber, showSummary, type Customer } from './pick/hold
 import { messages, type Messages } from './pick/messages.js';
 import { Cancelled, terminalUi, type Ui } from './pick/ui.js';
 import { defaultStore, openStore, searchPools } from './pools.js';
+import { langFlag } from './sale-flags.js';
 
 interface PickFlags {
   store: string;
@@ -40,7 +42,7 @@ Examples:
   $ vanity400 pick --store redis://127.0.0.1:6379 --profile traditional`,
     )
     .action(async (flags: PickFlags) => {
-      if (flags.lang !== 'zh' && flags.lang !== 'en') throw new Vanity400Error('UNKNOWN_LANGUAGE', `--lang ${flags.lang}: expected zh or en`, { input: flags.lang });
+      langFlag(flags.lang);
       resolveProfile(flags.profile);
       const t = messages(flags.lang);
       if (!io.terminal) {
@@ -48,7 +50,7 @@ Examples:
         io.status = 2;
         return;
       }
-      const ui = terminalUi(io.terminal, io.paint.out);
+      const ui = terminalUi(io.terminal, io.paint.out, t);
       try {
         await pick(ui, t, flags);
       } catch (error) {
@@ -76,10 +78,10 @@ function withoutTerminal(t: Messages, flags: PickFlags): string {
 
 async function pick(ui: Ui, t: Messages, flags: PickFlags): Promise<void> {
   ui.intro(t.intro);
-  const agent = flags.agent ?? (await chooseAgent(ui, t, flags.store));
+  const agent = flags.agent ?? (await chooseAgent(ui, t, flags.store, flags.lang));
   const [pool] = await searchPools({ agent, store: flags.store, profile: flags.profile, lang: flags.lang });
   ui.info(t.agentNumbers(agent, pool!.size));
-  const facts = await askFacts(ui, t, pool!);
+  const facts = await askFacts(ui, t, flags.lang, pool!);
 
   let narrowing: Narrowing = { noFour: false, tailOnly: false };
   let customer: Customer | undefined;
@@ -87,22 +89,22 @@ async function pick(ui: Ui, t: Messages, flags: PickFlags): Promise<void> {
   for (;;) {
     const chosen = await browse(ui, pool!, facts, narrowing, t, flags.lang, taken);
     narrowing = chosen.narrowing;
-    customer ??= await askCustomer(ui, t);
+    customer ??= await askCustomer(ui, t, flags.lang);
     if (!(await ui.confirm({ message: t.confirmHold(chosen.item.display, customer.name, customer.ttl) }))) continue;
-    const held = await holdNumber(flags.store, chosen.item, customer);
+    const held = await holdNumber(flags.store, chosen.item, customer, flags.lang);
     if (held.ok) {
       showSummary(ui, t, flags.lang, chosen.item, customer, held.heldUntil, flags.store, agent);
       return;
     }
-    ui.warn(t.taken(chosen.item.display, held.state.status));
+    ui.warn(t.taken(chosen.item.display, STATUS_NAMES[held.state.status][flags.lang]));
     taken.add(chosen.item.number);
   }
 }
 
-async function chooseAgent(ui: Ui, t: Messages, location: string): Promise<string> {
-  const store = await openStore(location);
+async function chooseAgent(ui: Ui, t: Messages, location: string, lang: Language): Promise<string> {
+  const store = await openStore(location, { lang });
   const agents = await store.agents().finally(() => store.close());
-  if (!agents.length) throw new Vanity400Error('UNKNOWN_AGENT', t.noAgents(location), { input: location });
+  if (!agents.length) throw new Vanity400Error('UNKNOWN_AGENT', { zh: messages('zh').noAgents(location), en: messages('en').noAgents(location) }, { input: location });
   if (agents.length === 1) return agents[0]!.id;
   return ui.select({ message: t.agent, options: agents.map((a) => ({ value: a.id, label: a.id, hint: a.name })) });
 }

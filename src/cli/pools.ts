@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badFlag, EXPECTED } from './errors.js';
 import { agentPool } from '../inventory/agent-pool.js';
 import type { Store } from '../inventory/store.js';
 import type { Language } from '../scoring/explain.js';
@@ -30,7 +31,7 @@ export function segmentPools(segments: readonly string[] | undefined, profile: s
   const known = listSegments().filter((s) => s.confirmed).map((s) => s.segment);
   const wanted = segments?.length ? segments : known;
   for (const s of wanted) {
-    if (!known.includes(s)) throw new Vanity400Error('UNKNOWN_SEGMENT', `--segment ${s}: expected one of ${known.join(', ')}`, { input: s });
+    if (!known.includes(s)) throw badFlag('--segment', s, EXPECTED.segment(known), 'UNKNOWN_SEGMENT');
   }
   return wanted.map((segment) => segmentPool(segment, profile));
 }
@@ -39,7 +40,7 @@ export function segmentPools(segments: readonly string[] | undefined, profile: s
 export function numberFlag(flag: string, text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${JSON.stringify(text)}: expected a number`, { input: text });
+    throw badFlag(flag, text, EXPECTED.number);
   }
   return value;
 }
@@ -78,18 +79,18 @@ function isJournal(path: string): boolean {
 }
 
 /** Prints a store's warning (Redis without persistence) on stderr, once per store opened. */
-function warnOnStderr(warning: LocalText): void {
-  process.stderr.write(`vanity400: warning: ${warning.en}\n`);
+function warnOnStderr(warning: LocalText, lang: Language): void {
+  process.stderr.write(lang === 'zh' ? `vanity400：注意：${warning.zh}\n` : `vanity400: warning: ${warning.en}\n`);
 }
 
 /**
  * The inventory store a command names: redis://… for a Redis store, else a SQLite file. Only commands
  * that bring data in (`create`: import, migrate) make a new file; the others find none with NO_STORE.
  */
-export async function openStore(location: string, options: { create?: boolean } = {}): Promise<Store> {
+export async function openStore(location: string, options: { create?: boolean; lang?: Language } = {}): Promise<Store> {
   if (/^rediss?:\/\//.test(location)) {
     const { createRedisStore } = await import('../redis/index.js');
-    return createRedisStore(location, { onWarning: warnOnStderr });
+    return createRedisStore(location, { onWarning: (warning) => warnOnStderr(warning, options.lang ?? 'zh') });
   }
   if (isJournal(location)) {
     throw new Vanity400Error(

@@ -5,6 +5,7 @@ import { checkRoutingRules } from '../routing/check.js';
 import { formatRoutingForm, routingForm } from '../routing/form.js';
 import { route, type Call, type RouteDecision, type RoutingState } from '../routing/route.js';
 import type { RoutingRules } from '../routing/rules.js';
+import { badFlag, EXPECTED } from './errors.js';
 import { choiceFlag, wholeFlag } from './flags.js';
 import type { CliIo } from './index.js';
 
@@ -30,7 +31,7 @@ const lang = (value: string): Lang => choiceFlag('--lang', value, ['zh', 'en'] a
 
 function amount(flag: string, value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n)) throw new Vanity400Error('BAD_ARGUMENT', `${flag} ${JSON.stringify(value)}: expected an amount such as 120.5`, { input: value });
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(n)) throw badFlag(flag, value, EXPECTED.amount);
   return n;
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badFlag, EXPECTED, oneOf } from './errors.js';
 import type { Language } from '../scoring/explain.js';
 import { defaultPackages, parsePackages, type PackageList } from '../packages/packages.js';
 import { tierById, type TierId } from '../scoring/tiers.js';
@@ -7,7 +7,7 @@ import { numberFlag } from './pools.js';
 
 /** `--lang`: zh or en; anything else is a usage error. */
 export function langFlag(value: string): Language {
-  if (value !== 'zh' && value !== 'en') throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `--lang ${value}：应为 zh 或 en`, en: `--lang ${value}: expected zh or en` }, { input: value, field: '--lang' });
+  if (value !== 'zh' && value !== 'en') throw badFlag('--lang', value, oneOf(['zh', 'en']), 'UNKNOWN_LANGUAGE');
   return value;
 }
 
@@ -26,7 +26,7 @@ export async function packagesFlag(file: string | undefined): Promise<PackageLis
 export function countFlag(flag: string, text: string, min: number, max: number): number {
   const n = numberFlag(flag, text);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Vanity400Error('BAD_ARGUMENT', { zh: `${flag} ${text}：应为 ${min} 到 ${max} 的整数`, en: `${flag} ${text}: expected a whole number from ${min} to ${max}` }, { input: text, field: flag });
+    throw badFlag(flag, text, EXPECTED.whole(min, max));
   }
   return n;
 }

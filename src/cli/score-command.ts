@@ -38,7 +38,7 @@ export function registerScore(program: Command, io: CliIo): void {
 Examples:
   $ vanity400 score 400-851-7517 4006-888-888
   $ vanity400 score --json --profile traditional 4001234567
-  $ vanity400 score --founded 1987 --door 88 4006-198-7088
+  $ vanity400 score --founded 1987 --door 88 4006-198-788
   $ vanity400 score - < numbers.txt
 
 Exit status: 0 when every input is a valid number, 2 when any is not (valid ones are still printed).`,
@@ -61,7 +61,7 @@ Exit status: 0 when every input is a valid number, 2 when any is not (valid ones
           return { input, ...(flags.json ? withoutSentences(rest) : rest) };
         } catch (error) {
           if (!isVanity400Error(error)) throw error;
-          return { input, error: { code: error.code, message: error.message } };
+          return { input, error: { code: error.code, message: error.messageIn(flags.lang) } };
         }
       });
       io.out(flags.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, flags.lang, io.paint.out));

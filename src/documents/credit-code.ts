@@ -1,3 +1,4 @@
+import { guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { isValidLicence, licenceCheckCharacter, looksLikePersonalId } from '../inventory/licence.js';
 
@@ -11,6 +12,7 @@ import { isValidLicence, licenceCheckCharacter, looksLikePersonalId } from '../i
  *   for a wrong check character, the one it should be.
  */
 export function checkCreditCode(input: unknown, field = 'creditCode'): string {
+  guardString(field, 'checkCreditCode(): field');
   const fail = (zh: string, en: string, position?: number): never => {
     const shown = typeof input === 'string' ? JSON.stringify(input.length > 30 ? `${input.slice(0, 30)}…` : input) : typeof input;
     throw new Vanity400Error(

@@ -1,4 +1,5 @@
 import data from '../../data/documents.json';
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parseLandingNumber, type LandingNumber } from '../number/landing-number.js';
 import { checkCreditCode } from './credit-code.js';
@@ -86,8 +87,8 @@ const DOCUMENTS = new Map<string, DocumentData>(data.documents.map((d) => [d.id,
 const INDUSTRIES = new Map(data.industries.map((i) => [i.id, i]));
 
 function bad(field: string, value: unknown, expected: LocalText): never {
-  const text = JSON.stringify(value) ?? String(value);
-  throw new Vanity400Error('BAD_ARGUMENT', { zh: `${field} ${text.slice(0, 60)} 无效：${expected.zh}`, en: `${field} ${text.slice(0, 60)} is not valid: ${expected.en}` }, { input: value, field });
+  const text = quoted(value, 60);
+  throw new Vanity400Error('BAD_ARGUMENT', { zh: `${field} ${text} 无效：${expected.zh}`, en: `${field} ${text} is not valid: ${expected.en}` }, { input: value, field });
 }
 
 function count(field: string, value: unknown, min: number): number {

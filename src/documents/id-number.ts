@@ -1,3 +1,4 @@
+import { guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { looksLikePersonalId } from '../inventory/licence.js';
 
@@ -7,6 +8,7 @@ const CHECK = '10X98765432';
 
 /** The GB 11643 check character (0-9 or X) of the first 17 digits of a resident ID number. */
 export function idCheckDigit(first17: string): string {
+  guardString(first17, 'idCheckDigit(): first17');
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
   return CHECK[sum % 11]!;
@@ -14,6 +16,7 @@ export function idCheckDigit(first17: string): string {
 
 /** An ID number as it may be shown or kept: the first 3 and last 4 characters, the rest as `*`. */
 export function maskIdNumber(id: string): string {
+  guardString(id, 'maskIdNumber(): id');
   return id.length <= 7 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 }
 
@@ -32,7 +35,8 @@ export function checkIdNumber(
   /** The ID number masked, e.g. `110***********002X`. */
   masked: string;
 } {
-  const masked = typeof input === 'string' ? maskIdNumber(input) : typeof input;
+  guardString(field, 'checkIdNumber(): field');
+  const masked = typeof input === 'string' ? maskIdNumber(input.length > 30 ? `${input.slice(0, 30)}…` : input) : typeof input;
   const fail = (zh: string, en: string, position?: number): never => {
     const details = { input: masked, field, ...(position === undefined ? {} : { position }) };
     throw new Vanity400Error('BAD_ID_NUMBER', { zh: `${field}（${masked}）不是有效的身份证号：${zh}`, en: `${field} (${masked}) is not a resident ID number: ${en}` }, details);

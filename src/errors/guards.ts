@@ -2,19 +2,24 @@
  * Argument guards for the public functions: a wrong type is INVALID_TYPE naming the function and the
  * argument, never a TypeError from inside, and a message quotes at most a short excerpt of the input.
  */
-import { Vanity400Error } from './vanity400-error.js';
+import { Vanity400Error, type LocalText } from './vanity400-error.js';
 
-/** What a value is, in a few words, without ever throwing (a revoked Proxy, a symbol). */
-function kindOf(value: unknown): string {
+/** What a value is, in a few words of each language, without ever throwing (a revoked Proxy, a symbol). */
+export function kindOf(value: unknown): LocalText {
   try {
-    if (value === null) return 'null';
-    if (Array.isArray(value)) return 'an array';
+    if (value === null) return { zh: '空值 null', en: 'null' };
+    if (Array.isArray(value)) return { zh: '数组', en: 'an array' };
     const t = typeof value;
-    if (t === 'number' || t === 'boolean' || t === 'bigint') return `${t} ${String(value)}`;
-    if (t === 'string') return `a string of ${(value as string).length} characters`;
-    return t === 'object' ? 'an object' : t === 'undefined' ? 'undefined' : `a ${t}`;
+    if (t === 'number' || t === 'boolean' || t === 'bigint') {
+      const zh = t === 'boolean' ? '布尔值' : '数字';
+      return { zh: `${zh} ${String(value)}`, en: `${t} ${String(value)}` };
+    }
+    if (t === 'string') return { zh: `${(value as string).length} 个字符的字符串`, en: `a string of ${(value as string).length} characters` };
+    if (t === 'object') return { zh: '对象', en: 'an object' };
+    if (t === 'undefined') return { zh: '未定义（undefined）', en: 'undefined' };
+    return { zh: t === 'function' ? '函数' : t === 'symbol' ? '符号（symbol）' : t, en: `a ${t}` };
   } catch {
-    return 'a value that cannot be inspected';
+    return { zh: '无法查看的值', en: 'a value that cannot be inspected' };
   }
 }
 
@@ -23,10 +28,27 @@ export function excerpt(text: string, max = 40): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
+/** Any value as a message quotes it: as JSON cut to `max` characters, or what it is where JSON cannot say (a BigInt, a cycle). Never throws. */
+export function quoted(value: unknown, max = 40): string {
+  if (typeof value === 'string') return excerpt(value, max);
+  try {
+    const text = JSON.stringify(value);
+    if (typeof text === 'string') return text.length > max ? `${text.slice(0, max)}…` : text;
+  } catch {
+    // fall through: what it is, not what it holds
+  }
+  return kindOf(value).en;
+}
+
+/** A string quoted for a Chinese message, “so”, cut to `max` characters. */
+export function zhExcerpt(text: string, max = 40): string {
+  return `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
+}
+
 /** INVALID_TYPE: "score(): number: expected a string, got null". */
 export function invalidType(where: string, zh: string, en: string, value: unknown): Vanity400Error {
   const got = kindOf(value);
-  return new Vanity400Error('INVALID_TYPE', { zh: `${where}：应为${zh}，实际是 ${got}。`, en: `${where}: expected ${en}, got ${got}.` }, { input: value });
+  return new Vanity400Error('INVALID_TYPE', { zh: `${where}：应为${zh}，实际是${got.zh}。`, en: `${where}: expected ${en}, got ${got.en}.` }, { input: value });
 }
 
 /** Options: left out, or a plain object. */
@@ -46,4 +68,31 @@ export function guardNumberInput(value: unknown, where: string): void {
   if (typeof value === 'string') return;
   if (typeof value === 'object' && value !== null && typeof (value as { digits?: unknown }).digits === 'string' && /^400\d{7}$/.test((value as { digits: string }).digits)) return;
   throw invalidType(where, '400 号码（字符串或 parse() 的结果）', 'a 400 number (a string, or what parse() returns)', value);
+}
+
+/** An object argument: not null, not an array. */
+export function guardObject(value: unknown, where: string, zh = '对象', en = 'an object'): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidType(where, zh, en, value);
+}
+
+/** A number argument (NaN included: a range check after this says what is wrong with it). */
+export function guardNumber(value: unknown, where: string): asserts value is number {
+  if (typeof value !== 'number') throw invalidType(where, '数字', 'a number', value);
+}
+
+/** A function given as an option, or nothing. */
+export function guardCallback(value: unknown, where: string): void {
+  if (value !== undefined && typeof value !== 'function') throw invalidType(where, '函数（或省略）', 'a function (or nothing)', value);
+}
+
+/** An object with these methods, e.g. a Store: INVALID_TYPE naming what was expected. */
+export function guardMethods(value: unknown, where: string, zh: string, en: string, methods: readonly string[]): void {
+  if (typeof value !== 'object' || value === null || methods.some((m) => typeof (value as Record<string, unknown>)[m] !== 'function')) throw invalidType(where, zh, en, value);
+}
+
+/** The language of an answer, "zh" or "en": INVALID_TYPE for anything but a string, UNKNOWN_LANGUAGE for another string. */
+export function guardLanguage(value: unknown, where: string): asserts value is 'zh' | 'en' {
+  if (value === 'zh' || value === 'en') return;
+  if (typeof value !== 'string') throw invalidType(where, '"zh" 或 "en"', '"zh" or "en"', value);
+  throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `${where}：不支持的语言 ${excerpt(value)}，可用 "zh" 或 "en"。`, en: `${where}: unknown language ${excerpt(value)}; use "zh" or "en".` }, { input: value });
 }

@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'BAD_PHRASE'
   // calendar
   | 'BAD_DATE'
+  | 'BAD_DURATION'
   // packages, documents and orders
   | 'BAD_PACKAGES'
   | 'UNKNOWN_PACKAGE'

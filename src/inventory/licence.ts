@@ -12,7 +12,8 @@
  *
  * Only an enterprise (code beginning 91) can be a 400 agent: 400 agents must be companies.
  */
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { excerpt, kindOf, zhExcerpt } from '../errors/guards.js';
+import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS: readonly number[] = Array.from({ length: 17 }, (_, i) => {
@@ -28,31 +29,35 @@ const ID_PROVINCES = new Set([
   '71', '81', '82', '83',
 ]);
 
-const NOT_COMPANY_KINDS: Record<string, string> = {
-  '11': '机关 (a government body)',
-  '12': '事业单位 (a public institution)',
-  '13': '群众团体 (a mass organisation)',
-  '51': '社会团体 (a social organisation)',
-  '52': '民办非企业单位 (a private non-enterprise unit)',
-  '53': '基金会 (a foundation)',
-  '92': '个体工商户 (an individual business, registered to a person)',
-  '93': '农民专业合作社 (a farmers’ cooperative)',
+const NOT_COMPANY_KINDS: Record<string, LocalText> = {
+  '11': { zh: '机关', en: '机关 (a government body)' },
+  '12': { zh: '事业单位', en: '事业单位 (a public institution)' },
+  '13': { zh: '群众团体', en: '群众团体 (a mass organisation)' },
+  '51': { zh: '社会团体', en: '社会团体 (a social organisation)' },
+  '52': { zh: '民办非企业单位', en: '民办非企业单位 (a private non-enterprise unit)' },
+  '53': { zh: '基金会', en: '基金会 (a foundation)' },
+  '92': { zh: '个体工商户（登记在个人名下）', en: '个体工商户 (an individual business, registered to a person)' },
+  '93': { zh: '农民专业合作社', en: '农民专业合作社 (a farmers’ cooperative)' },
 };
 
-const INDIVIDUALS = 'individuals cannot be agents (个人不能申请成为代理商): a 400 agent must be a company';
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
+const INDIVIDUALS: LocalText = { zh: '个人不能成为代理商，400 代理商必须是企业', en: 'individuals cannot be agents (个人不能申请成为代理商): a 400 agent must be a company' };
 
 /** ASCII a-z to upper case; everything else unchanged (keeps positions aligned with the input). */
 function upper(text: string): string {
   return text.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
-function badLicence(input: string, reason: string, position?: number): Vanity400Error {
+function badLicence(input: string, reason: LocalText, position?: number): Vanity400Error {
   const details = position === undefined ? { input } : { input, position };
-  return new Vanity400Error('BAD_LICENCE', `Invalid licence ${quote(input)}: ${reason}.`, details);
+  return new Vanity400Error('BAD_LICENCE', { zh: `统一社会信用代码${zhExcerpt(input)}有误：${reason.zh}。`, en: `Invalid licence ${excerpt(input)}: ${reason.en}.` }, details);
+}
+
+function notACompany(input: string, what: LocalText): Vanity400Error {
+  return new Vanity400Error(
+    'NOT_A_COMPANY',
+    { zh: `统一社会信用代码${zhExcerpt(input)}${what.zh}：${INDIVIDUALS.zh}。`, en: `Licence ${excerpt(input)} ${what.en}: ${INDIVIDUALS.en}.` },
+    { input },
+  );
 }
 
 /** The index of the first character outside the code's character set, or -1. */
@@ -70,9 +75,9 @@ export function licenceCheckCharacter(first17: string): string {
     throw new Vanity400Error('INVALID_TYPE', { zh: `licenceCheckCharacter()：应为 17 个字符的字符串，实际是 ${typeof first17}。`, en: `licenceCheckCharacter(): expected a string of 17 characters, got ${first17 === null ? 'null' : typeof first17}.` }, { input: first17 });
   }
   const code = upper(first17);
-  if (code.length !== 17) throw badLicence(code, `expected the first 17 characters, got ${code.length}`);
+  if (code.length !== 17) throw badLicence(code, { zh: `应为前 17 个字符，实际有 ${code.length} 个`, en: `expected the first 17 characters, got ${code.length}` });
   const bad = firstBadCharacter(code);
-  if (bad >= 0) throw badLicence(code, `character ${JSON.stringify(code[bad])} at position ${bad} is not allowed`, bad);
+  if (bad >= 0) throw badLicence(code, { zh: `第 ${bad + 1} 个字符“${code[bad]}”不允许出现`, en: `character ${JSON.stringify(code[bad])} at position ${bad} is not allowed` }, bad);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(code[i] as string) * (WEIGHTS[i] as number);
   return CHARSET[(31 - (sum % 31)) % 31] as string;
@@ -113,43 +118,40 @@ export function looksLikePersonalId(code: unknown): boolean {
  */
 export function checkLicence(code: unknown): string {
   if (typeof code !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', `Expected a licence (统一社会信用代码) as a string, got ${code === null ? 'null' : typeof code}.`, {
-      input: code,
-    });
+    throw new Vanity400Error(
+      'INVALID_TYPE',
+      { zh: `统一社会信用代码应为字符串，实际是${kindOf(code).zh}。`, en: `Expected a licence (统一社会信用代码) as a string, got ${code === null ? 'null' : typeof code}.` },
+      { input: code },
+    );
   }
   const c = upper(code);
   const personal = looksLikePersonalId(c);
   if (personal) {
-    throw new Vanity400Error(
-      'NOT_A_COMPANY',
-      `Licence ${quote(code)} is a personal ID card number (居民身份证号码), not a company's unified social credit code: ${INDIVIDUALS}.`,
-      { input: code },
-    );
+    throw notACompany(code, { zh: '是居民身份证号码，不是企业的统一社会信用代码', en: "is a personal ID card number (居民身份证号码), not a company's unified social credit code" });
   }
   if (c.length !== 18) {
-    const hint =
-      c.length === 15 && /^\d+$/.test(c)
-        ? '; a 15-digit number is an old registration number or ID card, give the unified social credit code instead'
-        : '';
-    throw badLicence(code, `expected 18 characters (统一社会信用代码), got ${c.length}${hint}`);
+    const old = c.length === 15 && /^\d+$/.test(c);
+    throw badLicence(code, {
+      zh: `应为 18 个字符，实际有 ${c.length} 个${old ? '；15 位数字是旧的营业执照注册号或身份证号，请提供统一社会信用代码' : ''}`,
+      en: `expected 18 characters (统一社会信用代码), got ${c.length}${old ? '; a 15-digit number is an old registration number or ID card, give the unified social credit code instead' : ''}`,
+    });
   }
   const bad = firstBadCharacter(c);
   if (bad >= 0) {
     throw badLicence(
       code,
-      `character ${JSON.stringify(code[bad])} at position ${bad} is not allowed; expected 0-9 or A-Z without I, O, S, V, Z`,
+      {
+        zh: `第 ${bad + 1} 个字符“${code[bad]}”不允许出现；只能是 0-9 和除 I、O、S、V、Z 以外的大写字母`,
+        en: `character ${JSON.stringify(code[bad])} at position ${bad} is not allowed; expected 0-9 or A-Z without I, O, S, V, Z`,
+      },
       bad,
     );
   }
   const check = licenceCheckCharacter(c.slice(0, 17));
-  if (c[17] !== check) throw badLicence(code, `check character should be ${check}, not ${c[17]}`, 17);
+  if (c[17] !== check) throw badLicence(code, { zh: `最后一位校验码应为 ${check}，不是 ${c[17]}（多半是输错了）`, en: `check character should be ${check}, not ${c[17]}` }, 17);
   if (!c.startsWith('91')) {
-    const kind = NOT_COMPANY_KINDS[c.slice(0, 2)] ?? `registration authority ${c[0]}, category ${c[1]}`;
-    throw new Vanity400Error(
-      'NOT_A_COMPANY',
-      `Licence ${quote(code)} belongs to a ${kind}, not an enterprise (企业 codes begin with 91): ${INDIVIDUALS}.`,
-      { input: code },
-    );
+    const kind = NOT_COMPANY_KINDS[c.slice(0, 2)] ?? { zh: `登记管理部门代码 ${c[0]}、机构类别代码 ${c[1]}`, en: `registration authority ${c[0]}, category ${c[1]}` };
+    throw notACompany(code, { zh: `属于${kind.zh}，不是企业（企业的代码以 91 开头）`, en: `belongs to a ${kind.en}, not an enterprise (企业 codes begin with 91)` });
   }
   return c;
 }

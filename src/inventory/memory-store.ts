@@ -1,3 +1,4 @@
+import { guardCallback, guardOptions } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import {
   ReserveCheck,
@@ -5,6 +6,7 @@ import {
   batchProblems,
   checkAgent,
   checkCustomer,
+  checkLoadOptions,
   checkLookupId,
   checkStatus,
   checkTtl,
@@ -71,6 +73,8 @@ export class MemoryStore implements Store {
   #closed = false;
 
   constructor(options: MemoryStoreOptions = {}) {
+    guardOptions(options, 'MemoryStore(): options');
+    guardCallback(options.now, 'MemoryStore(): options.now');
     this.#now = options.now ?? Date.now;
   }
 
@@ -166,6 +170,7 @@ export class MemoryStore implements Store {
 
   async load(batch: InventoryBatch, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
     this.#open();
+    const { dryRun } = checkLoadOptions(options);
     const now = this.#now();
     const read = readBatch(batch);
     const problems = batchProblems(
@@ -187,7 +192,7 @@ export class MemoryStore implements Store {
     );
     if (problems.length > 0) return { ok: false, problems };
     let numbers = 0;
-    if (!options.dryRun) {
+    if (!dryRun) {
       for (const { agent } of read.agents) this.#addAgent(agent);
       for (const entry of read.entries) {
         this.#reserve(entry.agent, entry.numbers());

@@ -5,6 +5,8 @@
  * importer use these, so a rule or a sentence is never written twice.
  */
 import { Vanity400Error, type ErrorCode, type LocalText } from '../errors/vanity400-error.js';
+import { beijingTime } from '../calendar/working-days.js';
+import { kindOf } from '../errors/guards.js';
 import { parse } from '../number/parse.js';
 import { checkLicence } from './licence.js';
 import { NUMBER_STATUSES } from './types.js';
@@ -43,11 +45,6 @@ export function showNumber(digits: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 }
 
-/** An epoch-ms time as Beijing time, "2025-06-30 18:00", the clock the customers and salespeople read. */
-export function beijingTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** "a, b, c" or "a, b, … (first 20 of 57)"; `total` when `items` holds only the first of them. */
 export function sample(items: readonly string[], shown = SHOWN, total = items.length): LocalText {
   const head = items.slice(0, shown);
@@ -74,7 +71,7 @@ export function isStatus(value: unknown): value is NumberStatus {
 /** INVALID_TYPE naming the argument of a store method that got the wrong kind of value. */
 export function wrongType(what: string, expected: LocalText, value: unknown): Vanity400Error {
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new Vanity400Error('INVALID_TYPE', both(`${what}应为${expected.zh}，实际是 ${got}。`, `${what}: expected ${expected.en}, got ${got}.`), {
+  return new Vanity400Error('INVALID_TYPE', both(`${what}应为${expected.zh}，实际是${kindOf(value).zh}。`, `${what}: expected ${expected.en}, got ${got}.`), {
     input: value,
   });
 }
@@ -193,6 +190,18 @@ export function checkStatus(status: unknown): NumberStatus {
     );
   }
   return status;
+}
+
+/** The options of Store.load: an object (or nothing) whose `dryRun` is a boolean (or left out); else INVALID_TYPE. */
+export function checkLoadOptions(options: unknown): {
+  /** Check everything, write nothing. */
+  dryRun: boolean;
+} {
+  if (options === undefined) return { dryRun: false };
+  if (typeof options !== 'object' || options === null) throw wrongType('load options', OBJECT, options);
+  const { dryRun } = options as { dryRun?: unknown };
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw wrongType('dryRun', { zh: 'true 或 false', en: 'true or false' }, dryRun);
+  return { dryRun: dryRun === true };
 }
 
 /** An agent id to look up: INVALID_TYPE for anything but a string (an unknown id is the store's UNKNOWN_AGENT). */
@@ -315,7 +324,15 @@ export function planReservation(reservation: unknown): ReservationPlan {
 
 // ---- states in words ----
 
-/** A number's state in words: "4006-123-000 is held by "acme" until 2025-01-01T00:00:00.000Z (agent "a1")". */
+/** Each status in a word or two, as a salesperson says it. */
+export const STATUS_NAMES: Readonly<Record<NumberStatus, LocalText>> = {
+  available: { zh: '可售', en: 'available' },
+  held: { zh: '保留中', en: 'held' },
+  sold: { zh: '已售', en: 'sold' },
+  withdrawn: { zh: '已退回', en: 'withdrawn' },
+};
+
+/** A number's state in words: "4006-123-000 is held by "acme" until 2025-01-01 08:00 Beijing time (agent "a1")". */
 export function describeState(state: NumberState): string {
   return stateText(state).en;
 }
@@ -332,7 +349,7 @@ export function stateText(state: NumberState): LocalText {
     case 'held':
       return both(
         `${n} 已为${zhQuote(state.customer)}保留到北京时间 ${beijingTime(state.heldUntil ?? 0)}（代理商${za}）`,
-        `${n} is held by ${quoteInput(state.customer)} until ${new Date(state.heldUntil ?? 0).toISOString()} (agent ${ea})`,
+        `${n} is held by ${quoteInput(state.customer)} until ${beijingTime(state.heldUntil ?? 0)} Beijing time (agent ${ea})`,
       );
     case 'sold':
       return both(`${n} 已售给${zhQuote(state.customer)}（代理商${za}）`, `${n} is sold to ${quoteInput(state.customer)} (agent ${ea})`);
@@ -362,7 +379,7 @@ export function releaseRefusal(state: NumberState, customer: string, ended?: End
   const s = stateText(state);
   if (state.status !== 'held') {
     const zhEnded = ended ? `（${zhQuote(ended.customer)}的保留已于北京时间 ${beijingTime(ended.until)} 到期）` : '';
-    const enEnded = ended ? ` (the hold by ${quoteInput(ended.customer)} expired at ${new Date(ended.until).toISOString()})` : '';
+    const enEnded = ended ? ` (the hold by ${quoteInput(ended.customer)} expired at ${beijingTime(ended.until)} Beijing time)` : '';
     return new Vanity400Error('NOT_HELD', both(`不能取消 ${n} 的保留：${s.zh}，没有在保留中${zhEnded}。`, `Cannot release ${n}: ${s.en}, not held${enEnded}.`), {
       input: state.number,
     });

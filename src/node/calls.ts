@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { analyseCalls, type AnalyseCallsOptions, type CallReport } from 'vanity400';
+import { analyseCalls, inventoryRules, type AnalyseCallsOptions, type CallReport } from 'vanity400';
 
 /**
  * Analyses a call-records file (CSV or JSON lines) as {@link analyseCalls} does, read as a stream in
@@ -7,6 +7,8 @@ import { analyseCalls, type AnalyseCallsOptions, type CallReport } from 'vanity4
  * extension (.jsonl, .ndjson, .json) unless given, else from the first line.
  */
 export async function analyseCallFile(path: string, options: AnalyseCallsOptions = {}): Promise<CallReport> {
+  if (typeof path !== 'string' || path === '') throw inventoryRules.wrongType('analyseCallFile(): path', { zh: '文件路径', en: 'a file path' }, path);
+  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('analyseCallFile(): options', { zh: '选项对象', en: 'an options object' }, options);
   const format = options.format ?? (/\.(jsonl|ndjson|json)$/i.test(path) ? 'jsonl' : /\.csv$/i.test(path) ? 'csv' : undefined);
   return analyseCalls(createReadStream(path, { highWaterMark: 1 << 16 }), { ...options, ...(format ? { format } : {}) });
 }

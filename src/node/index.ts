@@ -71,13 +71,14 @@ function readSnapshotFile(path: string): Uint8Array {
 /** Reads a pool snapshot file; a damaged or stale one is a Vanity400Error (BAD_SNAPSHOT, STALE_SNAPSHOT). */
 export function loadPool(path: string, options: { profile?: Profile } = {}): Pool {
   if (typeof path !== 'string' || path === '') throw new Vanity400Error('INVALID_TYPE', { zh: 'loadPool()：path 应为文件路径。', en: 'loadPool(): path: expected a file path.' }, { input: path });
+  if (typeof options !== 'object' || options === null) throw new Vanity400Error('INVALID_TYPE', { zh: 'loadPool()：options 应为选项对象。', en: 'loadPool(): options: expected an options object.' }, { input: options });
   const bytes = readSnapshotFile(path);
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
   try {
     return poolFromSnapshot(buffer, options);
   } catch (error) {
-    if (error instanceof Vanity400Error) throw new Vanity400Error(error.code, `${path}: ${error.message}`, { input: path });
+    if (error instanceof Vanity400Error) throw new Vanity400Error(error.code, { zh: `${path}：${error.text.zh}`, en: `${path}: ${error.text.en}` }, { input: path });
     throw error;
   }
 }

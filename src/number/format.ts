@@ -1,5 +1,5 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
-import { describeValue, parse } from './parse.js';
+import { numberNotTextOrParsed, separatorNotText, unknownStyle } from './errors.js';
+import { parse } from './parse.js';
 import type { FormatStyle, Number400 } from './types.js';
 
 const STYLES: readonly FormatStyle[] = ['3-3-4', '4-3-3', '3-4-3', 'compact', 'e164'];
@@ -11,11 +11,7 @@ function digitsOf(number: string | Number400): string {
     // A Number400 from parse() is already clean; anything else goes through parse() for a precise error.
     return PLAIN.test(number.digits) ? number.digits : parse(number.digits, { allowUnconfirmed: true }).digits;
   }
-  throw new Vanity400Error(
-    'INVALID_TYPE',
-    `Expected a 400 number as a string or a Number400 object, got ${describeValue(number)}.`,
-    { input: number },
-  );
+  throw numberNotTextOrParsed(number);
 }
 
 /**
@@ -25,19 +21,8 @@ function digitsOf(number: string | Number400): string {
  * @throws Vanity400Error: UNKNOWN_STYLE, INVALID_TYPE (separator not a string), or any parse() error.
  */
 export function format(number: string | Number400, style: FormatStyle = '3-3-4', separator = '-'): string {
-  if (!STYLES.includes(style)) {
-    const shown = typeof style === 'string' ? JSON.stringify(style.length > 40 ? `${style.slice(0, 40)}…` : style) : `(${describeValue(style)})`;
-    throw new Vanity400Error(
-      'UNKNOWN_STYLE',
-      `Unknown format style ${shown}; expected one of ${STYLES.map((s) => `"${s}"`).join(', ')}.`,
-      { input: style },
-    );
-  }
-  if (typeof separator !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', `Expected the separator to be a string, got ${typeof separator}.`, {
-      input: separator,
-    });
-  }
+  if (!STYLES.includes(style)) throw unknownStyle(style, STYLES);
+  if (typeof separator !== 'string') throw separatorNotText(separator);
   return formatDigits(digitsOf(number), style, separator);
 }
 

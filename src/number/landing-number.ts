@@ -1,3 +1,4 @@
+import { guardString, quoted } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 
 /** A landing number (落地号码): the ordinary line a 400 number's calls are put through to. */
@@ -21,8 +22,9 @@ const SHORT_AREA = /^0(10|2\d)/;
  * @throws Vanity400Error BAD_LANDING_NUMBER naming the field and what was expected.
  */
 export function parseLandingNumber(input: unknown, field = 'landingNumber'): LandingNumber {
+  guardString(field, 'parseLandingNumber(): field');
   const fail = (zh: string, en: string): never => {
-    const shown = typeof input === 'string' ? JSON.stringify(input.length > 30 ? `${input.slice(0, 30)}…` : input) : String(input);
+    const shown = quoted(input, 30);
     throw new Vanity400Error('BAD_LANDING_NUMBER', { zh: `${field} ${shown}：${zh}`, en: `${field} ${shown}: ${en}` }, { input, field });
   };
   if (typeof input !== 'string') return fail('应为电话号码文字', 'expected a phone number as text');

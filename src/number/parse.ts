@@ -1,10 +1,10 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
+import { badCharacter, badPlus, noDigits, not400, numberNotText, unconfirmedSegment, wrongLength } from './errors.js';
 import { listSegments, segmentInfo } from './segments.js';
 import type { Number400, ParseOptions } from './types.js';
 
 /** The longest digit run that can still be valid: 0086 + 10 digits. */
 const MAX_KEPT = 14;
-const EXPECTED = 'expected 400 followed by 7 digits, e.g. 400-851-7517';
 
 /** Characters ignored between digits: whitespace, dashes, dots, slashes, parentheses and their look-alikes. */
 function isSeparator(c: number): boolean {
@@ -40,64 +40,23 @@ function isPlus(c: number): boolean {
   return c === 0x2b || c === 0xff0b; // + and full-width ＋
 }
 
-/** The input, quoted and shortened so a huge argument cannot flood the message. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
-
-/** @internal A short, never-throwing description of a wrongly typed argument. */
-export function describeValue(value: unknown): string {
-  try {
-    if (value === null) return 'null';
-    if (Array.isArray(value)) return 'an array';
-    switch (typeof value) {
-      case 'number':
-      case 'bigint':
-      case 'boolean':
-        return `${typeof value} ${String(value)}`;
-      case 'undefined':
-        return 'undefined';
-      case 'object':
-        return 'an object';
-      default:
-        return `a ${typeof value}`;
-    }
-  } catch {
-    return 'a value that cannot be inspected'; // e.g. a revoked Proxy
-  }
-}
-
-function badCharacter(text: string, i: number): Vanity400Error {
-  const cp = text.codePointAt(i) ?? 0;
-  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  const ch = JSON.stringify(String.fromCodePoint(cp));
-  const reason = isPlus(cp)
-    ? `unexpected ${ch} at position ${i}; a "+" is only allowed once, before the country code 86 and any other digit`
-    : `unexpected character ${ch} (U+${hex}) at position ${i}; expected digits 0-9 (ASCII or full-width) and separators such as spaces, "-", ".", "/" or parentheses`;
-  return new Vanity400Error('BAD_CHARACTER', `Invalid 400 number ${quote(text)}: ${reason}.`, { input: text, position: i });
-}
-
-function badPlus(text: string, i: number): Vanity400Error {
-  return new Vanity400Error(
-    'BAD_CHARACTER',
-    `Invalid 400 number ${quote(text)}: the "+" at position ${i} must be followed by the country code 86, e.g. +86 400-851-7517.`,
-    { input: text, position: i },
-  );
-}
-
-let knownSegmentsText: string | undefined;
+let knownSegmentsText: LocalText | undefined;
 
 /** "4000, 4006 (China Unicom); 4001, 4007 (China Mobile); 4008, 4009 (China Telecom)", from the data file. */
-function knownSegments(): string {
+function knownSegments(): LocalText {
   if (knownSegmentsText === undefined) {
-    const byCarrier = new Map<string, string[]>();
+    const byCarrier = new Map<string, { zh: string; segments: string[] }>();
     for (const s of listSegments()) {
-      if (!s.confirmed || s.carrierEn === null) continue;
-      const list = byCarrier.get(s.carrierEn) ?? [];
-      list.push(s.segment);
-      byCarrier.set(s.carrierEn, list);
+      if (!s.confirmed || s.carrierEn === null || s.carrierZh === null) continue;
+      const entry = byCarrier.get(s.carrierEn) ?? { zh: s.carrierZh, segments: [] };
+      entry.segments.push(s.segment);
+      byCarrier.set(s.carrierEn, entry);
     }
-    knownSegmentsText = [...byCarrier].map(([name, segs]) => `${segs.join(', ')} (${name})`).join('; ');
+    const all = [...byCarrier];
+    knownSegmentsText = {
+      zh: all.map(([, { zh, segments }]) => `${segments.join('、')}（${zh}）`).join('；'),
+      en: all.map(([name, { segments }]) => `${segments.join(', ')} (${name})`).join('; '),
+    };
   }
   return knownSegmentsText;
 }
@@ -114,9 +73,7 @@ function knownSegments(): string {
  */
 export function parse(text: string, options?: ParseOptions): Number400 {
   if (typeof text !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', `Expected a 400 number as a string, got ${describeValue(text)}.`, {
-      input: text,
-    });
+    throw numberNotText(text);
   }
 
   let kept = ''; // the first MAX_KEPT digits, as ASCII
@@ -131,7 +88,7 @@ export function parse(text: string, options?: ParseOptions): Number400 {
     else if (isPlus(c) && plusAt < 0 && count === 0) {
       plusAt = i;
       continue;
-    } else throw badCharacter(text, i);
+    } else throw badCharacter(text, i, isPlus(c));
 
     // Check the country code as soon as its digits arrive, so errors come in reading order.
     if (plusAt >= 0 && count < 2 && d !== (count === 0 ? 8 : 6)) throw badPlus(text, plusAt);
@@ -140,10 +97,7 @@ export function parse(text: string, options?: ParseOptions): Number400 {
   }
 
   if (plusAt >= 0 && count < 2) throw badPlus(text, plusAt);
-  if (count === 0) {
-    const what = text.length === 0 ? 'it is empty' : 'it has no digits, only separators or whitespace';
-    throw new Vanity400Error('EMPTY', `Invalid 400 number ${quote(text)}: ${what}; ${EXPECTED}.`, { input: text });
-  }
+  if (count === 0) throw noDigits(text);
 
   let skip = 0;
   if (plusAt >= 0) skip = 2;
@@ -151,36 +105,15 @@ export function parse(text: string, options?: ParseOptions): Number400 {
   else if (count === 14 && kept.startsWith('0086400')) skip = 4;
 
   const length = count - skip;
-  if (length !== 10) {
-    const after = plusAt >= 0 ? ' after the country code +86' : '';
-    throw new Vanity400Error(
-      'WRONG_LENGTH',
-      `Invalid 400 number ${quote(text)}: found ${length} digit${length === 1 ? '' : 's'}${after}; ` +
-        `expected 10 (400 followed by 7 digits), optionally preceded by +86, 86 or 0086.`,
-      { input: text },
-    );
-  }
+  if (length !== 10) throw wrongLength(text, length, plusAt >= 0);
 
   const digits = skip === 0 ? kept : kept.slice(skip);
-  if (!digits.startsWith('400')) {
-    throw new Vanity400Error(
-      'NOT_400',
-      `Invalid 400 number ${quote(text)}: it starts with ${digits.slice(0, 3)}; ${EXPECTED}.`,
-      { input: text },
-    );
-  }
+  if (!digits.startsWith('400')) throw not400(text, digits.slice(0, 3));
 
   const segment = digits.slice(0, 4);
   const info = segmentInfo(segment);
   const allowUnconfirmed = typeof options === 'object' && options !== null && options.allowUnconfirmed === true;
-  if (info === undefined || (!info.confirmed && !allowUnconfirmed)) {
-    throw new Vanity400Error(
-      'UNKNOWN_SEGMENT',
-      `Invalid 400 number ${quote(text)}: segment ${segment} is not a confirmed 400 segment; ` +
-        `expected a known segment: ${knownSegments()}. Pass { allowUnconfirmed: true } to accept it anyway.`,
-      { input: text },
-    );
-  }
+  if (info === undefined || (!info.confirmed && !allowUnconfirmed)) throw unconfirmedSegment(text, segment, knownSegments());
   return { digits, segment, carrier: info.carrier };
 }
 

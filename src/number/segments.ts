@@ -1,26 +1,22 @@
 import data from '../../data/segments.json';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badSegmentData as badData } from './errors.js';
 import type { Carrier, SegmentInfo } from './types.js';
 
 const CARRIERS: readonly string[] = ['unicom', 'mobile', 'telecom'];
-
-function badData(detail: string): Vanity400Error {
-  return new Vanity400Error('BAD_DATA', `data/segments.json is malformed: ${detail}.`);
-}
 
 // The JSON is typed loosely by the compiler (carrier: string | null), so check it once at load.
 function load(): readonly SegmentInfo[] {
   const list: SegmentInfo[] = [];
   for (const [i, raw] of data.segments.entries()) {
     const expected = `400${i}`;
-    if (raw.segment !== expected) throw badData(`entry ${i} should be segment ${expected}, found ${JSON.stringify(raw.segment)}`);
+    if (raw.segment !== expected) throw badData({ zh: `第 ${i} 项应为号段 ${expected}，实际是 ${JSON.stringify(raw.segment)}`, en: `entry ${i} should be segment ${expected}, found ${JSON.stringify(raw.segment)}` });
     const confirmed = raw.status === 'confirmed';
-    if (!confirmed && raw.status !== 'unconfirmed') throw badData(`segment ${expected} has unknown status ${JSON.stringify(raw.status)}`);
+    if (!confirmed && raw.status !== 'unconfirmed') throw badData({ zh: `号段 ${expected} 的状态 ${JSON.stringify(raw.status)} 无法识别`, en: `segment ${expected} has unknown status ${JSON.stringify(raw.status)}` });
     const carrier = raw.carrier;
     if (confirmed ? carrier === null || !CARRIERS.includes(carrier) : carrier !== null) {
-      throw badData(`segment ${expected} has carrier ${JSON.stringify(carrier)} with status ${raw.status}`);
+      throw badData({ zh: `号段 ${expected} 的运营商 ${JSON.stringify(carrier)} 与状态 ${raw.status} 不符`, en: `segment ${expected} has carrier ${JSON.stringify(carrier)} with status ${raw.status}` });
     }
-    if (!(raw.source in data.sources)) throw badData(`segment ${expected} cites unknown source ${JSON.stringify(raw.source)}`);
+    if (!(raw.source in data.sources)) throw badData({ zh: `号段 ${expected} 引用了不存在的来源 ${JSON.stringify(raw.source)}`, en: `segment ${expected} cites unknown source ${JSON.stringify(raw.source)}` });
     list.push(
       Object.freeze({
         segment: expected,
@@ -31,7 +27,7 @@ function load(): readonly SegmentInfo[] {
       }),
     );
   }
-  if (list.length !== 10) throw badData(`expected 10 segments (4000-4009), found ${list.length}`);
+  if (list.length !== 10) throw badData({ zh: `应有 10 个号段（4000-4009），实际有 ${list.length} 个`, en: `expected 10 segments (4000-4009), found ${list.length}` });
   return Object.freeze(list);
 }
 

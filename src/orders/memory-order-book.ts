@@ -1,8 +1,9 @@
+import { guardCallback, guardMethods, guardObject, guardOptions, quoted } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { MemoryStore } from '../inventory/memory-store.js';
 import { format } from '../number/format.js';
 import { parse } from '../number/parse.js';
-import type { PackageList } from '../packages/packages.js';
+import { guardPackageList, type PackageList } from '../packages/packages.js';
 import { advanceOrder, createOrder, inventoryChange, numberWarnings, type NewOrder, type Order, type OrderStep, type StepInputs } from './order.js';
 import type { OrderFilter, OrderStore, OrderView } from './order-store.js';
 
@@ -17,7 +18,7 @@ export interface MemoryOrderBookOptions {
 }
 
 function unknownOrder(id: unknown): Vanity400Error {
-  const shown = JSON.stringify(id) ?? String(id);
+  const shown = quoted(id);
   return new Vanity400Error('UNKNOWN_ORDER', { zh: `没有订单 ${shown}`, en: `no order ${shown}` }, { input: id, field: 'id' });
 }
 
@@ -36,6 +37,10 @@ export class MemoryOrderBook implements OrderStore {
   #closed = false;
 
   constructor(options: MemoryOrderBookOptions) {
+    guardObject(options, 'MemoryOrderBook(): options', '选项对象（含 inventory）', 'an options object with inventory');
+    guardMethods(options.inventory, 'MemoryOrderBook(): options.inventory', '库存（MemoryStore）', 'an inventory (a MemoryStore)', ['who', 'sell', 'release']);
+    guardCallback(options.now, 'MemoryOrderBook(): options.now');
+    if (options.packages !== undefined) guardPackageList(options.packages, 'MemoryOrderBook(): options.packages');
     this.#inventory = options.inventory;
     this.#now = options.now ?? Date.now;
     this.#packages = options.packages;
@@ -85,6 +90,7 @@ export class MemoryOrderBook implements OrderStore {
   }
 
   async list(filter: OrderFilter = {}): Promise<Order[]> {
+    guardOptions(filter, 'MemoryOrderBook.list(): filter');
     this.#open();
     const number = filter.number === undefined ? undefined : parse(filter.number).digits;
     return [...this.#orders.values()]

@@ -1,4 +1,5 @@
 import { addWorkingDays, beijingDate } from '../calendar/working-days.js';
+import { guardLanguage, guardObject, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { format } from '../number/format.js';
 import { OPEN_WORKING_DAYS, tierById, type TierId } from '../scoring/tiers.js';
@@ -28,6 +29,7 @@ export interface OpeningDate {
 
 /** The note for dates counted through years without an announced holiday schedule. */
 export function estimateNote(years: readonly number[]): LocalText {
+  if (!Array.isArray(years) || !years.every(Number.isInteger)) throw invalidType('estimateNote(): years', '年份数组', 'an array of years', years);
   return {
     zh: `${years.join('、')} 年节假日安排尚未公布，按周一至周五估算`,
     en: `the ${years.join(', ')} public holidays are not announced yet, so this counts Monday to Friday`,
@@ -74,7 +76,10 @@ export function openingDate(numberOrTier: string, paidAt: Date | number | string
 
 /** An {@link openingDate} answer in a sentence to tell the customer: "400-666-8888 顶级靓号（特殊号码）：2026-09-30 付款，从 2026-10-08 起算 7 个工作日，预计 2026-10-15 开通。" */
 export function describeOpeningDate(d: OpeningDate, lang: 'zh' | 'en'): string {
-  const tier = tierById(d.tier)!;
+  guardObject(d, 'describeOpeningDate(): date', 'openingDate() 的结果', 'what openingDate() returns');
+  guardLanguage(lang, 'describeOpeningDate(): lang');
+  const tier = tierById(d.tier);
+  if (tier === undefined) throw invalidType('describeOpeningDate(): date', 'openingDate() 的结果', 'what openingDate() returns', d);
   const who = d.number ? `${format(d.number)} ` : '';
   if (lang === 'zh') {
     const note = d.note ? `（${d.note.zh}）` : '';

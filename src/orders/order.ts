@@ -1,10 +1,11 @@
+import { guardNumber, guardObject, guardString, invalidType, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { documentsFor, type DocumentId, type IndustryId } from '../documents/documents-for.js';
 import { checkCreditCode } from '../documents/credit-code.js';
 import type { NumberState } from '../inventory/types.js';
 import { parseLandingNumber } from '../number/landing-number.js';
 import { format } from '../number/format.js';
-import { defaultPackages, type Package, type PackageList } from '../packages/packages.js';
+import { defaultPackages, guardPackageList, type Package, type PackageList } from '../packages/packages.js';
 import { minimumSpendOf, tierOfRequest } from '../packages/quote.js';
 import type { TierId } from '../scoring/tiers.js';
 import { openingDate } from './opening-date.js';
@@ -203,7 +204,7 @@ export type InventoryChange = {
 };
 
 function fail(code: 'BAD_ARGUMENT' | 'BAD_ORDER', field: string, value: unknown, expected: LocalText): never {
-  const text = (JSON.stringify(value) ?? String(value)).slice(0, 60);
+  const text = quoted(value, 60);
   throw new Vanity400Error(code, { zh: `${field} ${text} 无效：${expected.zh}`, en: `${field} ${text} is not valid: ${expected.en}` }, { input: value, field });
 }
 
@@ -222,12 +223,13 @@ function fields(field: string, value: unknown, known: readonly string[]): Record
 
 /** An instant as epoch ms: a Date, epoch ms, or an ISO time with its offset; else BAD_DATE naming the field. */
 export function instantOf(value: unknown, field: string): number {
+  guardString(field, 'instantOf(): field');
   let ms = Number.NaN;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'number') ms = value;
   else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) ms = Date.parse(value);
   if (!Number.isFinite(ms)) {
-    const text = (JSON.stringify(value) ?? String(value)).slice(0, 60);
+    const text = quoted(value, 60);
     throw new Vanity400Error(
       'BAD_DATE',
       { zh: `${field} ${text} 不是有效的时间：应为带时区的时间，例如 2026-12-03T10:00+08:00`, en: `${field} ${text} is not a time: expected one with its offset, e.g. 2026-12-03T10:00+08:00` },
@@ -253,6 +255,11 @@ function landingDigits(list: unknown, field: string): string[] {
  * @throws Vanity400Error UNKNOWN_PACKAGE, BELOW_MINIMUM_SPEND, BAD_LICENCE, BAD_LANDING_NUMBER, BAD_ARGUMENT, each naming the field.
  */
 export function createOrder(input: NewOrder, at: { id: string; now: number; agent?: string; packages?: PackageList }): Order {
+  guardObject(at, 'createOrder(): at', '{ id, now } 对象', 'an object { id, now }');
+  guardString(at.id, 'createOrder(): at.id');
+  guardNumber(at.now, 'createOrder(): at.now');
+  if (at.agent !== undefined) guardString(at.agent, 'createOrder(): at.agent');
+  if (at.packages !== undefined) guardPackageList(at.packages, 'createOrder(): at.packages');
   const o = fields('order', input, ['customer', 'number', 'packageId', 'company', 'landingNumbers', 'minutesPerMonth']);
   const customer = name('customer', o.customer);
   const { tier, special, number } = tierOfRequest({ number: o.number });
@@ -331,7 +338,7 @@ function timeBetween(value: unknown, field: string, order: Order, now: number): 
   const ms = value === undefined ? now : instantOf(value, field);
   const earliest = lastTime(order);
   if (ms > now || ms < earliest) {
-    const text = (JSON.stringify(value) ?? String(value)).slice(0, 60);
+    const text = quoted(value, 60);
     throw new Vanity400Error(
       'BAD_DATE',
       {
@@ -452,6 +459,7 @@ export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs:
 
 /** What the inventory must do with a step, in the same transaction: sell when paid, release the hold when cancelled; null otherwise. */
 export function inventoryChange(order: Order, step: OrderStep): InventoryChange | null {
+  checkOrder(order);
   if (step === 'paid') return { op: 'sell', number: order.number, customer: order.customer };
   if (step === 'cancelled') return { op: 'release', number: order.number, customer: order.customer };
   return null;
@@ -459,6 +467,9 @@ export function inventoryChange(order: Order, step: OrderStep): InventoryChange 
 
 /** What an order's number says about it: warnings when the hold lapsed under an unpaid order, or the sale is missing. */
 export function numberWarnings(order: Order, state: NumberState | null, now: number): LocalText[] {
+  checkOrder(order);
+  if (typeof state !== 'object' || Array.isArray(state)) throw invalidType('numberWarnings(): state', '号码状态（或 null）', "a number's state (or null)", state);
+  guardNumber(now, 'numberWarnings(): now');
   const shown = format(order.number);
   if (order.status === 'cancelled') return [];
   const paid = ORDER_PATH.indexOf(order.status) >= ORDER_PATH.indexOf('paid');

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import billing from '../../data/billing.json';
 import bundled from '../../data/packages.json';
+import { guardObject, guardOptions, guardString, invalidType, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
@@ -100,8 +101,7 @@ function lineOf(text: string, offset: number): number {
 }
 
 function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return quoted(value);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -244,6 +244,8 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
  * settlement cost of 0.06 元/min or one written in 分, a source the file does not list.
  */
 export function parsePackages(input: string | object, options: { file?: string } = {}): PackageList {
+  guardOptions(options, 'parsePackages(): options');
+  if (options.file !== undefined) guardString(options.file, 'parsePackages(): options.file');
   const file = options.file ?? 'packages.json';
   if (typeof input !== 'string') return readList(new Reader(file, undefined, undefined), input, file, defaultPackages());
   const errors: ParseError[] = [];
@@ -268,4 +270,19 @@ let defaults: PackageList | undefined;
 export function defaultPackages(): PackageList {
   defaults ??= readList(new Reader('data/packages.json', undefined, undefined), bundled, 'data/packages.json', undefined);
   return defaults;
+}
+
+/** A package list as {@link parsePackages} returns it (its shape; its content was checked there). */
+export function guardPackageList(value: unknown, where: string): asserts value is PackageList {
+  const list = value as Partial<PackageList> | null;
+  const ok = typeof list === 'object' && list !== null && Array.isArray(list.packages) && list.numberMinimum instanceof Map && typeof list.tierMinimum === 'object' && list.tierMinimum !== null;
+  if (!ok) throw invalidType(where, '套餐表（parsePackages 的结果）', 'a package list (from parsePackages)', value);
+}
+
+/** A package as a package list holds it. */
+export function guardPackage(value: unknown, where: string): asserts value is Package {
+  guardObject(value, where, '套餐（套餐表中的一项）', 'a package (one of a package list)');
+  for (const key of ['prepay', 'years', 'ratePerMinute'] as const) {
+    if (typeof value[key] !== 'number' || !Number.isFinite(value[key])) throw invalidType(`${where}.${key}`, '数字', 'a number', value[key]);
+  }
 }

@@ -1,7 +1,8 @@
+import { guardNumber, guardString, invalidType, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { score } from '../scoring/score.js';
 import { tierById, TIERS, type TierId } from '../scoring/tiers.js';
-import { defaultPackages, TYPICAL_RATE, type MinimumSpend, type Package, type PackageList } from './packages.js';
+import { defaultPackages, guardPackage, guardPackageList, TYPICAL_RATE, type MinimumSpend, type Package, type PackageList } from './packages.js';
 
 /** What {@link quote} is asked: a number (or a tier) and the customer's expected traffic. */
 export interface QuoteRequest {
@@ -91,7 +92,7 @@ const MAX_MINUTES = 1_000_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function badRequest(field: string, value: unknown, expected: LocalText): never {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = quoted(value, 60);
   throw new Vanity400Error('BAD_ARGUMENT', { zh: `${field} ${text} 无效：${expected.zh}`, en: `${field} ${text} is not valid: ${expected.en}` }, { input: value, field });
 }
 
@@ -116,12 +117,18 @@ export function tierOfRequest(request: { number?: unknown; tier?: unknown; speci
 
 /** The minimum yearly spend for a number (the carrier's own figure) or else its tier. */
 export function minimumSpendOf(list: PackageList, tier: TierId, number?: string): AppliedMinimumSpend {
+  guardPackageList(list, 'minimumSpendOf(): list');
+  if (tierById(tier) === undefined) throw invalidType('minimumSpendOf(): tier', `等级（${TIERS.map((t) => t.id).join('、')}）`, `a tier id (${TIERS.map((t) => t.id).join(', ')})`, tier);
+  if (number !== undefined) guardString(number, 'minimumSpendOf(): number');
   const own = number === undefined ? undefined : list.numberMinimum.get(number);
   return own ? { ...own, of: 'number' } : { ...list.tierMinimum[tier], of: 'tier' };
 }
 
 /** One package priced for `minutesPerMonth`: the prepayment is a floor, minutes beyond it are billed at the rate. `rank` is left for the caller (0). */
 export function pricePackage(p: Package, minutesPerMonth: number, rank = 0): PackageQuote {
+  guardPackage(p, 'pricePackage(): package');
+  guardNumber(minutesPerMonth, 'pricePackage(): minutesPerMonth');
+  guardNumber(rank, 'pricePackage(): rank');
   const termMinutes = minutesPerMonth * 12 * p.years;
   const termCost = Math.max(p.prepay, termMinutes * p.ratePerMinute);
   const perYear = termCost / p.years;
@@ -149,6 +156,7 @@ export function pricePackage(p: Package, minutesPerMonth: number, rank = 0): Pac
  * @throws Vanity400Error BAD_ARGUMENT naming the field (`minutesPerMonth`, `years`, `tier`); the parse errors of a malformed number.
  */
 export function quote(request: QuoteRequest, packages: PackageList = defaultPackages()): Quote {
+  guardPackageList(packages, 'quote(): packages');
   if (typeof request !== 'object' || request === null) badRequest('request', request, { zh: '应为 { number 或 tier, minutesPerMonth }', en: 'expected { number or tier, minutesPerMonth }' });
   const { minutesPerMonth, years } = request;
   if (typeof minutesPerMonth !== 'number' || !Number.isFinite(minutesPerMonth) || minutesPerMonth < 0 || minutesPerMonth > MAX_MINUTES) {

@@ -1,5 +1,6 @@
 import { invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badNumbers } from './errors.js';
 import { parse } from '../number/parse.js';
 import type { CompanyProfile } from '../rules/company.js';
 import { BODY_OFFSET } from '../rules/kinds.js';
@@ -38,7 +39,7 @@ export function createPool(source: ({ segment: string } | { numbers: Iterable<st
     return new Pool(source.segment, null, scored.scores, scored.bits, profile, tables.fingerprint, source.company);
   }
   const keys = new Set<number>();
-  const bad: string[] = [];
+  const bad: { line: number; error: Vanity400Error }[] = [];
   let line = 0;
   for (const text of source.numbers) {
     line++;
@@ -46,12 +47,10 @@ export function createPool(source: ({ segment: string } | { numbers: Iterable<st
       keys.add(Number(parse(text, { allowUnconfirmed: source.allowUnconfirmed ?? false }).digits) - NUMBER_BASE);
     } catch (error) {
       if (!(error instanceof Vanity400Error)) throw error;
-      bad.push(`#${line}: ${error.message}`);
+      bad.push({ line, error });
     }
   }
-  if (bad.length) {
-    throw new Vanity400Error('BAD_NUMBERS', `${bad.length} of ${line} numbers are not valid 400 numbers:\n${bad.slice(0, 50).join('\n')}${bad.length > 50 ? `\n… and ${bad.length - 50} more` : ''}`);
-  }
+  if (bad.length) throw badNumbers(bad, line);
   const sorted = Uint32Array.from(keys).sort();
   const scores = new Uint16Array(sorted.length);
   const bits = new Uint16Array(sorted.length);

@@ -1,5 +1,4 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
-import { describeValue } from '../number/parse.js';
+import { notAPool } from './errors.js';
 import { Pool } from './pool.js';
 
 /**
@@ -11,7 +10,7 @@ export function poolList(pools: Pool | readonly Pool[], where: string): readonly
   for (let k = 0; k < list.length; k++) {
     if (list[k] instanceof Pool) continue;
     const which = Array.isArray(pools) ? `pools[${k}]` : 'pools';
-    throw new Vanity400Error('INVALID_TYPE', `${where}: ${which} is ${describeValue(list[k])}, not a pool (see createPool)`, { input: list[k] });
+    throw notAPool(where, which, list[k]);
   }
   return list as readonly Pool[];
 }

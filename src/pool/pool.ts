@@ -1,4 +1,4 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { notASegment } from './errors.js';
 import { BODY_LENGTH } from '../rules/kinds.js';
 import type { CompanyProfile } from '../rules/company.js';
 import type { Profile } from '../scoring/profile.js';
@@ -126,7 +126,7 @@ export class Pool {
 export function segmentBase(segment: string): number {
   const d = segment.charCodeAt(3) - 48;
   if (segment.length !== 4 || !segment.startsWith('400') || d < 0 || d > 9) {
-    throw new Vanity400Error('UNKNOWN_SEGMENT', `not a segment: ${JSON.stringify(segment)} (expected 4000-4009)`, { input: segment });
+    throw notASegment(segment);
   }
   return d * SEGMENT_SIZE;
 }

@@ -1,9 +1,9 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badSnapshot as bad, SNAPSHOT_DAMAGE, staleSnapshot } from './errors.js';
 import type { Profile } from '../scoring/profile.js';
 import { tablesFor } from '../scoring/tables.js';
 import { FAMILIES } from '../rules/families.js';
 import { SHAPES } from '../rules/shapes.js';
-import { invalidType } from '../errors/guards.js';
+import { guardOptions, invalidType } from '../errors/guards.js';
 import { Pool, REMOVED } from './pool.js';
 
 const MAGIC = 0x4c503456; // "V4PL" little-endian
@@ -49,7 +49,7 @@ function fieldsOf(h: Omit<Header, 'checksum'>): string {
  */
 export function poolToSnapshot(pool: Pool): ArrayBuffer {
   if (!(pool instanceof Pool)) throw invalidType('poolToSnapshot(): pool', '号码池（createPool 的结果）', 'a pool (from createPool)', pool);
-  if (pool.company) throw new Vanity400Error('BAD_SNAPSHOT', 'pool snapshot: a pool scored with company facts is made per customer and cannot be saved');
+  if (pool.company) bad(SNAPSHOT_DAMAGE.companyPool);
   const n = pool.size;
   const keyWords = pool.keys ? n : 0;
   const payloadWords = keyWords + n; // keys, then scores and bits as 16-bit halves
@@ -72,10 +72,6 @@ export function poolToSnapshot(pool: Pool): ArrayBuffer {
   return out;
 }
 
-function bad(message: string): never {
-  throw new Vanity400Error('BAD_SNAPSHOT', `pool snapshot: ${message}`);
-}
-
 /**
  * Loads a snapshot made by poolToSnapshot. A damaged snapshot (wrong magic, truncated, checksum
  * mismatch over the header and the data), an impossible one (numbers outside 400, keys out of order or
@@ -84,40 +80,38 @@ function bad(message: string): never {
  * Company facts are not kept in a snapshot: a pool scored with them cannot be saved.
  */
 export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profile } = {}): Pool {
-  if (!(buffer instanceof ArrayBuffer)) bad('expected an ArrayBuffer');
-  if (buffer.byteLength < 12) bad(`${buffer.byteLength} bytes is too short to be a snapshot`);
+  if (!(buffer instanceof ArrayBuffer)) bad(SNAPSHOT_DAMAGE.notBuffer);
+  guardOptions(options, 'poolFromSnapshot(): options');
+  if (buffer.byteLength < 12) bad(SNAPSHOT_DAMAGE.tooShort(buffer.byteLength));
   const view = new DataView(buffer);
-  if (view.getUint32(0, true) !== MAGIC) bad('not a vanity400 pool snapshot (wrong magic bytes)');
-  if (view.getUint32(4, true) !== FORMAT) bad(`format ${view.getUint32(4, true)} is not the supported format ${FORMAT}`);
+  if (view.getUint32(0, true) !== MAGIC) bad(SNAPSHOT_DAMAGE.wrongMagic);
+  if (view.getUint32(4, true) !== FORMAT) bad(SNAPSHOT_DAMAGE.wrongFormat(view.getUint32(4, true), FORMAT));
   const jsonLength = view.getUint32(8, true);
-  if (12 + jsonLength > buffer.byteLength) bad('header runs past the end (truncated)');
+  if (12 + jsonLength > buffer.byteLength) bad(SNAPSHOT_DAMAGE.headerTruncated);
   let header: Header;
   try {
     header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 12, jsonLength)));
   } catch {
-    bad('header is not valid JSON (damaged)');
+    bad(SNAPSHOT_DAMAGE.headerNotJson);
   }
-  if (typeof header !== 'object' || header === null) bad('header is not an object (damaged)');
+  if (typeof header !== 'object' || header === null) bad(SNAPSHOT_DAMAGE.headerNotObject);
   const n = header.size;
-  if (!Number.isInteger(n) || n < 0 || n > KEY_LIMIT) bad('header has no valid size (damaged)');
-  if (header.segment !== null && (typeof header.segment !== 'string' || !/^400\d$/.test(header.segment))) bad('header names no valid segment (damaged)');
-  if (header.segment !== null && n !== SEGMENT_SIZE) bad(`a segment has ${SEGMENT_SIZE} numbers, the header says ${n} (damaged)`);
-  if (typeof header.profile !== 'string' || typeof header.fingerprint !== 'string' || typeof header.checksum !== 'string') bad('header fields are missing (damaged)');
+  if (!Number.isInteger(n) || n < 0 || n > KEY_LIMIT) bad(SNAPSHOT_DAMAGE.noSize);
+  if (header.segment !== null && (typeof header.segment !== 'string' || !/^400\d$/.test(header.segment))) bad(SNAPSHOT_DAMAGE.noSegment);
+  if (header.segment !== null && n !== SEGMENT_SIZE) bad(SNAPSHOT_DAMAGE.segmentSize(SEGMENT_SIZE, n));
+  if (typeof header.profile !== 'string' || typeof header.fingerprint !== 'string' || typeof header.checksum !== 'string') bad(SNAPSHOT_DAMAGE.missingFields);
   const headerBytes = 12 + Math.ceil(jsonLength / 4) * 4;
-  if (buffer.byteLength < headerBytes || new Uint8Array(buffer, 12 + jsonLength, headerBytes - 12 - jsonLength).some((b) => b !== 0)) bad('header padding is damaged');
+  if (buffer.byteLength < headerBytes || new Uint8Array(buffer, 12 + jsonLength, headerBytes - 12 - jsonLength).some((b) => b !== 0)) bad(SNAPSHOT_DAMAGE.padding);
   const keyWords = header.segment === null ? n : 0;
   const words = keyWords + n;
-  if (buffer.byteLength !== headerBytes + words * 4) bad(`expected ${headerBytes + words * 4} bytes for ${n} numbers, found ${buffer.byteLength} (truncated or damaged)`);
+  if (buffer.byteLength !== headerBytes + words * 4) bad(SNAPSHOT_DAMAGE.length(headerBytes + words * 4, n, buffer.byteLength));
   const payload = new Uint32Array(buffer, headerBytes, words);
-  if (checksumOf(fieldsOf(header), payload) !== header.checksum) bad('checksum does not match (damaged)');
+  if (checksumOf(fieldsOf(header), payload) !== header.checksum) bad(SNAPSHOT_DAMAGE.checksum);
 
   const profile = options.profile ?? header.profile;
   const current = tablesFor(profile).fingerprint;
   if (current !== header.fingerprint) {
-    throw new Vanity400Error(
-      'STALE_SNAPSHOT',
-      `pool snapshot was scored with other rules or data (fingerprint ${header.fingerprint}, this version ${current}): build the pool again`,
-    );
+    throw staleSnapshot(header.fingerprint, current);
   }
   const keys = header.segment === null ? new Uint32Array(buffer, headerBytes, n) : null;
   const scores = new Uint16Array(buffer, headerBytes + keyWords * 4, n);
@@ -125,13 +119,13 @@ export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profi
   // A checksum only says the bytes are as written: what they say must be possible too.
   if (keys) {
     for (let i = 0; i < n; i++) {
-      if (keys[i]! >= KEY_LIMIT) bad(`entry ${i} is not a 400 number`);
-      if (i > 0 && keys[i]! <= keys[i - 1]!) bad(`entry ${i} is out of order or repeated`);
+      if (keys[i]! >= KEY_LIMIT) bad(SNAPSHOT_DAMAGE.notNumber(i));
+      if (i > 0 && keys[i]! <= keys[i - 1]!) bad(SNAPSHOT_DAMAGE.order(i));
     }
   }
   for (let i = 0; i < n; i++) {
-    if (scores[i]! > 1000) bad(`entry ${i} has a score over 100`);
-    if ((bits[i]! & ~KNOWN_BITS) !== 0) bad(`entry ${i} has unknown rule bits`);
+    if (scores[i]! > 1000) bad(SNAPSHOT_DAMAGE.score(i));
+    if ((bits[i]! & ~KNOWN_BITS) !== 0) bad(SNAPSHOT_DAMAGE.bits(i));
   }
   return new Pool(header.segment, keys, scores, bits, profile, header.fingerprint);
 }

@@ -80,9 +80,15 @@ async function loadIoredis(): Promise<typeof import('ioredis').Redis> {
  * append-only file. The scripts build key names inside Redis, so use one Redis server (not a cluster).
  */
 export async function createRedisStore(redis: RedisClient | string, options: RedisStoreOptions = {}): Promise<Store> {
+  if (typeof options !== 'object' || options === null) throw rules.wrongType('options', text('选项对象', 'an options object'), options);
+  for (const key of ['now', 'onWarning'] as const) if (options[key] !== undefined && typeof options[key] !== 'function') throw rules.wrongType(`options.${key}`, text('函数', 'a function'), options[key]);
+  if (options.stagingTtlMs !== undefined && typeof options.stagingTtlMs !== 'number') throw rules.wrongType('options.stagingTtlMs', text('毫秒数', 'a number of ms'), options.stagingTtlMs);
   const prefix = options.prefix ?? 'vanity400:';
   if (typeof prefix !== 'string') throw rules.wrongType('prefix', text('字符串', 'a string'), prefix);
-  if (typeof redis !== 'string' && (typeof redis !== 'object' || redis === null)) throw rules.wrongType('redis', text('URL 或 ioredis 客户端', 'a URL or an ioredis client'), redis);
+  const given = redis as Partial<RedisClient> | null;
+  if (typeof redis !== 'string' && (typeof given !== 'object' || given === null || typeof given.options !== 'object' || typeof given.script !== 'function')) {
+    throw rules.wrongType('redis', text('URL 或 ioredis 客户端', 'a URL or an ioredis client'), redis);
+  }
   const owned = typeof redis === 'string';
   let client: RedisClient;
   if (typeof redis === 'string') {
@@ -256,6 +262,7 @@ class RedisStore implements Store {
    */
   async load(batch: InventoryBatch, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
     this.#open();
+    const { dryRun } = rules.checkLoadOptions(options);
     const read = rules.readBatch(batch);
     const now = await this.#clock();
     const ids = new Set<string>();
@@ -277,7 +284,7 @@ class RedisStore implements Store {
       if (owner !== null) owners.set(agent.licence, owner);
     }
     const x = randomUUID();
-    const write = !options.dryRun && read.problems.length === 0;
+    const write = !dryRun && read.problems.length === 0;
     if (write) await this.#call(() => this.redis.set(`${this.prefix}imp:${x}`, 'staging', 'PX', this.stagingTtlMs));
     let staging = write;
     let committed = false;

@@ -1,3 +1,4 @@
+import { guardCallback, guardNumber, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { areaCodeInfo, areaCodeLabel, findArea } from './areas.js';
 import { readPhoneNumber } from './phone-number.js';
@@ -468,6 +469,11 @@ class CallAnalysis {
 /** What analyseCalls reads: the whole text, or its chunks (text or UTF-8 bytes, cut anywhere), at once or as they come. */
 export type CallRecordChunks = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
+function isIterable(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' || typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
 /**
  * Analyses call records (呼叫分析): CSV with a header line (start, caller, area, landing, result,
  * talk_seconds; or the Chinese names) or JSON lines, read as a stream of chunks of any size (strings or
@@ -477,6 +483,11 @@ export type CallRecordChunks = string | Iterable<string | Uint8Array> | AsyncIte
  * report) and the rest are still counted; a CSV whose first line is not a header is a BAD_RECORDS error.
  */
 export async function analyseCalls(input: CallRecordChunks, options: AnalyseCallsOptions = {}): Promise<CallReport> {
+  if (typeof input !== 'string' && !isIterable(input)) throw invalidType('analyseCalls(): input', '文字或文字、字节块的（异步）可迭代对象', 'a string, or an (async) iterable of strings or bytes', input);
+  guardOptions(options, 'analyseCalls(): options');
+  if (options.format !== undefined && options.format !== 'csv' && options.format !== 'jsonl') throw invalidType('analyseCalls(): options.format', '"csv" 或 "jsonl"', '"csv" or "jsonl"', options.format);
+  guardCallback(options.onProblem, 'analyseCalls(): options.onProblem');
+  if (options.keepProblems !== undefined) guardNumber(options.keepProblems, 'analyseCalls(): options.keepProblems');
   const analysis = new CallAnalysis(options);
   const decoder = new TextDecoder('utf-8');
   let carry = '';
@@ -499,7 +510,10 @@ export async function analyseCalls(input: CallRecordChunks, options: AnalyseCall
   };
   if (typeof input === 'string') take(input);
   else {
-    for await (const chunk of input as AsyncIterable<string | Uint8Array>) take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    for await (const chunk of input as AsyncIterable<unknown>) {
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw invalidType('analyseCalls(): input', '文字或字节块', 'chunks of text or bytes', chunk);
+      take(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    }
     take(decoder.decode());
   }
   if (overlong !== undefined) analysis.feedOverlong(overlong);

@@ -1,4 +1,5 @@
 import data from '../../data/area-codes.json';
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /** A city (or prefecture, league, autonomous prefecture) an area code serves. */
@@ -52,8 +53,8 @@ interface RawCode {
   digitsSource: string;
 }
 
-function badData(detail: string): Vanity400Error {
-  return new Vanity400Error('BAD_DATA', `data/area-codes.json is malformed: ${detail}.`);
+function badData(detail: LocalText): Vanity400Error {
+  return new Vanity400Error('BAD_DATA', { zh: `数据文件 data/area-codes.json 有误：${detail.zh}。`, en: `data/area-codes.json is malformed: ${detail.en}.` });
 }
 
 const CODE = /^0(?:10|2\d|[3-9]\d\d)$/;
@@ -62,20 +63,20 @@ function load(): { codes: Map<string, AreaCode>; provinces: Map<string, AreaProv
   const sources = data.sources as Record<string, unknown>;
   const provinces = new Map<string, AreaProvince>();
   for (const p of data.provinces) {
-    if (!(p.source in sources)) throw badData(`province ${p.short} cites unknown source ${JSON.stringify(p.source)}`);
+    if (!(p.source in sources)) throw badData({ zh: `省份 ${p.short} 引用了不存在的来源 ${JSON.stringify(p.source)}`, en: `province ${p.short} cites unknown source ${JSON.stringify(p.source)}` });
     provinces.set(p.short, Object.freeze({ zh: p.zh, short: p.short, en: p.en }));
   }
   const codes = new Map<string, AreaCode>();
   for (const raw of data.codes as RawCode[]) {
-    if (!CODE.test(raw.code)) throw badData(`code ${JSON.stringify(raw.code)} is not 0 and 2 or 3 digits`);
-    if (codes.has(raw.code)) throw badData(`code ${raw.code} is listed twice`);
+    if (!CODE.test(raw.code)) throw badData({ zh: `区号 ${JSON.stringify(raw.code)} 应为 0 加 2 位或 3 位数字`, en: `code ${JSON.stringify(raw.code)} is not 0 and 2 or 3 digits` });
+    if (codes.has(raw.code)) throw badData({ zh: `区号 ${raw.code} 重复出现`, en: `code ${raw.code} is listed twice` });
     const province = provinces.get(raw.province);
-    if (!province) throw badData(`code ${raw.code} names unknown province ${JSON.stringify(raw.province)}`);
-    for (const key of [raw.source, raw.digitsSource]) if (!(key in sources)) throw badData(`code ${raw.code} cites unknown source ${JSON.stringify(key)}`);
+    if (!province) throw badData({ zh: `区号 ${raw.code} 的省份 ${JSON.stringify(raw.province)} 不存在`, en: `code ${raw.code} names unknown province ${JSON.stringify(raw.province)}` });
+    for (const key of [raw.source, raw.digitsSource]) if (!(key in sources)) throw badData({ zh: `区号 ${raw.code} 引用了不存在的来源 ${JSON.stringify(key)}`, en: `code ${raw.code} cites unknown source ${JSON.stringify(key)}` });
     const digits = raw.localDigits;
-    if (digits.length === 0 || digits.some((n) => n !== 7 && n !== 8)) throw badData(`code ${raw.code} has local digits ${JSON.stringify(digits)}`);
-    if (raw.code.length === 3 && digits.join() !== '8') throw badData(`code ${raw.code} is a two-digit code, whose local numbers have 8 digits`);
-    if (raw.cities.length === 0) throw badData(`code ${raw.code} serves no city`);
+    if (digits.length === 0 || digits.some((n) => n !== 7 && n !== 8)) throw badData({ zh: `区号 ${raw.code} 的本地号码位数 ${JSON.stringify(digits)} 不对`, en: `code ${raw.code} has local digits ${JSON.stringify(digits)}` });
+    if (raw.code.length === 3 && digits.join() !== '8') throw badData({ zh: `区号 ${raw.code} 是两位区号，本地号码应为 8 位`, en: `code ${raw.code} is a two-digit code, whose local numbers have 8 digits` });
+    if (raw.cities.length === 0) throw badData({ zh: `区号 ${raw.code} 没有对应的城市`, en: `code ${raw.code} serves no city` });
     const cities = raw.cities.map((c) => Object.freeze({ zh: c.zh, short: c.short ?? c.zh, en: c.en }));
     codes.set(raw.code, Object.freeze({ code: raw.code, province, cities: Object.freeze(cities), localDigits: Object.freeze([...digits]) }));
   }
@@ -141,7 +142,7 @@ for (const area of TABLE.codes.values()) {
  */
 export function findArea(text: string): AreaMatch {
   if (typeof text !== 'string') {
-    throw new Vanity400Error('UNKNOWN_AREA', { zh: `地区应为区号或地名，收到 ${String(text)}`, en: `an area is an area code or a place name, not ${String(text)}` }, { input: text });
+    throw new Vanity400Error('UNKNOWN_AREA', { zh: `地区应为区号或地名，收到 ${quoted(text)}`, en: `an area is an area code or a place name, not ${quoted(text)}` }, { input: text });
   }
   const written = text.trim();
   if (/^\d{2,4}$/.test(written)) {

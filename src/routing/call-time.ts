@@ -1,4 +1,5 @@
 import { beijingDate, dayInfo, type DayKind } from '../calendar/working-days.js';
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /** A day of the week, Monday first. */
@@ -114,7 +115,7 @@ export interface CallTime {
 }
 
 function badTime(value: unknown, why: LocalText): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  const shown = quoted(value);
   throw new Vanity400Error('BAD_TIME', { zh: `来电时间 ${shown} 无效：${why.zh}`, en: `call time ${shown} is not valid: ${why.en}` }, { input: value });
 }
 

@@ -1,3 +1,4 @@
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { findArea } from './areas.js';
@@ -103,13 +104,8 @@ function ruleWords(path: string): LocalText {
 }
 
 function show(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
-  }
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (typeof value !== 'string') return quoted(value);
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
 const TYPE_NAMES: Record<string, LocalText> = {

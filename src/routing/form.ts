@@ -1,3 +1,4 @@
+import { guardLanguage, guardOptions, invalidType } from '../errors/guards.js';
 import { format } from '../number/format.js';
 import { parseRoutingRules, planOf } from './check.js';
 import { readPhoneNumber } from './phone-number.js';
@@ -97,8 +98,10 @@ function routeLines(route: Route, depth: number, lang: 'zh' | 'en'): { inline?: 
   return { inline: heading, lines };
 }
 
-/** Every landing number the rules ring (route and forwarding), once each, in the order they appear. */
+/** Every landing number the rules ring (route and forwarding), once each, in the order they appear. `rules` is anything checkRoutingRules accepts. */
 export function landingNumbers(rules: RoutingRules): Landing[] {
+  if (typeof rules !== 'object' || rules === null) throw invalidType('landingNumbers(): rules', '转接规则', 'routing rules', rules);
+  const r = planOf(rules) ? rules : parseRoutingRules(rules);
   const found = new Map<string, Landing>();
   const visit = (route: Route) => {
     if ('ring' in route) for (const n of route.ring) if (!found.has(n.number) || (!found.get(n.number)!.label && n.label)) found.set(n.number, n);
@@ -107,8 +110,8 @@ export function landingNumbers(rules: RoutingRules): Landing[] {
     if ('byTime' in route) route.byTime.forEach((r) => visit(r.route));
     if (('byArea' in route || 'byTime' in route) && route.otherwise) visit(route.otherwise);
   };
-  visit(rules.route);
-  for (const n of rules.forwarding?.numbers ?? []) if (!found.has(n.number)) found.set(n.number, n);
+  visit(r.route);
+  for (const n of r.forwarding?.numbers ?? []) if (!found.has(n.number)) found.set(n.number, n);
   return [...found.values()];
 }
 
@@ -119,7 +122,9 @@ export function landingNumbers(rules: RoutingRules): Landing[] {
  */
 export function routingForm(rules: RoutingRules | unknown, options: RoutingFormOptions = {}): RoutingForm {
   const r = planOf(rules) ? (rules as RoutingRules) : parseRoutingRules(rules);
+  guardOptions(options, 'routingForm(): options');
   const lang = options.lang ?? 'zh';
+  guardLanguage(lang, 'routingForm(): options.lang');
   const fields: RoutingForm['fields'] = [];
   if (r.number) fields.push({ label: t(lang, '400 号码', '400 number'), value: format(r.number) });
   if (r.customer) fields.push({ label: t(lang, '客户', 'customer'), value: r.customer });
@@ -179,7 +184,10 @@ function escapeHtml(text: string): string {
  * page, with the signature lines) a customer can sign off.
  */
 export function formatRoutingForm(rules: RoutingRules | unknown, options: RoutingFormOptions & { as?: 'text' | 'html' } = {}): string {
+  guardOptions(options, 'formatRoutingForm(): options');
   const lang = options.lang ?? 'zh';
+  guardLanguage(lang, 'formatRoutingForm(): options.lang');
+  if (options.as !== undefined && options.as !== 'text' && options.as !== 'html') throw invalidType('formatRoutingForm(): options.as', '"text" 或 "html"', '"text" or "html"', options.as);
   const form = routingForm(rules, options);
   const declaration = t(lang, '以上落地号码均为申请单位实名办理的电话号码：', "The landing numbers above are all registered in the applicant's name:");
   if (options.as === 'html') {

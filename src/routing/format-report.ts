@@ -1,3 +1,4 @@
+import { guardLanguage, guardNumber, guardOptions, invalidType } from '../errors/guards.js';
 import type { CallReport, CallTotals } from './analyse-calls.js';
 import { readPhoneNumber } from './phone-number.js';
 
@@ -35,8 +36,16 @@ const COUNT = (n: number) => n.toLocaleString('en-US');
  * a per-hour bar chart of calls. Plain text, no colour: safe for pipes and e-mail.
  */
 export function formatCallReport(report: CallReport, options: FormatCallReportOptions = {}): string {
+  const r = report as Partial<CallReport> | null;
+  if (typeof r !== 'object' || r === null || typeof r.totals !== 'object' || ![r.byLanding, r.byArea, r.byHour].every(Array.isArray)) {
+    throw invalidType('formatCallReport(): report', 'analyseCalls() 的结果', 'what analyseCalls() returns', report);
+  }
+  guardOptions(options, 'formatCallReport(): options');
   const lang = options.lang ?? 'zh';
+  guardLanguage(lang, 'formatCallReport(): options.lang');
   const rows = options.rows ?? 10;
+  guardNumber(rows, 'formatCallReport(): options.rows');
+  if (options.barWidth !== undefined) guardNumber(options.barWidth, 'formatCallReport(): options.barWidth');
   const zh = lang === 'zh';
   const head = zh ? ['呼叫', '接通', '遇忙', '无应答', '阻截', '通话总时长', '平均通话'] : ['calls', 'answered', 'busy', 'no answer', 'blocked', 'talk time', 'average'];
   const label = 22;

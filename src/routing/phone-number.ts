@@ -1,3 +1,4 @@
+import { quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { areaCodeInfo } from './areas.js';
 
@@ -120,6 +121,6 @@ export function readPhoneNumber(text: string): PhoneNumberReading {
 export function parsePhoneNumber(text: string): PhoneNumber {
   const reading = readPhoneNumber(text);
   if (reading.ok) return reading.value;
-  const shown = typeof text === 'string' ? (text.length > 30 ? `${text.slice(0, 30)}…` : text) : String(text);
+  const shown = typeof text === 'string' ? (text.length > 30 ? `${text.slice(0, 30)}…` : text) : quoted(text, 30);
   throw new Vanity400Error('BAD_LANDING_NUMBER', { zh: `号码“${shown}”无效：${reading.why.zh}`, en: `number "${shown}" is not valid: ${reading.why.en}` }, { input: text });
 }

@@ -1,3 +1,4 @@
+import { guardObject, invalidType, quoted } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { dateOfDay, dayNumber } from '../calendar/working-days.js';
 import { listAreaCodes } from './areas.js';
@@ -53,7 +54,7 @@ function pick(weights: readonly number[], u: number): number {
 
 function check(value: number, name: string, min: number, max: number, integer = false): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new Vanity400Error('BAD_ARGUMENT', { zh: `${name} 应为 ${min} 到 ${max} 的${integer ? '整数' : '数'}，收到 ${String(value)}`, en: `${name} must be ${integer ? 'a whole number ' : ''}from ${min} to ${max}, not ${String(value)}` }, { input: value });
+    throw new Vanity400Error('BAD_ARGUMENT', { zh: `${name} 应为 ${min} 到 ${max} 的${integer ? '整数' : '数'}，收到 ${quoted(value)}`, en: `${name} must be ${integer ? 'a whole number ' : ''}from ${min} to ${max}, not ${quoted(value)}` }, { input: value });
   }
 }
 
@@ -62,18 +63,27 @@ function check(value: number, name: string, min: number, max: number, integer = 
  * table (the big cities more often), on fixed lines and mobiles, at times of day shaped like office
  * traffic, each call rung down its attempts with chances of answer, busy and no answer, and refused as
  * the rules refuse it (blocking, the monthly cap counted as it goes, a wrong password now and then).
- * The records are what {@link analyseCalls} reads; the same seed gives the same records.
+ * The records are what {@link analyseCalls} reads; the same seed gives the same records. The rules and
+ * options are checked at the call, before the first record.
  */
-export function* simulateCallRecords(rules: RoutingRules | unknown, options: SimulateOptions): Generator<CallRecord> {
+export function simulateCallRecords(rules: RoutingRules | unknown, options: SimulateOptions): Generator<CallRecord> {
   const checked = planOf(rules) ? (rules as RoutingRules) : parseRoutingRules(rules);
+  guardObject(options, 'simulateCallRecords(): options', '选项对象（含 count）', 'an options object with count');
   const { count, seed = 1, start = '2026-03-02', days = 7, answerRate = 0.8, busyRate = 0.1, mobileShare = 0.6, ratePerMinute = 0.1 } = options;
   check(count, 'count', 0, 100_000_000, true);
+  check(seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);
   check(days, 'days', 1, 366, true);
   check(answerRate, 'answerRate', 0, 1);
   check(busyRate, 'busyRate', 0, 1 - answerRate);
   check(mobileShare, 'mobileShare', 0, 1);
   check(ratePerMinute, 'ratePerMinute', 0, 100);
-  const first = dayNumber(start);
+  return records(checked, { count, seed, first: dayNumber(start), days, answerRate, busyRate, mobileShare, ratePerMinute });
+}
+
+function* records(
+  checked: RoutingRules,
+  { count, seed, first, days, answerRate, busyRate, mobileShare, ratePerMinute }: Required<Omit<SimulateOptions, 'start'>> & { first: number },
+): Generator<CallRecord> {
   const random = generator(seed);
   const codes = listAreaCodes();
   const codeWeights = codes.map((c) => (c.code.length === 3 ? 8 : 1));
@@ -123,6 +133,16 @@ export const CALL_RECORDS_HEADER = 'start,caller,area,landing,result,talk_second
 
 /** One record as a line of a records file (no line break): CSV in the header's order, or a JSON object. */
 export function callRecordLine(record: CallRecord, format: 'csv' | 'jsonl' = 'csv'): string {
-  if (format === 'jsonl') return JSON.stringify(record);
+  const r = record as Partial<Record<keyof CallRecord, unknown>> | null;
+  const fields = typeof r === 'object' && r !== null && [r.start, r.caller, r.landing, r.result, r.area ?? ''].every((f) => typeof f === 'string') && typeof r.talkSeconds === 'number';
+  if (!fields) throw invalidType('callRecordLine(): record', '来电记录', 'a call record', record);
+  if (format !== 'csv' && format !== 'jsonl') throw invalidType('callRecordLine(): format', '"csv" 或 "jsonl"', '"csv" or "jsonl"', format);
+  if (format === 'jsonl') {
+    try {
+      return JSON.stringify(record);
+    } catch {
+      throw invalidType('callRecordLine(): record', '可写成 JSON 的来电记录', 'a call record JSON can write', record);
+    }
+  }
   return `${record.start},${record.caller},${record.area ?? ''},${record.landing},${record.result},${record.talkSeconds}`;
 }

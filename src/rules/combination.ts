@@ -5,6 +5,7 @@
  * 5161: 5 and 6). Alternations (ABAB) and mostly one digit (AAAB, ABBB) are shop classes, not this;
  * two unrelated digits around it (7573) are no combination a salesperson would name, and neither are
  * four digits that carry on a run before them (000050 is five 0s: `before` is the digit before a).
+ * It is read only where no shop pattern ends the number (31413 is told as ABCBA 对称, not also as this).
  */
 export function isCombination(before: number, a: number, b: number, c: number, e: number): boolean {
   if (before === a) return false;

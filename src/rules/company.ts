@@ -1,4 +1,5 @@
 import { invalidType } from '../errors/guards.js';
+import { readDate } from '../calendar/working-days.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Phrase } from './phrase.js';
 
@@ -6,7 +7,7 @@ import type { Phrase } from './phrase.js';
 export interface CompanyProfile {
   /** Founding year, e.g. 1987 or "1987". */
   founded?: number | string;
-  /** Registration date, "YYYY-MM-DD" (also YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD). */
+  /** Registration date, "YYYY-MM-DD" (also 2015/3/18, 2015.3.18, 20150318 or 2015年3月18日). */
   registered?: string;
   /** Door (street) number, e.g. "88" or "1203". */
   door?: number | string;
@@ -25,15 +26,17 @@ function shown(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
+function badFact(value: unknown, field: string, expected: { zh: string; en: string }): never {
+  throw new Vanity400Error(
+    'BAD_COMPANY',
+    { zh: `company.${field}：${shown(value)} 不是${expected.zh}`, en: `company.${field}: ${shown(value)} is not ${expected.en}` },
+    { input: value },
+  );
+}
+
 function digitsOf(value: unknown, field: string, pattern: RegExp, expected: { zh: string; en: string }): string {
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !pattern.test(text.trim())) {
-    throw new Vanity400Error(
-      'BAD_COMPANY',
-      { zh: `company.${field}：${shown(value)} 不是${expected.zh}`, en: `company.${field}: ${shown(value)} is not ${expected.en}` },
-      { input: value },
-    );
-  }
+  if (typeof text !== 'string' || !pattern.test(text.trim())) badFact(value, field, expected);
   return text.replace(/\D/g, '');
 }
 
@@ -55,12 +58,9 @@ export function companyPhrases(profile: CompanyProfile): Phrase[] {
     add('founded', year.slice(2), `成立年份 ${year} 的后两位`, `the founding year ${year} (last two digits)`);
   }
   if (profile.registered !== undefined) {
-    const date = digitsOf(
-      profile.registered,
-      'registered',
-      /^(19|20)\d\d[-/.]?(0[1-9]|1[0-2])[-/.]?(0[1-9]|[12]\d|3[01])$/,
-      { zh: '日期（如 2015-03-18）', en: 'a date such as 2015-03-18' },
-    );
+    const day = typeof profile.registered === 'string' ? readDate(profile.registered) : null;
+    if (day === null || !/^(19|20)/.test(day)) badFact(profile.registered, 'registered', { zh: '日期（如 2015-03-18、2015/3/18 或 2015年3月18日）', en: 'a date such as 2015-03-18 (or 2015/3/18, 2015年3月18日)' });
+    const date = day.replace(/-/g, '');
     add('registered', date.slice(4), `注册日 ${date.slice(4, 6)}月${date.slice(6)}日`, `the registration day ${date.slice(4, 6)}-${date.slice(6)}`);
     add('registered', date.slice(2), `注册日期 ${date}`, `the registration date ${date}`);
     add('registered', date, `注册日期 ${date}`, `the registration date ${date}`);

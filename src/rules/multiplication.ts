@@ -2,9 +2,8 @@ import type { Phrase } from './phrase.js';
 
 const HANZI = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** How the times-table rhyme says a product: 9 → 得九, 10 → 一十, 12 → 十二, 30 → 三十, 49 → 四十九. */
+/** How the times-table rhyme says a product of 10 or more: 10 → 一十, 12 → 十二, 30 → 三十, 49 → 四十九. */
 function productWords(product: number): string {
-  if (product < 10) return `得${HANZI[product]}`;
   if (product === 10) return '一十';
   const tens = Math.floor(product / 10);
   const ones = product % 10;
@@ -12,15 +11,17 @@ function productWords(product: number): string {
 }
 
 /**
- * The 36 lines a×b=c (2 ≤ a ≤ b ≤ 9) of the multiplication rhyme (乘法口诀), as digit strings "a b c":
- * 2510 二五一十, 7749 七七四十九. The 1×n lines (111 一一得一, 188 一八得八) are left out: nobody hears
- * a times-table line in them.
+ * The 32 lines a×b=c (2 ≤ a ≤ b ≤ 9, c ≥ 10) of the multiplication rhyme (乘法口诀), as four digits
+ * "a b c": 2510 二五一十, 7749 七七四十九. The lines of three digits (224 二二得四, 339 三三得九, and the
+ * 1×n lines: 188 一八得八) are left out: three digits inside a number fall together by chance, and
+ * nobody hears a times-table line in them.
  */
 export function multiplicationPhrases(): Phrase[] {
   const phrases: Phrase[] = [];
   for (let a = 2; a <= 9; a++) {
     for (let b = a; b <= 9; b++) {
       const product = a * b;
+      if (product < 10) continue;
       phrases.push({
         digits: `${a}${b}${product}`,
         family: 'multiplication',

@@ -1,4 +1,5 @@
 import type { RuleFamily } from './families.js';
+import { LAST } from './kinds.js';
 
 /** A digit string the scanner looks for anywhere after "400", with what it means. */
 export interface Phrase {
@@ -20,4 +21,13 @@ export interface Phrase {
   source: string;
   /** For company phrases: which fact of the profile. */
   fact?: 'founded' | 'registered' | 'door' | 'landline' | 'digits';
+}
+
+/**
+ * Whether a phrase is heard where it ends at body position `end`: a reading of two digits only where it
+ * ends the number (尾号 18 要发), since inside a number two digits fall together by chance; taboos, which a
+ * customer hears anyway, and the company's own facts are heard anywhere.
+ */
+export function heardAt(phrase: Phrase, end: number): boolean {
+  return phrase.digits.length > 2 || phrase.family === 'taboo' || phrase.family === 'company' || end === LAST;
 }

@@ -16,3 +16,19 @@ export function continuesRun(prev: number, digit: number): boolean {
 export function runCounts(length: number, end: number): boolean {
   return length >= 3 || (length === 2 && end === LAST);
 }
+
+/**
+ * Whether a reading whose first digits are `first`, `second`, after `before2`, `before`, starts inside a
+ * run of three or more equal digits: nobody hears 三三得九 in 333999 or 六六三十六 in 6666363.
+ */
+export function startsInsideRun(before2: number, before: number, first: number, second: number): boolean {
+  return before === first && (before2 === first || second === first);
+}
+
+/**
+ * Whether a reading ending in `secondLast`, `last`, followed by `next`, ends inside a run of three or
+ * more equal digits: 1688 一路发发 is not heard in 168888, whose 8888 is told as a run.
+ */
+export function endsInsideRun(secondLast: number, last: number, next: number): boolean {
+  return secondLast === last && next === last;
+}

@@ -1,7 +1,7 @@
 import { FAMILIES, FAMILY_COUNT, TABOO, familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, KIND_COUNT, LAST, PATTERN_KINDS, TAIL_START } from '../rules/kinds.js';
 import { buildPhraseAutomaton, type PhraseAutomaton } from '../rules/phrase-automaton.js';
-import type { Phrase } from '../rules/phrase.js';
+import { heardAt, type Phrase } from '../rules/phrase.js';
 import { runCounts } from '../rules/repeat.js';
 import { straightCounts } from '../rules/sequence.js';
 import { shapeBit } from '../rules/shapes.js';
@@ -45,6 +45,11 @@ export interface ScoringTables {
   readonly phraseLength: Int8Array;
   /** 1 for a taboo phrase serious enough to keep the number out of the tiers above 优选号. */
   readonly phraseSerious: Uint8Array;
+  /**
+   * 1 for a phrase not read where it would cut a run of three or more equal digits: all but the
+   * company's own facts, told wherever they are, and taboos, which a customer may hear all the same.
+   */
+  readonly phraseYieldsToRuns: Uint8Array;
   /** [phrase * BODY_LENGTH + end] → points (tenths, ≥ 0; taboo counts against). */
   readonly phrasePoints: Int32Array;
   /**
@@ -178,11 +183,13 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
   const phraseFamily = Int8Array.from(kept, (ph) => familyIndex(ph.family));
   const phraseLength = Int8Array.from(kept, (ph) => ph.digits.length);
   const phraseSerious = Uint8Array.from(kept, (ph) => (ph.family === 'taboo' && (ph.weight ?? 0) >= profile.seriousTaboo ? 1 : 0));
+  const phraseYieldsToRuns = Uint8Array.from(kept, (ph) => (ph.family === 'company' || ph.family === 'taboo' ? 0 : 1));
   const phrasePoints = new Int32Array(kept.length * BODY_LENGTH);
   const phraseRank = new Int32Array(kept.length * BODY_LENGTH);
   kept.forEach((ph, i) => {
     const base = phraseBase(profile, ph);
     for (let end = CHOSEN_START + ph.digits.length - 1; end < BODY_LENGTH; end++) {
+      if (!heardAt(ph, end)) continue;
       const pts = Math.max(1, tenths(base * multiplier(profile, end - ph.digits.length + 1, end)));
       phrasePoints[i * BODY_LENGTH + end] = pts;
       phraseRank[i * BODY_LENGTH + end] = pts * LENGTH_RANK[ph.digits.length]!;
@@ -214,6 +221,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     phraseRank,
     phraseFamily,
     phraseSerious,
+    phraseYieldsToRuns,
     saturation,
     scoreOf,
     automaton.step,
@@ -235,6 +243,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     phraseFamily,
     phraseLength,
     phraseSerious,
+    phraseYieldsToRuns,
     phrasePoints,
     phraseRank,
     saturation,

@@ -1,6 +1,7 @@
 import { guardNumberInput, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Number400 } from '../number/types.js';
+import { ALL_LUCKY } from './findings.js';
 import { score } from './score.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { resolveProfile, type Profile } from './profile.js';
@@ -23,21 +24,31 @@ export interface Explanation extends Assessment {
 const SHAPE_RULES = new Set(['repeat', 'sequence', 'pattern', 'combination']);
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七'];
 
-/** Where a finding lies, as a salesperson says it: 尾号 5858, 后六位 517517, 后四位含 58, 中间 250. */
-export function positionWords(f: Pick<Finding, 'at' | 'digits'>, lang: Language): string {
+/**
+ * Where a finding lies, as a salesperson says it: 尾号 5858, 后六位 517517, 号头 400-888 (the three
+ * digits after 400), 开头 6666, 尾号 1686 带 168 (inside the last four; with the number, else 后四位含 168),
+ * 中间 250.
+ */
+export function positionWords(f: Pick<Finding, 'at' | 'digits'>, lang: Language, number?: string): string {
   const end = f.at + f.digits.length;
+  const tail = number?.slice(6);
   if (lang === 'zh') {
     if (end === 10) return f.digits.length <= 4 ? `尾号 ${f.digits}` : `后${CN[f.digits.length]}位 ${f.digits}`;
-    return f.at >= 6 ? `后四位含 ${f.digits}` : `中间 ${f.digits}`;
+    if (f.at === 3) return end === 6 ? `号头 400-${f.digits}` : `开头 ${f.digits}`;
+    if (f.at >= 6) return tail ? `尾号 ${tail} 带 ${f.digits}` : `后四位含 ${f.digits}`;
+    return `中间 ${f.digits}`;
   }
   if (end === 10) return `ends in ${f.digits}`;
-  return f.at >= 6 ? `${f.digits} in the last four` : `${f.digits} in the middle`;
+  if (f.at === 3) return end === 6 ? `the head 400-${f.digits}` : `starts with ${f.digits}`;
+  if (f.at >= 6) return tail ? `the last four, ${tail}, hold ${f.digits}` : `${f.digits} in the last four`;
+  return `${f.digits} in the middle`;
 }
 
 /** What a finding is, without where: 谐音“一路发”, 四连号, 乘法口诀“二五一十”. */
 function what(f: Finding, lang: Language): string {
   const note = (lang === 'zh' ? f.note : f.noteEn) ?? '';
   if (lang === 'zh') {
+    if (f.label === ALL_LUCKY.zh) return `后六位 ${f.digits} ${f.label}`;
     if (f.kind === 'digits') return `${f.label}（${f.rule === 'taboo' ? note : '吉利数字'}）`;
     if (f.kind !== 'phrase') return f.label;
     switch (f.rule) {
@@ -53,7 +64,7 @@ function what(f: Finding, lang: Language): string {
         return f.label;
     }
   }
-  if (f.kind === 'digits') return f.labelEn;
+  if (f.label === ALL_LUCKY.zh) return `the last six, ${f.digits}, are ${f.labelEn}`;
   if (f.kind !== 'phrase') return f.labelEn;
   switch (f.rule) {
     case 'homophone':
@@ -70,14 +81,23 @@ function what(f: Finding, lang: Language): string {
 }
 
 /**
- * Whether lucky digits are worth saying: three or more 6s, 8s and 9s among the six chosen digits, and
- * not all of them one run already told (666666 is a 六连号; "含 6 个 6" adds nothing).
+ * Whether the lucky digits are worth saying: three or more of them named (each kind seen twice or
+ * more: 带三个 8、两个 6; 0 is never worth it), and not all of them inside the spans already told
+ * (400-666-6888 is told by its pattern; 带四个 6、三个 8 adds nothing).
  */
-function manyLucky(f: Finding, findings: readonly Finding[]): boolean {
-  const strong = [...f.digits].filter((c) => c !== '0');
-  if (strong.length < 3) return false;
-  const one = strong.every((c) => c === strong[0]);
-  return !(one && findings.some((r) => r.kind === 'run' && r.digits[0] === strong[0] && r.digits.length >= strong.length));
+function worthSaying(f: Finding, number: string, told: readonly Clause[]): boolean {
+  // All six lucky is worth saying where the spans told leave three of them or more (not of 666666 8).
+  if (f.label === ALL_LUCKY.zh) return [...f.digits].filter((_, k) => !told.some((c) => f.at + k >= c.at && f.at + k < c.at + c.digits.length)).length >= 3;
+  if (f.digits.length < 3 || f.digits.includes('0') || [...f.digits].some((d) => f.digits.split(d).length - 1 < 2)) return false;
+  for (let i = 3; i < number.length; i++) {
+    if (f.digits.includes(number[i]!) && !told.some((c) => i >= c.at && i < c.at + c.digits.length)) return true;
+  }
+  return false;
+}
+
+/** An English sentence starts with a capital letter. */
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** One reason: digits, what they are (one or more things), how strong. */
@@ -95,10 +115,11 @@ const contains = (outer: { at: number; digits: string }, inner: { at: number; di
 /**
  * The reasons of a number as a salesperson tells them: one clause per span of digits, strongest first.
  * Findings on the same digits share a clause; a shape lying inside a longer shape is not told apart
- * (888 inside 888666), and a reading inside a shape is told with it (517517: ABCABC 型，谐音“我要吃”);
+ * (888 inside 888666), and a reading is told with a shape of its own digits or one repeating it (517517:
+ * ABCABC 型，谐音“我要吃”);
  * the same reading twice is told once. Lucky digits come after the spans; taboos last.
  */
-export function reasonClauses(findings: readonly Finding[]): Clause[] {
+export function reasonClauses(findings: readonly Finding[], number: string): Clause[] {
   const clauses: Clause[] = [];
   const spanned = findings.filter((f) => f.kind !== 'digits');
   // Shapes first, longest first, so the parts of a pattern find the pattern already there.
@@ -114,7 +135,9 @@ export function reasonClauses(findings: readonly Finding[]): Clause[] {
   }
   for (const f of spanned.filter((x) => !SHAPE_RULES.has(x.rule))) {
     const taboo = f.rule === 'taboo';
-    const home = taboo ? undefined : clauses.find((c) => !c.taboo && contains(c, f));
+    // A reading is told with a shape of its own digits, or one that repeats it (517517); inside any
+    // other shape it is told on its own (41314 对称 does not sound like 一生一世; its 1314 does).
+    const home = taboo ? undefined : clauses.find((c) => !c.taboo && contains(c, f) && c.digits === f.digits.repeat(c.digits.length / f.digits.length));
     if (home) {
       if (!home.whats.some((w) => w.label === f.label && w.rule === f.rule)) home.whats.push(f);
       home.points += f.points;
@@ -135,21 +158,21 @@ export function reasonClauses(findings: readonly Finding[]): Clause[] {
   clauses.sort((a, b) => Number(a.taboo) - Number(b.taboo) || Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
   const good = clauses.filter((c) => !c.taboo);
   const bad = clauses.filter((c) => c.taboo);
-  const digits = findings.filter((f) => f.kind === 'digits' && (f.rule === 'taboo' || manyLucky(f, findings))).map((f): Clause => ({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }));
+  const digits = findings.filter((f) => f.kind === 'digits' && (f.rule === 'taboo' || worthSaying(f, number, good))).map((f): Clause => ({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }));
   return [...good, ...digits.filter((c) => !c.taboo), ...bad, ...digits.filter((c) => c.taboo)];
 }
 
-function clauseText(c: Clause, lang: Language, inline: boolean): string {
+function clauseText(c: Clause, lang: Language, inline: boolean, number?: string): string {
   // Strongest first, readings before shapes of the same strength; a note said once, after what needs it.
   const ordered = [...c.whats].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(SHAPE_RULES.has(a.rule)) - Number(SHAPE_RULES.has(b.rule)));
   const notes = [...new Set(ordered.map((f) => (lang === 'zh' ? f.note : f.noteEn)).filter((n): n is string => !!n && ordered[0]!.kind !== 'digits'))];
   const bare = ordered.map((f) => (f.kind === 'digits' ? what(f, lang) : what({ ...f, note: undefined, noteEn: undefined } as Finding, lang)));
   const whats = [...bare, ...notes].join(lang === 'zh' ? '，' : '; ');
   if (c.whats[0]!.kind === 'digits') return lang === 'zh' ? `${c.taboo ? '注意：' : ''}${whats}` : `${c.taboo ? 'note: ' : ''}${whats}`;
-  const where = positionWords(c, lang);
+  const where = positionWords(c, lang, number);
   if (c.taboo) return lang === 'zh' ? `注意：${where} ${whats}` : `note: ${where} ${whats}`;
   if (lang === 'zh') return `${where}${inline ? `（${whats}）` : `：${whats}`}`;
-  return `${where}${inline ? ` (${whats})` : `: ${whats}`}`;
+  return `${where}: ${whats}`;
 }
 
 /** The shape that makes a number special, if one does: the longest run or pattern ending it, or six equal digits. */
@@ -163,6 +186,11 @@ function specialShape(findings: readonly Finding[]): Finding | undefined {
 
 /** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”" / "ends in 517: sounds like 我要吃 ("I want to eat")". */
 export function findingSentence(f: Finding, lang: Language): string {
+  const sentence = findingClause(f, lang);
+  return lang === 'en' ? capitalized(sentence) : sentence;
+}
+
+function findingClause(f: Finding, lang: Language): string {
   if (typeof f !== 'object' || f === null || typeof f.rule !== 'string') throw invalidType('findingSentence(): finding', '评分理由（finding）', 'a finding', f);
   return clauseText({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }, lang, false);
 }
@@ -181,41 +209,46 @@ export function explain(input: string | Number400, options: ScoreOptions & { lan
 
 /**
  * What a salesperson answers a customer who hears 死 in a 4 the profile does not count against (the
- * seed reads 4 as "fa"): 1414 要死要死 → 按简谱读作“要发要发”. Only where no reading told already covers the digits.
+ * seed reads 4 as "fa"), in one hint: where 4s make the number's shape, how they read (尾号 4444 可读作
+ * “发发发发”); else, on a number with something to sell, the reading a customer may hear nearest the end
+ * that no told reading covers (1414 要死要死 → 按简谱读作“要发要发”).
  */
-function fourHints(a: Assessment, profile: string | Profile | undefined, lang: Language): string[] {
+function fourHints(a: Assessment, profile: string | Profile | undefined, lang: Language, selling: boolean): string[] {
   const p = resolveProfile(profile);
   if ((p.tagWeights['four-as-death'] ?? 1) !== 0) return [];
+  const fours = a.findings.filter((f) => f.kind === 'run' && f.digits[0] === '4').sort((x, y) => y.digits.length - x.digits.length)[0];
+  if (fours) {
+    const where = positionWords(fours, lang, a.number);
+    const fa = '发'.repeat(fours.digits.length);
+    return [lang === 'zh' ? `提示：按简谱 4 读 fa，${where} 可读作“${fa}”` : `tip: 4 is "fa" in solfège, so ${where} reads ${fa} (prosper)`];
+  }
+  if (!selling) return [];
   const lexicon = lexiconPhrases();
   const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
-  const readings = a.findings.filter((f) => f.kind === 'phrase');
-  const taken: [number, number][] = readings.map((f) => [f.at, f.at + f.digits.length]);
-  const hints: string[] = [];
-  // One hint is enough: the longest reading a customer may hear (1414, not also its 14).
+  const taken = a.findings.filter((f) => f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
+  // The longest reading a customer may hear (1414, not also its 14), nearest the end.
   for (const ph of feared) {
-    if (hints.length) break;
-    for (let at = a.number.indexOf(ph.digits, 4); at >= 4; at = a.number.indexOf(ph.digits, at + 1)) {
+    for (let at = a.number.lastIndexOf(ph.digits); at >= 4; at = a.number.lastIndexOf(ph.digits, at - 1)) {
       const end = at + ph.digits.length;
       if (taken.some(([s, e]) => at < e && s < end)) continue;
-      taken.push([at, end]);
       const answer = lexicon.find((x) => x.digits === ph.digits && x.tags?.includes('four-as-fa'));
-      const where = positionWords({ at, digits: ph.digits }, lang);
-      hints.push(
+      const where = positionWords({ at, digits: ph.digits }, lang, a.number);
+      return [
         lang === 'zh'
           ? `提示：${where} 有人读作“${ph.zh}”；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
           : `tip: some hear ${where} as ${ph.zh} ("${ph.en}"); 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
-      );
+      ];
     }
   }
-  return hints;
+  return [];
 }
 
 /** The summary and the reasons of an assessment in `lang`; `profile` is the one it was scored with (for the 4-as-fa hints). */
 export function sentencesOf(a: Assessment, lang: Language, profile?: string | Profile): { summary: string; reasons: string[] } {
   const tier = tierById(a.tier)!;
-  const clauses = reasonClauses(a.findings);
-  const hints = fourHints(a, profile, lang);
-  const reasons = [...clauses.map((c) => clauseText(c, lang, false)), ...hints];
+  const clauses = reasonClauses(a.findings, a.number);
+  const hints = fourHints(a, profile, lang, clauses.some((c) => !c.taboo));
+  const reasons = [...clauses.map((c) => clauseText(c, lang, false, a.number)), ...hints];
   // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo.
   const best = clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
   const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
@@ -226,16 +259,17 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
   const named = shape && !best.some((c) => contains(c, shape));
   if (lang === 'zh') {
     parts.push(`${a.display}：${a.score} 分，${tier.zh}`);
-    if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true)).join('；'));
-    if (worst) parts.push(clauseText(worst, 'zh', false));
+    if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true, a.number)).join('；'));
+    if (worst) parts.push(clauseText(worst, 'zh', false, a.number));
     parts.push(...hints);
-    if (a.special) parts.push(`属运营商特殊号码${named ? `（${positionWords(shape, 'zh')}，${shape.label}）` : ''}，开通需 ${days} 个工作日`);
+    if (a.special) parts.push(`属运营商特殊号码${named ? `（${positionWords(shape, 'zh', a.number)}，${shape.label}）` : ''}，开通需 ${days} 个工作日`);
     return { summary: `${parts.join('。')}。`, reasons };
   }
   parts.push(`${a.display} scores ${a.score} (${tier.en})`);
-  if (best.length) parts.push(best.map((c) => clauseText(c, 'en', true)).join('; '));
-  if (worst) parts.push(clauseText(worst, 'en', false));
+  // In English each span is its own sentence: its findings are already joined with semicolons.
+  parts.push(...best.map((c) => clauseText(c, 'en', false, a.number)));
+  if (worst) parts.push(clauseText(worst, 'en', false, a.number));
   parts.push(...hints);
-  if (a.special) parts.push(`a carrier's special number${named ? ` (${positionWords(shape, 'en')}, ${shape.labelEn})` : ''}: ${days} working days to open`);
-  return { summary: `${parts.join('. ')}.`, reasons };
+  if (a.special) parts.push(`a carrier's special number${named ? ` (${positionWords(shape, 'en', a.number)}, ${shape.labelEn})` : ''}: ${days} working days to open`);
+  return { summary: `${parts.map(capitalized).join('. ')}.`, reasons: reasons.map(capitalized) };
 }

@@ -54,7 +54,8 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
       return { kind: 'trail', label: `${CN[head]}拖${CN[n - head]}`, labelEn: `${head} then ${n - head} (N拖M)` };
     }
     case KIND.COMBINATION: {
-      return { kind: 'combination', label: '巧妙组合', labelEn: 'a clever combination' };
+      // The seed's 巧妙组合 (1511, 5161), said as a salesperson says it.
+      return { kind: 'combination', label: '顺口好记', labelEn: 'catchy and easy to say' };
     }
     case KIND.PHRASE: {
       const phrase = tables.phrases[raw.phrase]!;
@@ -69,32 +70,51 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
   }
 }
 
+/** The label of lucky digits when all six chosen digits are lucky (400-780-9860): said of them as a whole. */
+export const ALL_LUCKY = { zh: '全是吉利数字', en: 'all lucky digits' };
+/** How many, as said before 个: 两个 8, 三个 6. */
+const COUNT_ZH = ['零', '一', '两', '三', '四', '五', '六', '七'];
+/** A lucky digit nobody counts aloud (带两个 0 is no selling point); said only when it is the only lucky one. */
+const UNSPOKEN = '0';
+
 /**
  * The single lucky (or unlucky) digits of one family as one finding. Its points are those of the digits
- * read on their own; what it says (含 3 个 8、1 个 6) and its `digits` count every such digit of the six
- * the buyer chose, so that what a customer can count is what is said.
+ * the buyer chose, read on their own. What it says counts what the customer sees: lucky digits among
+ * all seven after 400 (the segment digit too: 400-888-5091 has three 8s), the kinds seen twice or more
+ * (带三个 8、两个 6), 0 only if nothing else is lucky; unlucky digits among the six chosen (含一个 4).
+ * `digits` and `at` are the digits it names and the first of them.
  */
 function digitsFinding(raws: readonly RawFinding[], number: string, tables: ScoringTables): Finding {
   const family = raws[0]!.family;
-  const counts = new Map<number, number>();
+  const taboo = family === TABOO;
+  const from = BODY_OFFSET + (taboo ? CHOSEN_START : 0);
+  const counts = new Map<string, number>();
+  for (let i = from; i < number.length; i++) {
+    if (tables.digitFamily[number.charCodeAt(i) - 48] === family) counts.set(number[i]!, (counts.get(number[i]!) ?? 0) + 1);
+  }
+  const spoken = [...counts.keys()].filter((d) => d !== UNSPOKEN);
+  const kinds = taboo ? [...counts.keys()] : spoken.length ? spoken : [UNSPOKEN];
+  const many = kinds.filter((d) => counts.get(d)! >= 2);
+  const counted = taboo || many.length > 0;
+  const named = DIGIT_ORDER.map(String).filter((d) => (taboo || !counted ? kinds : many).includes(d));
   let digits = '';
   let at = -1;
-  for (let i = BODY_OFFSET + CHOSEN_START; i < number.length; i++) {
-    const d = number.charCodeAt(i) - 48;
-    if (tables.digitFamily[d] !== family) continue;
-    counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (let i = from; i < number.length; i++) {
+    if (!named.includes(number[i]!)) continue;
     digits += number[i];
     if (at < 0) at = i;
   }
-  const order = DIGIT_ORDER.filter((d) => counts.has(d));
-  const taboo = raws[0]!.family === TABOO;
   const points = raws.reduce((sum, r) => sum + r.points, 0);
-  const zh = order.map((d) => `${counts.get(d)} 个 ${d}`).join('、');
-  const en = order.map((d) => `${COUNT_EN[counts.get(d)!]} ${d}${counts.get(d)! > 1 ? 's' : ''}`).join(', ');
+  const chosen = number.slice(BODY_OFFSET + CHOSEN_START);
+  if (!taboo && [...chosen].every((c) => tables.digitFamily[c.charCodeAt(0) - 48] === family)) {
+    return { rule: FAMILIES[family]!, kind: 'digits', label: ALL_LUCKY.zh, labelEn: ALL_LUCKY.en, digits: chosen, at: BODY_OFFSET + CHOSEN_START, points: points / 10 };
+  }
+  const zh = counted ? named.map((d) => `${COUNT_ZH[counts.get(d)!]}个 ${d}`).join('、') : named.join('、');
+  const en = named.map((d) => `${COUNT_EN[counts.get(d)!]} ${d}${counts.get(d)! > 1 ? 's' : ''}`).join(', ');
   return {
-    rule: FAMILIES[raws[0]!.family]!,
+    rule: FAMILIES[family]!,
     kind: 'digits',
-    label: `含 ${zh}`,
+    label: `${taboo ? '含' : '带'}${counted ? '' : ' '}${zh}`,
     labelEn: `${taboo ? 'unlucky' : 'lucky'} digits: ${en}`,
     digits,
     at,

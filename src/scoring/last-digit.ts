@@ -2,6 +2,8 @@ import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
+import { startsInsideRun } from '../rules/repeat.js';
+import { shapeBit } from '../rules/shapes.js';
 import { READINGS, READING_SLOT, SLOTS, type ScoringTables } from './compile.js';
 
 // The families of the shapes closed at the last digit, and of the clever combination (points index kind, length and end).
@@ -9,6 +11,7 @@ const REPEAT = familyIndex('repeat');
 const SEQUENCE = familyIndex('sequence');
 const PATTERN = familyIndex('pattern');
 const COMBINATION = familyIndex('combination');
+const TAIL_PATTERN6 = shapeBit('tailPattern6');
 
 /** Index into the points table of a pattern as tailPattern returns it (0, which scores nothing, for none). */
 function patternIndex(pattern: number): number {
@@ -24,6 +27,7 @@ function patternLength(pattern: number): number {
 function sat(saturation: Int32Array, length: number, f: number, sum: number): number {
   return saturation[f * length + (sum < length - 1 ? sum : length - 1)]!;
 }
+import { NOT_LAST_TWO, STATES, readingSource } from './reading-rows.js';
 import type { ScanOutput, ScanResult, WalkState } from './scanner.js';
 
 /**
@@ -105,7 +109,9 @@ export class LastDigits {
 
   score(out: ScanOutput, index: number): void {
     const s = this.state;
-    const full = this.tables.unluckyDigits;
+    // A last digit making a run of three builds on other readings (readingSource): read in full where they differ.
+    const prev = s.digit(LAST - 1);
+    const full = this.tables.unluckyDigits | (prev === s.digit(LAST - 2) && this.rowsDiffer(NOT_LAST_TWO) ? 1 << prev : 0);
     this.shapesOfDigits();
     this.ownReadings();
     const { shapeTotal, shapeBits, ownGain, ownBit } = this;
@@ -130,6 +136,16 @@ export class LastDigits {
       scores[index + d] = r.score;
       bitsOut[index + d] = r.bits;
     }
+  }
+
+  /** Whether row r of the readings of the first six digits scores otherwise than row ANY. */
+  private rowsDiffer(r: number): boolean {
+    const s = this.state;
+    const a = LAST;
+    const b = r * STATES + LAST;
+    if (s.readTotal[a] !== s.readTotal[b] || s.readBits[a] !== s.readBits[b] || s.readSerious[a] !== s.readSerious[b]) return true;
+    for (let i = 0; i < READINGS; i++) if (s.readSums[a * READINGS + i] !== s.readSums[b * READINGS + i]) return true;
+    return false;
   }
 
   /**
@@ -196,10 +212,15 @@ export class LastDigits {
       sat(saturation, saturationLength, REPEAT, repeat0) +
       sat(saturation, saturationLength, PATTERN, points[iPattern]!);
     shapeBits[prev] = commonBits | bitsOf[iRunOn]! | bitsOf[iPattern]!;
+    // The digits that end a shop pattern, as bits: no clever combination is read where one does.
+    let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
+    // Last six of a class (AAABBB, AABBCC) make a special number even where a longer pattern is told (四拖三).
+    if (classifyWindow6(b1, b2, b3, b4, prev, prev) !== 0 && unlucky <= LAST - 6) shapeBits[prev]! |= TAIL_PATTERN6;
     // The shop pattern a digit other than the repeated one ends (the run closes before it).
     for (let todo = this.patternDigits() & ~(1 << prev); todo !== 0; todo &= todo - 1) {
       const d = 31 - Math.clz32(todo & -todo);
       const pattern = tailPattern(b0, b1, b2, b3, b4, prev, d, alternationAfter(s.alternation[row]!, b4, prev, d), run, 1);
+      if (pattern !== 0) patternEnds |= 1 << d;
       const i = unlucky < LAST + 1 - patternLength(pattern) ? patternIndex(pattern) : 0;
       shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, points[i]!);
       shapeBits[d]! |= bitsOf[i]!;
@@ -214,6 +235,7 @@ export class LastDigits {
       if (b4 > 0 && isCombination(b2, b3, b4, prev, b4 - 1)) combinations |= 1 << (b4 - 1);
       if (b4 < 9 && isCombination(b2, b3, b4, prev, b4 + 1)) combinations |= 1 << (b4 + 1);
     }
+    combinations &= ~patternEnds;
     this.combinations = combinations;
     this.combinationGain = sat(saturation, saturationLength, COMBINATION, points[iCombination]!);
     for (let todo = combinations; todo !== 0; todo &= todo - 1) {
@@ -263,10 +285,16 @@ export class LastDigits {
       const pts = phrasePoints[ph * BODY_LENGTH + LAST]!;
       const start = LAST - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
-      const key = readKey[start]! + phraseRank[ph * BODY_LENGTH + LAST]!;
+      const b2 = s.digit(start - 2);
+      const b1 = s.digit(start - 1);
+      const first = s.digit(start);
+      const second = start + 1 === LAST ? d : s.digit(start + 1);
+      if (t.phraseYieldsToRuns[ph] === 1 && startsInsideRun(b2, b1, first, second)) continue;
+      const source = readingSource(b2, b1, first, second) * STATES + start;
+      const key = readKey[source]! + phraseRank[ph * BODY_LENGTH + LAST]!;
       if (key > best) {
         best = key;
-        from = start;
+        from = source;
         family = phraseFamily[ph]!;
         points = pts;
         choice = ph;

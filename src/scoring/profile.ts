@@ -120,7 +120,7 @@ export function checkProfile(value: unknown): Profile {
   checkByLength(pts.repeat, at('points.repeat'), 2, 7);
   checkByLength(pts.sequenceUp, at('points.sequenceUp'), 3, 7);
   checkByLength(pts.sequenceDown, at('points.sequenceDown'), 3, 7);
-  checkByLength(pts.multiplication, at('points.multiplication'), 3, 4);
+  checkByLength(pts.multiplication, at('points.multiplication'), 4, 4);
   checkByLength(pts.company, at('points.company'), 2, 6);
   check(!!pts.pattern && typeof pts.pattern === 'object', at('points.pattern'), { zh: '应为一个对象', en: 'expected an object' });
   for (const k of Object.keys(PATTERN_KINDS) as PatternName[]) check(isPoints(pts.pattern[k]), at(`points.pattern.${k}`), POINTS);
@@ -159,7 +159,7 @@ export function profileNames(): string[] {
 /** A built-in profile by name ('seed', the default, 'traditional' or 'cantonese'), or a custom profile object, checked. */
 export function resolveProfile(profile: string | Profile = 'seed'): Profile {
   if (typeof profile === 'string' && profile.length > 100) {
-    throw new Vanity400Error('UNKNOWN_PROFILE', `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}`, { input: profile });
+    throw new Vanity400Error('UNKNOWN_PROFILE', { zh: `没有评分方案 ${excerpt(profile)}：可用 ${profileNames().join('、')}`, en: `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}` }, { input: profile });
   }
   if (typeof profile !== 'string') return checkProfile(profile);
   const found = builtIn.get(profile);

@@ -1,11 +1,15 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
 import { isCombination } from '../rules/combination.js';
-import { PATTERN_LENGTH_BITS, alternationAfter, tailPattern } from '../rules/pattern.js';
-import { continuesRun } from '../rules/repeat.js';
+import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, tailPattern } from '../rules/pattern.js';
+import { shapeBit } from '../rules/shapes.js';
+import { continuesRun, startsInsideRun } from '../rules/repeat.js';
 import { continuesDown, continuesUp, upRestart } from '../rules/sequence.js';
 import { READINGS, READING_SLOT, SLOTS, saturated, scoreOfTotal, type ScoringTables } from './compile.js';
 import { LastDigits } from './last-digit.js';
+import { ANY, NOT_LAST, NOT_LAST_TWO, READ_ROWS, STATES, readingSource } from './reading-rows.js';
+
+export { STATES } from './reading-rows.js';
 
 /** One finding as the scanner records it; `phrase` is an index into tables.phrases, or -1. */
 export interface RawFinding {
@@ -33,8 +37,6 @@ export interface ScanOutput {
   bits: Uint16Array;
 }
 
-/** States: after 0 … BODY_LENGTH digits. State k holds what the first k body digits left behind. */
-export const STATES = BODY_LENGTH + 1;
 /** Cells before the first digit, so look-backs of up to seven digits read distinct negatives, never a digit. */
 export const BEFORE = BODY_LENGTH;
 /** readChoice: the state was reached without a reading of its last digit. */
@@ -52,10 +54,11 @@ export const DIGIT_READING = -2;
  * `shapeSequence` (the points of the runs and straights already closed: shop patterns are read only at
  * the end), `shapeTotal` (their saturated sum) and `shapeBits`.
  * Readings, the best non-overlapping readings of the chosen digits read so far (a segmentation, as of
- * words): `readKey` (its rank: the phrases' `phraseRank`, plus 1 for each digit read on its own), `readSums` (its points per reading
- * family, {@link READING_FAMILIES}), `readTotal` (their saturated sum),
- * `readBits`, `readSerious` (it holds a serious taboo), `readChoice` (how the last digit was read: a
- * phrase index, {@link SKIP} or {@link DIGIT_READING}) and `automaton` (the phrase automaton's state).
+ * words), in three rows ({@link READ_ROWS}) of `readKey` (its rank: the phrases' `phraseRank`, plus 1 for
+ * each digit read on its own), `readSums` (its points per reading family, {@link READING_FAMILIES}),
+ * `readTotal` (their saturated sum), `readBits`, `readSerious` (it holds a serious taboo), `readChoice`
+ * (how the last digit was read: a phrase index, {@link SKIP} or {@link DIGIT_READING}) and `readFrom`
+ * (the row of the state it builds on); `automaton` is the phrase automaton's state.
  */
 export class WalkState {
   readonly cells = Int8Array.from({ length: BEFORE + BODY_LENGTH }, (_, i) => (i < BEFORE ? i - BEFORE - 10 : 0));
@@ -70,12 +73,14 @@ export class WalkState {
   readonly shapeSequence = new Int32Array(STATES);
   readonly shapeTotal = new Int32Array(STATES);
   readonly shapeBits = new Int32Array(STATES);
-  readonly readKey = new Int32Array(STATES);
-  readonly readSums = new Int32Array(STATES * READINGS);
-  readonly readTotal = new Int32Array(STATES);
-  readonly readBits = new Int32Array(STATES);
-  readonly readSerious = new Uint8Array(STATES);
-  readonly readChoice = new Int32Array(STATES);
+  /** Row r of state k is at r * STATES + k (sums: times READINGS); row {@link ANY}'s indices are the states themselves. */
+  readonly readKey = new Int32Array(READ_ROWS * STATES);
+  readonly readSums = new Int32Array(READ_ROWS * STATES * READINGS);
+  readonly readTotal = new Int32Array(READ_ROWS * STATES);
+  readonly readBits = new Int32Array(READ_ROWS * STATES);
+  readonly readSerious = new Uint8Array(READ_ROWS * STATES);
+  readonly readChoice = new Int32Array(READ_ROWS * STATES);
+  readonly readFrom = new Uint8Array(READ_ROWS * STATES);
   readonly automaton = new Int32Array(STATES);
 
   /** The body digit at position p (read already). */
@@ -84,16 +89,41 @@ export class WalkState {
   }
 }
 
+const TAIL_PATTERN6 = shapeBit('tailPattern6');
 const REPEAT_FAMILY = familyIndex('repeat');
 const SEQUENCE_FAMILY = familyIndex('sequence');
 const PATTERN_FAMILY = familyIndex('pattern');
 const COMBINATION_FAMILY = familyIndex('combination');
 
-/** Copies the reading sums of state `from` to state `to` (a loop: a built-in call costs more for six entries). */
+/** Copies the reading sums of row-state `from` to row-state `to` (a loop: a built-in call costs more for six entries). */
 function copyReadings(table: Int32Array, to: number, from: number): void {
   const t = to * READINGS;
   const f = from * READINGS;
   for (let i = 0; i < READINGS; i++) table[t + i] = table[f + i]!;
+}
+
+/** Per row, the best choice so far for the digit being read: its rank, the row-state it builds on, what it adds. */
+class ReadingChoices {
+  readonly key = new Int32Array(READ_ROWS);
+  readonly fromState = new Int32Array(READ_ROWS);
+  readonly fromRow = new Int32Array(READ_ROWS);
+  readonly family = new Int32Array(READ_ROWS);
+  readonly points = new Int32Array(READ_ROWS);
+  readonly choice = new Int32Array(READ_ROWS);
+
+  set(r: number, key: number, fromState: number, fromRow: number, family: number, points: number, choice: number): void {
+    this.key[r] = key;
+    this.fromState[r] = fromState;
+    this.fromRow[r] = fromRow;
+    this.family[r] = family;
+    this.points[r] = points;
+    this.choice[r] = choice;
+  }
+
+  /** Takes the choice in row r if it ranks strictly higher than the one there. */
+  offer(r: number, key: number, fromState: number, fromRow: number, family: number, points: number, choice: number): void {
+    if (key > this.key[r]!) this.set(r, key, fromState, fromRow, family, points, choice);
+  }
 }
 
 /**
@@ -175,6 +205,17 @@ export class Scanner {
       s.readBits[next] = 0;
       s.readSerious[next] = 0;
       s.readChoice[next] = SKIP;
+      s.readFrom[next] = ANY;
+      for (let r = 1; r < READ_ROWS; r++) {
+        const i = r * STATES + next;
+        s.readKey[i] = 0;
+        s.readSums.fill(0, i * READINGS, (i + 1) * READINGS);
+        s.readTotal[i] = 0;
+        s.readBits[i] = 0;
+        s.readSerious[i] = 0;
+        s.readChoice[i] = SKIP;
+        s.readFrom[i] = r;
+      }
       s.automaton[next] = 0;
       return;
     }
@@ -205,56 +246,78 @@ export class Scanner {
   }
 
   /**
-   * The best readings of the chosen digits up to position k (state k + 1): leave digit k unread, or end
-   * a phrase at it (longest first), or read it on its own; a choice replaces the one before only if it
-   * ranks strictly higher, so ties keep the earlier.
+   * The best readings of the chosen digits up to position k (state k + 1), in each row: leave digit k
+   * unread, or end a phrase at it (longest first), or read it on its own; a choice replaces the one
+   * before only if it ranks strictly higher, so ties keep the earlier. A phrase is not read where it
+   * starts inside a run of three or more (company facts and taboos aside); where it may end inside one, the rows
+   * keep the best without it until the digits after it tell.
    */
   private readReading(k: number, d: number): void {
     const s = this.state;
     const t = this.tables;
+    const c = s.cells;
     const next = k + 1;
     const a = t.automaton.step[s.automaton[k]! * 10 + d]!;
     s.automaton[next] = a;
-    let best = s.readKey[k]!;
-    let from = k;
-    let family = -1;
-    let points = 0;
-    let choice = SKIP;
+    const skipRow = readingSource(c[BEFORE + k - 2]!, c[BEFORE + k - 1]!, d, -1);
+    // NOT_LAST_TWO of state k + 1 also leaves out a phrase ending at k - 1.
+    const skipRowTwo = skipRow === ANY ? NOT_LAST : NOT_LAST_TWO;
+    const best = this.best;
+    for (let r = 0; r < READ_ROWS; r++) {
+      const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
+      best.set(r, s.readKey[from * STATES + k]!, k, from, -1, 0, SKIP);
+    }
     for (let i = t.automaton.outputStart[a]!, end = t.automaton.outputStart[a + 1]!; i < end; i++) {
       const ph = t.automaton.outputs[i]!;
       const length = t.phraseLength[ph]!;
       const pts = t.phrasePoints[ph * BODY_LENGTH + k]!;
       const start = k - length + 1;
       if (start < CHOSEN_START || pts === 0) continue;
-      const key = s.readKey[start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
-      if (key > best) {
-        best = key;
-        from = start;
-        family = t.phraseFamily[ph]!;
-        points = pts;
-        choice = ph;
-      }
+      const yields = t.phraseYieldsToRuns[ph] === 1;
+      const b2 = c[BEFORE + start - 2]!;
+      const b1 = c[BEFORE + start - 1]!;
+      const first = c[BEFORE + start]!;
+      const second = c[BEFORE + start + 1]!;
+      if (yields && startsInsideRun(b2, b1, first, second)) continue;
+      const from = readingSource(b2, b1, first, second);
+      const key = s.readKey[from * STATES + start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
+      // A phrase that may end inside a run is kept out of the rows that leave such phrases out.
+      for (let r = 0; r < (yields ? 1 : READ_ROWS); r++) best.offer(r, key, start, from, t.phraseFamily[ph]!, pts, ph);
     }
     const own = t.digitPoints[d * BODY_LENGTH + k]!;
-    if (own !== 0 && s.readKey[k]! + 1 > best) {
-      best = s.readKey[k]! + 1;
-      from = k;
-      family = t.digitFamily[d]!;
-      points = own;
-      choice = DIGIT_READING;
+    if (own !== 0) {
+      for (let r = 0; r < READ_ROWS; r++) {
+        const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
+        best.offer(r, s.readKey[from * STATES + k]! + 1, k, from, t.digitFamily[d]!, own, DIGIT_READING);
+      }
     }
-    s.readKey[next] = best;
-    copyReadings(s.readSums, next, from);
-    s.readTotal[next] = s.readTotal[from]!;
-    s.readBits[next] = s.readBits[from]!;
-    s.readSerious[next] = s.readSerious[from]! | (choice >= 0 ? t.phraseSerious[choice]! : 0);
-    s.readChoice[next] = choice;
+    for (let r = 0; r < READ_ROWS; r++) this.writeReadings(r, next, best);
+  }
+
+  /** The best choice of each row while readReading weighs them. */
+  private readonly best = new ReadingChoices();
+
+  /** Writes row r of state `next`: the segmentation its best choice builds on, with the choice added. */
+  private writeReadings(r: number, next: number, best: ReadingChoices): void {
+    const s = this.state;
+    const t = this.tables;
+    const to = r * STATES + next;
+    const from = best.fromRow[r]! * STATES + best.fromState[r]!;
+    const choice = best.choice[r]!;
+    s.readKey[to] = best.key[r]!;
+    copyReadings(s.readSums, to, from);
+    s.readTotal[to] = s.readTotal[from]!;
+    s.readBits[to] = s.readBits[from]!;
+    s.readSerious[to] = s.readSerious[from]! | (choice >= 0 ? t.phraseSerious[choice]! : 0);
+    s.readChoice[to] = choice;
+    s.readFrom[to] = best.fromRow[r]!;
+    const family = best.family[r]!;
     if (family >= 0) {
-      const i = next * READINGS + READING_SLOT[family]!;
+      const i = to * READINGS + READING_SLOT[family]!;
       const before = s.readSums[i]!;
-      s.readSums[i] = before + points;
-      s.readTotal[next]! += saturated(t, family, before + points) - saturated(t, family, before);
-      s.readBits[next]! |= 1 << family;
+      s.readSums[i] = before + best.points[r]!;
+      s.readTotal[to]! += saturated(t, family, before + best.points[r]!) - saturated(t, family, before);
+      s.readBits[to]! |= 1 << family;
     }
   }
 
@@ -316,9 +379,9 @@ export class Scanner {
     this.patternBits = 0;
     const pattern = tailPattern(x6, x5, x4, x3, x2, x1, x0, s.alternation[row]!, before, run);
     if (pattern !== 0) this.closePattern(pattern >> PATTERN_LENGTH_BITS, pattern & ((1 << PATTERN_LENGTH_BITS) - 1));
-    // The clever combination, unless a reading of all four digits tells them better (1615 一路有我).
+    // The clever combination, where no shop pattern ends the number and no reading of all four digits tells them better (1615 一路有我).
     const reading = s.readChoice[row]!;
-    if (isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
+    if (pattern === 0 && isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
     // A pair ending the number is told by the pattern it ends (5577, 88866), not on its own.
     if (!(pattern !== 0 && run === 2)) this.closeShape(row, KIND.REPEAT, run, LAST);
     this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);
@@ -329,6 +392,8 @@ export class Scanner {
     const r = this.result;
     r.score = scoreOfTotal(t, total, s.readSerious[row] === 1);
     r.bits = s.shapeBits[row]! | this.patternBits | s.readBits[row]!;
+    // The last six make a special number by their class even where a longer pattern is told (6666888 四拖三 ends in AAABBB).
+    if (classifyWindow6(x5, x4, x3, x2, x1, x0) !== 0 && s.unlucky[row]! <= LAST - 6) r.bits |= TAIL_PATTERN6;
     return r;
   }
 
@@ -337,19 +402,23 @@ export class Scanner {
     const s = this.state;
     const t = this.tables;
     const found: RawFinding[] = [];
+    let row = ANY;
     for (let k = BODY_LENGTH; k > CHOSEN_START; ) {
-      const choice = s.readChoice[k]!;
+      const choice = s.readChoice[row * STATES + k]!;
       const end = k - 1;
-      if (choice === SKIP) k--;
-      else if (choice === DIGIT_READING) {
-        const d = s.digit(end);
-        found.push({ kind: KIND.DIGIT, slot: d, family: t.digitFamily[d]!, start: end, length: 1, points: t.digitPoints[d * BODY_LENGTH + end]!, phrase: -1 });
-        k--;
-      } else {
+      const from = s.readFrom[row * STATES + k]!;
+      if (choice >= 0) {
         const length = t.phraseLength[choice]!;
         found.push({ kind: KIND.PHRASE, slot: length, family: t.phraseFamily[choice]!, start: k - length, length, points: t.phrasePoints[choice * BODY_LENGTH + end]!, phrase: choice });
         k -= length;
+      } else {
+        if (choice === DIGIT_READING) {
+          const d = s.digit(end);
+          found.push({ kind: KIND.DIGIT, slot: d, family: t.digitFamily[d]!, start: end, length: 1, points: t.digitPoints[d * BODY_LENGTH + end]!, phrase: -1 });
+        }
+        k--;
       }
+      row = from;
     }
     this.log!.push(...found.reverse());
   }

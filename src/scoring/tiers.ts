@@ -1,4 +1,5 @@
 import tiersData from '../../data/tiers.json';
+import { guardNumber } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { SPECIAL_MASK } from '../rules/shapes.js';
 
@@ -47,6 +48,7 @@ const TIER_BY_SCORE = Uint8Array.from({ length: 1001 }, (_, s) => {
  * way: for `s = scoreSegment('4008')`, `TIERS[tierIndexOf(s.scores[i])]`.
  */
 export function tierIndexOf(scoreTenths: number): number {
+  guardNumber(scoreTenths, 'tierIndexOf(): scoreTenths');
   return TIER_BY_SCORE[scoreTenths]!;
 }
 
@@ -74,5 +76,6 @@ export const OPEN_WORKING_DAYS: Readonly<{
  * {@link SHAPES} ends it. It is told apart from the tier and never changes it.
  */
 export function isSpecial(bits: number): boolean {
+  guardNumber(bits, 'isSpecial(): bits');
   return (bits & SPECIAL_MASK) !== 0;
 }

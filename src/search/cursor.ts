@@ -1,4 +1,4 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { foreignCursor, unknownCursor } from './errors.js';
 import type { SortOrder } from './query.js';
 
 /** Where a page ended: the sort key of its last result. The next page starts strictly after it. */
@@ -24,12 +24,8 @@ export function encodeCursor(position: CursorPosition, queryHash: number): strin
 
 export function decodeCursor(cursor: string, queryHash: number, sort: SortOrder): CursorPosition {
   const parts = CURSOR.exec(cursor);
-  if (parts === null) {
-    throw new Vanity400Error('BAD_CURSOR', `cursor ${JSON.stringify(cursor)} is not one a search returned`, { input: cursor });
-  }
+  if (parts === null) throw unknownCursor(cursor);
   const [, letter, key, number, hash] = parts;
-  if (letter !== SORT_LETTER[sort] || Number(hash) !== queryHash) {
-    throw new Vanity400Error('BAD_CURSOR', `cursor ${JSON.stringify(cursor)} belongs to another query: repeat the query it came from, or drop the cursor`, { input: cursor });
-  }
+  if (letter !== SORT_LETTER[sort] || Number(hash) !== queryHash) throw foreignCursor(cursor);
   return { sort, key: Number(key), number: Number(number) };
 }

@@ -1,5 +1,4 @@
 import { guardOptions } from '../errors/guards.js';
-import { Vanity400Error } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
 import { NUMBER_BASE, type Pool } from '../pool/pool.js';
@@ -8,7 +7,8 @@ import { score } from '../scoring/score.js';
 import type { Finding } from '../scoring/types.js';
 import { TIERS, isSpecial, tierIndexOf, type TierId } from '../scoring/tiers.js';
 import { Filter } from './filter.js';
-import { FILTER_FIELDS, normalizeFilters, type SearchFilters } from './query.js';
+import { FILTER_FIELDS, MAX_LIMIT, normalizeFilters, type SearchFilters } from './query.js';
+import { badQuery, QUERY_FAULTS as F } from './errors.js';
 
 /**
  * How far {@link near} looks and how many numbers it returns; the filters are those of a search
@@ -72,20 +72,16 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
 export function near(pools: Pool | readonly Pool[], number: string, options?: NearOptions): NearResult[];
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearNumber[] | NearResult[] {
   guardOptions(options, 'near(): options');
-  if (!options || typeof options !== 'object') throw new Vanity400Error('BAD_QUERY', 'near: options: expected an object', { input: options });
+  if (!options || typeof options !== 'object') badQuery('near', 'options', F.notObject, options);
   for (const key of Object.keys(options)) {
-    if (!NEAR_FIELDS.has(key)) throw new Vanity400Error('BAD_QUERY', `near: ${key}: unknown field; use ${[...NEAR_FIELDS].join(', ')}`, { input: options });
+    if (!NEAR_FIELDS.has(key)) badQuery('near', key, F.unknownField([...NEAR_FIELDS]), options);
   }
   const filters = normalizeFilters(options, 'near');
-  if (options.findings !== undefined && typeof options.findings !== 'boolean') throw new Vanity400Error('BAD_QUERY', `near: findings: ${JSON.stringify(options.findings)} is not true or false`, { input: options.findings });
+  if (options.findings !== undefined && typeof options.findings !== 'boolean') badQuery('near', 'findings', F.notBoolean(options.findings), options.findings);
   const maxDistance = options.maxDistance ?? 1;
-  if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) {
-    throw new Vanity400Error('BAD_QUERY', `near: maxDistance ${JSON.stringify(maxDistance)} is not 1, 2 or 3`, { input: maxDistance });
-  }
+  if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) badQuery('near', 'maxDistance', F.notChoice(maxDistance, ['1', '2', '3']), maxDistance);
   const limit = options.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw new Vanity400Error('BAD_QUERY', `near: limit ${JSON.stringify(limit)} is not a whole number from 1 to 1000`, { input: limit });
-  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) badQuery('near', 'limit', F.notWhole(limit, 1, MAX_LIMIT), limit);
   const target = parse(number, { allowUnconfirmed: true }).digits;
   const wanted = Array.from(target, (c) => c.charCodeAt(0) - 48);
   const list = poolList(pools, 'near').filter((pool) => !filters.segments || pool.segment === null || filters.segments.includes(pool.segment));

@@ -1,4 +1,5 @@
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { badQuery, QUERY_FAULTS as F, type QueryKind } from './errors.js';
+import type { LocalText } from '../errors/vanity400-error.js';
 import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
 import { SHAPES, isShapeName, shapeBit, type ShapeName } from '../rules/shapes.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
@@ -74,26 +75,19 @@ const QUERY_FIELDS = new Set(['pattern', ...FILTER_FIELDS, 'sort', 'limit', 'cur
 const TIER_IDS: readonly TierId[] = TIERS.map((t) => t.id);
 const SEGMENT_NAMES = ['4000', '4001', '4006', '4007', '4008', '4009'];
 
-/** A value as a message shows it: numbers as written (NaN, Infinity), the rest as JSON. */
-function show(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+type Fail = (field: string, why: LocalText, input: unknown) => never;
+
+/** The BAD_QUERY error of a field of a search's query or of a near-number search's options. */
+function failIn(kind: QueryKind): Fail {
+  return (field, why, input) => badQuery(kind, field, why, input);
 }
 
-type Fail = (field: string, message: string, input: unknown) => never;
-
-/** The BAD_QUERY error of a field; `where` names the function, e.g. "search query" or "near". */
-function failIn(where: string): Fail {
-  return (field, message, input) => {
-    throw new Vanity400Error('BAD_QUERY', `${where}: ${field}: ${message}`, { input });
-  };
-}
-
-const fail = failIn('search query');
+const fail = failIn('search');
 
 /** Digits, commas and white space, as in "4", "47" or "4, 7". */
 function digitMask(value: unknown, field: string, fail: Fail): number {
   if (value === undefined || value === '') return 0;
-  const notDigits: () => never = () => fail(field, `${JSON.stringify(value)} is not a string of digits such as "4" or "47"`, value);
+  const notDigits: () => never = () => fail(field, F.notDigits(value), value);
   if (typeof value !== 'string') notDigits();
   let mask = 0;
   for (let i = 0; i < value.length; i++) {
@@ -106,22 +100,22 @@ function digitMask(value: unknown, field: string, fail: Fail): number {
 
 function list<T extends string>(value: unknown, field: string, ok: (v: unknown) => v is T, known: readonly string[], fail: Fail): T[] | null {
   if (value === undefined) return null;
-  if (!Array.isArray(value)) fail(field, `expected an array of ${known.join(', ')}`, value);
-  for (const v of value) if (!ok(v)) fail(field, `${JSON.stringify(v)} is not one of ${known.join(', ')}`, value);
+  if (!Array.isArray(value)) fail(field, F.notList(known), value);
+  for (const v of value) if (!ok(v)) fail(field, F.notOneOf(v, known), value);
   return [...new Set(value as T[])].sort();
 }
 
 /** Checks a query; a wrong field is a BAD_QUERY error that names it and what was expected. */
 export function normalizeQuery(query: SearchQuery): NormalizedQuery {
-  if (!query || typeof query !== 'object') fail('query', 'expected an object', query);
-  for (const key of Object.keys(query)) if (!QUERY_FIELDS.has(key)) fail(key, `unknown field; use ${[...QUERY_FIELDS].join(', ')}`, query);
+  if (!query || typeof query !== 'object') fail('query', F.notObject, query);
+  for (const key of Object.keys(query)) if (!QUERY_FIELDS.has(key)) fail(key, F.unknownField([...QUERY_FIELDS]), query);
 
-  if (query.pattern !== undefined && typeof query.pattern !== 'string') fail('pattern', 'expected a string', query.pattern);
+  if (query.pattern !== undefined && typeof query.pattern !== 'string') fail('pattern', F.notText, query.pattern);
   const sort = query.sort ?? 'score';
-  if (sort !== 'score' && sort !== 'number' && sort !== 'value') fail('sort', `${JSON.stringify(sort)} is not score, number or value`, sort);
+  if (sort !== 'score' && sort !== 'number' && sort !== 'value') fail('sort', F.notChoice(sort, ['score', 'number', 'value']), sort);
   const limit = query.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', `${show(limit)} is not a whole number from 1 to ${MAX_LIMIT}`, limit);
-  if (query.cursor !== undefined && typeof query.cursor !== 'string') fail('cursor', 'expected the string a previous page returned as next', query.cursor);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', F.notWhole(limit, 1, MAX_LIMIT), limit);
+  if (query.cursor !== undefined && typeof query.cursor !== 'string') fail('cursor', F.notCursor, query.cursor);
   const f = filtersOf(query, fail);
   // Field by field rather than spread: every search makes one, and a spread object is slower to read.
   return {
@@ -143,26 +137,26 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
 
 /**
  * Checks the {@link SearchFilters} fields of `value` (other fields are the caller's to check); a wrong
- * one is a BAD_QUERY error that names `where` (e.g. "near"), the field and what was expected.
+ * one is a BAD_QUERY error that names who asked (a search or a near-number search), the field and what was expected.
  */
-export function normalizeFilters(value: SearchFilters, where: string): NormalizedFilters {
-  return filtersOf(value, failIn(where));
+export function normalizeFilters(value: SearchFilters, kind: QueryKind): NormalizedFilters {
+  return filtersOf(value, failIn(kind));
 }
 
 function filtersOf(query: SearchFilters, fail: Fail): NormalizedFilters {
   const segments = list(query.segments, 'segments', (v): v is string => typeof v === 'string' && /^400\d$/.test(v), SEGMENT_NAMES, fail);
   const scope = query.excludeScope ?? 'body';
-  if (scope !== 'body' && scope !== 'tail' && scope !== 'all') fail('excludeScope', `${JSON.stringify(scope)} is not body, tail or all`, scope);
+  if (scope !== 'body' && scope !== 'tail' && scope !== 'all') fail('excludeScope', F.notChoice(scope, ['body', 'tail', 'all']), scope);
   if (query.tailContains !== undefined && (typeof query.tailContains !== 'string' || !/^\d{1,4}$/.test(query.tailContains))) {
-    fail('tailContains', `${JSON.stringify(query.tailContains)} is not 1 to 4 digits`, query.tailContains);
+    fail('tailContains', F.notTail(query.tailContains), query.tailContains);
   }
   const minScore = query.minScore ?? 0;
-  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', `${show(minScore)} is not a number from 0 to 100`, minScore);
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 100) fail('minScore', F.notScore(minScore), minScore);
   const tiers = list(query.tiers, 'tiers', (v): v is TierId => TIER_IDS.includes(v as TierId), TIER_IDS, fail);
   const rules = list(query.rules, 'rules', isRuleFamily, FAMILIES, fail);
   const shapes = list(query.shapes, 'shapes', isShapeName, SHAPES, fail);
   const maxPriceLevel = query.maxPriceLevel ?? Infinity;
-  if (typeof maxPriceLevel !== 'number' || Number.isNaN(maxPriceLevel) || maxPriceLevel <= 0) fail('maxPriceLevel', `${show(maxPriceLevel)} is not a price level above 0`, maxPriceLevel);
+  if (typeof maxPriceLevel !== 'number' || Number.isNaN(maxPriceLevel) || maxPriceLevel <= 0) fail('maxPriceLevel', F.notPriceLevel(maxPriceLevel), maxPriceLevel);
 
   let bitsMask = 0;
   for (const r of rules ?? []) bitsMask |= 1 << FAMILIES.indexOf(r);

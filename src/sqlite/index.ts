@@ -138,6 +138,9 @@ function storeError(path: string, error: unknown): unknown {
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   if (typeof path !== 'string' || path === '') throw rules.wrongType('path', text('文件路径', 'a file path'), path);
+  if (typeof options !== 'object' || options === null) throw rules.wrongType('options', text('选项对象', 'an options object'), options);
+  if (options.now !== undefined && typeof options.now !== 'function') throw rules.wrongType('options.now', text('函数', 'a function'), options.now);
+  if (options.busyTimeoutMs !== undefined && typeof options.busyTimeoutMs !== 'number') throw rules.wrongType('options.busyTimeoutMs', text('毫秒数', 'a number of ms'), options.busyTimeoutMs);
   const durability = options.durability ?? 'full';
   if (durability !== 'full' && durability !== 'normal') {
     throw new Vanity400Error('BAD_ARGUMENT', text(`durability 应为 "full" 或 "normal"，实际是 ${rules.quoteInput(durability)}。`, `durability: expected "full" or "normal", got ${rules.quoteInput(durability)}.`));
@@ -309,6 +312,7 @@ export class SqliteStore implements Store {
   }
 
   async load(batch: InventoryBatch, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
+    const { dryRun } = rules.checkLoadOptions(options);
     const run = () => {
       const now = this.#now();
       const read = rules.readBatch(batch);
@@ -330,7 +334,7 @@ export class SqliteStore implements Store {
         now,
       );
       if (problems.length > 0) return { ok: false as const, problems };
-      if (!options.dryRun) {
+      if (!dryRun) {
         for (const { agent } of read.agents) this.#insertAgent(agent);
         for (const entry of read.entries) {
           const status = rules.arrivingStatus(entry, now);
@@ -342,7 +346,7 @@ export class SqliteStore implements Store {
       }
       return { ok: true as const, agents: read.agents.length, numbers: read.entries.reduce((n, e) => n + e.size, 0) };
     };
-    return options.dryRun ? this.#read(() => this.#db.transaction(run)()) : this.#write(run);
+    return dryRun ? this.#read(() => this.#db.transaction(run)()) : this.#write(run);
   }
 
   /**
@@ -351,6 +355,7 @@ export class SqliteStore implements Store {
    * or not at all if it throws. `work` must be synchronous.
    */
   async transaction<T>(work: (tx: SqliteTransaction) => T): Promise<T> {
+    if (typeof work !== 'function') throw rules.wrongType('transaction(): work', text('函数', 'a function'), work);
     return this.#write(() => {
       const now = this.#now();
       const tx: SqliteTransaction = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isWorkday } from 'chinese-days';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, beijingDate, calendarYears, dateOfDay, dayInfo, dayNumber, isWorkingDay } from '../../src/calendar/index.js';
+import { addWorkingDays, beijingDate, beijingTime, calendarYears, dateOfDay, dayInfo, dayNumber, isWorkingDay, readDate } from '../../src/calendar/index.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 
 const knownYears = calendarYears();
@@ -60,8 +60,24 @@ describe('the working-day calendar', () => {
     expect(beijingDate('2026-02-28')).toBe('2026-02-28');
   });
 
+  it('shows an instant as Beijing time to the minute', () => {
+    expect(beijingTime(Date.UTC(2026, 11, 3, 16, 5, 59))).toBe('2026-12-04 00:05');
+    expect(beijingTime(Date.UTC(2026, 5, 30, 10))).toBe('2026-06-30 18:00');
+    expect(() => beijingTime(NaN)).toThrow(expect.objectContaining({ code: 'INVALID_TYPE' }));
+  });
+
+  it('reads a day as people write it: 2015/3/18, 2015.3.18, 20150318, 2015年3月18日', () => {
+    for (const written of ['2015-03-18', '2015/3/18', '2015.03.18', '20150318', '2015年3月18日', '2015年03月18号', '２０１５年３月１８日', ' 2015/3/18 ']) {
+      expect(readDate(written), written).toBe('2015-03-18');
+      expect(beijingDate(written), written).toBe('2015-03-18');
+      expect(dayInfo(written).date, written).toBe('2015-03-18');
+    }
+    for (const unread of ['2015/3-18', '2015年3月', '2015-02-29', '15/3/18', '2015 3 18', '三月十八日']) expect(readDate(unread), unread).toBeNull();
+    expect(() => dayNumber('2015-02-29')).toThrow(expect.objectContaining({ code: 'BAD_DATE', text: expect.objectContaining({ zh: expect.stringContaining('没有这一天') }) }));
+  });
+
   it('refuses malformed dates and counts with a typed error in both languages', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '20261203', '', 'yesterday', '2026-12-03T10:00']) {
+    for (const bad of ['2026-02-30', '2026-13-01', '2026120', '', 'yesterday', '2026-12-03T10:00']) {
       const err = (() => {
         try {
           beijingDate(bad);

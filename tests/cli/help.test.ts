@@ -16,7 +16,7 @@ const SAMPLE = new URL('../../data/samples/inventory.csv', import.meta.url).path
 
 /** Every command and subcommand as the words that name it, e.g. ['inventory', 'hold']. */
 function commandPaths(): string[][] {
-  const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) } });
+  const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) }, lang: 'zh' });
   const paths: string[][] = [];
   const walk = (command: Command, path: string[]) => {
     for (const sub of command.commands) {
@@ -53,7 +53,7 @@ describe('--help', () => {
   });
 
   it('every command that prints results offers --json', () => {
-    const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) } });
+    const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) }, lang: 'zh' });
     // pick asks questions and mcp speaks the protocol on stdout; inventory, route and calls only group their subcommands.
     const printing = paths.filter((p) => !['pick', 'mcp', 'inventory', 'route', 'calls'].includes(p.join(' ')));
     for (const path of printing) {
@@ -110,7 +110,7 @@ describe('colours', () => {
     expect(s.screen()).toContain('400-851-7517');
 
     const usage = ptySession(['near', '4008517517', '--distance', '9']);
-    await usage.expect('expected 1, 2 or 3');
+    await usage.expect('应为 1、2 或 3');
     expect(await usage.exited).toBe(2);
     expect(usage.raw()).toContain(`${ESC}31mvanity400:`);
   });
@@ -118,7 +118,7 @@ describe('colours', () => {
   it('are never used on a terminal with NO_COLOR=1', async () => {
     const runs: [string[], string][] = [
       [['score', '4008517517', '12345'], 'WRONG_LENGTH'],
-      [['near', '4008517517', '--distance', '9'], 'expected 1, 2 or 3'],
+      [['near', '4008517517', '--distance', '9'], '应为 1、2 或 3'],
       [['search', '--help'], 'Examples:'],
     ];
     for (const [args, last] of runs) {

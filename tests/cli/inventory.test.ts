@@ -30,9 +30,20 @@ describe('vanity400 inventory', () => {
     const s = ['--store', store];
     expect(JSON.parse((await cli(['inventory', 'import', SAMPLE, ...s, '--json'])).out)).toEqual({ agents: 4, numbers: 4510 });
 
-    expect((await cli(['inventory', 'hold', '4006-123-000', '--customer', '张三', '--ttl', '30m', ...s])).out).toMatch(/^held 400-612-3000 for 张三 until /);
+    const asked = Date.now();
+    const holding = await cli(['inventory', 'hold', '4006-123-000', '--customer', '张三', '--ttl', '2小时', ...s]);
+    const until = holding.out.match(/^已为 张三 保留 400-612-3000，保留到北京时间 (\d{4}-\d\d-\d\d \d\d:\d\d)\n$/)?.[1];
+    expect(until, holding.out).toBeDefined();
+    // Beijing time: eight hours ahead of UTC, two hours from now.
+    const beijing = Date.parse(`${until!.replace(' ', 'T')}:00+08:00`);
+    expect(beijing).toBeGreaterThanOrEqual(Math.floor((asked + 2 * 3_600_000) / 60_000) * 60_000);
+    expect(beijing).toBeLessThan(asked + 2 * 3_600_000 + 120_000);
     const second = await cli(['inventory', 'hold', '4006123000', '--customer', '李四', ...s]);
-    expect(second).toMatchObject({ status: 2, out: 'not held: 400-612-3000 is held\n' });
+    expect(second).toMatchObject({ status: 2, out: '没有保留：400-612-3000 保留中\n' });
+    expect(await cli(['inventory', 'hold', '4006123000', '--customer', '李四', '--lang', 'en', ...s])).toMatchObject({ status: 2, out: 'not held: 400-612-3000 is held\n' });
+    expect((await cli(['inventory', 'who', '4006123000', ...s])).out).toBe(`4006-123-000 已为“张三”保留到北京时间 ${until}（代理商“huatong”）\n`);
+    expect((await cli(['inventory', 'who', '4006123000', '--lang', 'en', ...s])).out).toBe(`4006-123-000 is held by "张三" until ${until} Beijing time (agent "huatong")\n`);
+    expect((await cli(['inventory', 'list', '--agent', 'huatong', '--status', 'held', ...s])).out).toContain(`400-612-3000    保留中　  张三  保留到北京时间 ${until}`);
     expect(await cli(['inventory', 'sell', '4006123000', '--customer', '李四', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('已为“张三”保留') });
     expect((await cli(['inventory', 'sell', '4006123000', '--customer', '张三', ...s])).status).toBe(0);
     expect(JSON.parse((await cli(['inventory', 'who', '400-612-3000', ...s, '--json'])).out)).toMatchObject({ agent: 'huatong', status: 'sold', customer: '张三' });
@@ -48,7 +59,9 @@ describe('vanity400 inventory', () => {
     const out = join(dir, 'out.csv');
     expect((await cli(['inventory', 'export', '--out', out, ...s])).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^kind,agent,name,level/);
-    expect(await cli(['inventory', 'hold', '4006123001', '--customer', 'x', '--ttl', 'soon', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('--ttl "soon"') });
+    expect(await cli(['inventory', 'hold', '4006123001', '--customer', 'x', '--ttl', 'soon', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('--ttl “soon”看不懂') });
+    expect(await cli(['inventory', 'hold', '4006123001', '--customer', 'x', '--ttl', 'soon', '--lang', 'en', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('--ttl "soon": expected a duration') });
+    expect(await cli(['inventory', 'list', '--agent', 'huatong', '--status', 'lost', ...s])).toMatchObject({ status: 2, err: 'vanity400: --status "lost"：应为 available、held、sold 或 withdrawn\n' });
     expect(await cli(['inventory', 'list', '--agent', 'nobody', ...s])).toMatchObject({ status: 2, err: expect.stringContaining('nobody') });
     expect(await cli(['inventory', 'import', join(dir, 'missing.csv'), ...s])).toMatchObject({ status: 2, err: expect.stringContaining('missing.csv') });
   });

@@ -14,6 +14,8 @@ import { tierById } from '../../src/scoring/tiers.js';
 import { BUDGETS, fits } from '../../src/cli/pick/budget.js';
 import { CLI, KEY, ptySession } from './pty-session.js';
 import { cli } from './run-cli.js';
+import { beijingTime } from '../../src/calendar/working-days.js';
+import type { Vanity400Error } from '../../src/errors/vanity400-error.js';
 
 const SAMPLE = new URL('../../data/samples/inventory.csv', import.meta.url).pathname;
 const PAGE = 8;
@@ -24,7 +26,7 @@ function messageOf(fails: () => unknown): string {
   try {
     fails();
   } catch (error) {
-    return (error as Error).message;
+    return (error as Vanity400Error).messageIn('zh');
   }
   throw new Error('expected it to fail');
 }
@@ -48,7 +50,7 @@ function action(shownNumbers: number, hasNext: boolean, actionIndex: number): st
 describe('vanity400 pick, driven through a pseudo-terminal', () => {
   it('asks the facts, shows the library\'s suggestions, narrows to the tail and by pattern, and holds the chosen number for the customer', async () => {
     const { store, pool } = await sampleStore();
-    const profile = { name: '顺发物流', founded: '2008', door: '518' };
+    const profile = { name: '顺发物流', founded: '2008', registered: '2015年3月18日', door: '518' };
     const suggested = await suggest(profile, { pools: [pool], limit: 100, lang: 'zh', segments: ['4006'] });
     const byPattern = search([pool], { pattern: '88$', segments: ['4006'], limit: 50 }).results;
     expect(suggested.length).toBeGreaterThan(0);
@@ -61,15 +63,18 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     s.send(KEY.enter);
     await s.expect('成立年份');
     s.send(`87${KEY.enter}`); // a bad answer is asked again, with the library's message
-    await s.expect('company.founded: "87" is not a year such as 1987');
+    await s.expect('company.founded："87" 不是年份（如 1987）');
     s.send(`${KEY.ctrlU}2008${KEY.enter}`);
     await s.expect('注册日期');
-    s.send(KEY.enter);
+    s.send(`2015年2月30日${KEY.enter}`); // no such day
+    await s.expect('company.registered："2015年2月30日" 不是日期');
+    s.send(`${KEY.ctrlU}${profile.registered}${KEY.enter}`);
     await s.expect('门牌号');
     s.send(`518${KEY.enter}`);
     await s.expect('固定电话');
     s.send(KEY.enter);
     await s.expect('偏好的号段');
+    await s.expect('↑/↓ 移动，空格选中或取消，回车确认');
     s.send(`${KEY.space}${KEY.enter}`); // 4006, the first offered
     await s.expect('不要的数字');
     s.send(KEY.enter);
@@ -98,13 +103,18 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     s.send(KEY.enter); // the first
     await s.expect('客户名称');
     s.send(KEY.enter); // no name: asked again
-    await s.expect('1-200 characters');
+    await s.expect('客户名称应为 1-200 个字符');
     s.send(`张三${KEY.enter}`);
     await s.expect('客户电话');
     s.send(`13800138000${KEY.enter}`);
-    await s.expect('保留多久');
-    s.send(`2h${KEY.enter}`);
-    await s.expect(`为 张三 保留 ${narrowed[0]}（2h）`);
+    await s.expect('保留多久？（如 30分钟、2小时、1天）');
+    s.send(`明天${KEY.enter}`);
+    await s.expect('保留时间“明天”看不懂');
+    s.send(`${KEY.ctrlU}2小时${KEY.enter}`);
+    await s.expect(`为 张三 保留 ${narrowed[0]}（2小时）？`);
+    await s.expect('←/→ 或 y/n 选择，回车确认');
+    await s.expect(' 否');
+    expect(s.screen()).toMatch(/是 \/ \S 否/);
     const asked = Date.now();
     s.send('y');
     await s.expect('已保留');
@@ -122,7 +132,9 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     const state = await after.who(chosen.number);
     await after.close();
     expect(state).toMatchObject({ agent: 'huatong', status: 'held', customer: '张三 13800138000' });
-    expect(summary).toContain(`保留到: ${new Date(state!.heldUntil!).toISOString()}`);
+    expect(summary).toContain(`保留到: 北京时间 ${beijingTime(state!.heldUntil!)}`);
+    // Every word on the screen is Chinese: the prompts' own English hints, Yes/No and "Validating..." never show.
+    for (const english of ['to navigate', 'Enter:', 'Space:', 'Yes', 'No', 'Validating', 'none']) expect(s.screen(), english).not.toContain(english);
     expect(state!.heldUntil! - asked).toBeGreaterThanOrEqual(2 * 3_600_000);
     expect(state!.heldUntil! - asked).toBeLessThan(2 * 3_600_000 + 300_000);
   });
@@ -218,7 +230,7 @@ describe('vanity400 pick without a terminal', () => {
   });
 
   it('refuses a bad --lang or --profile as a usage error', async () => {
-    expect(await cli(['pick', '--lang', 'fr'])).toMatchObject({ status: 2, err: expect.stringContaining('--lang fr') });
+    expect(await cli(['pick', '--lang', 'fr'])).toMatchObject({ status: 2, err: expect.stringContaining('--lang "fr"：应为 zh 或 en') });
     expect(await cli(['pick', '--profile', 'lucky'])).toMatchObject({ status: 2, err: expect.stringContaining('lucky') });
   });
 });

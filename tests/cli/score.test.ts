@@ -16,7 +16,9 @@ describe('vanity400 score', () => {
     expect(rows[0]).toMatchObject({ input: '4008-517-517', number: '4008517517', display: '400-851-7517', segment: '4008', carrier: 'telecom' });
     expect(Object.keys(rows[0])).toEqual(['input', 'number', 'display', 'segment', 'carrier', 'score', 'tier', 'special', 'findings']);
     expect(rows[0].findings[0]).toEqual(expect.objectContaining({ rule: expect.any(String), digits: expect.any(String), at: expect.any(Number), label: expect.any(String), points: expect.any(Number) }));
-    expect(rows[1]).toEqual({ input: '12345', error: { code: 'WRONG_LENGTH', message: expect.stringContaining('5 digits') } });
+    expect(rows[1]).toEqual({ input: '12345', error: { code: 'WRONG_LENGTH', message: expect.stringContaining('有 5 位数字') } });
+    const english = JSON.parse((await cli(['score', '--json', '--lang', 'en', '12345'])).out);
+    expect(english[0].error.message).toContain('found 5 digits');
     expect(rows[2]).toMatchObject({ number: '4006888888', tier: 'super', special: true });
   });
 
@@ -39,7 +41,7 @@ describe('vanity400 score', () => {
     expect(zh.out).toMatch(/400-851-7517\s+\d+\.\d\s+\S+\s+后六位 517517：ABCABC 型/);
     expect(zh.out).toContain('错误 WRONG_LENGTH');
     const en = await cli(['score', '--lang', 'en', '4008517517']);
-    expect(en.out).toMatch(/400-851-7517\s+\d+\.\d\s+(ordinary|select|premium|top|super)\s+ends in 517517/);
+    expect(en.out).toMatch(/400-851-7517\s+\d+\.\d\s+(ordinary|select|premium|top|super)\s+Ends in 517517/);
   });
 
   it('scores with a profile and with company facts', async () => {
@@ -58,10 +60,14 @@ describe('vanity400 score', () => {
     expect(founded.err).toContain('company.founded');
     const missing = await cli(['score']);
     expect(missing.status).toBe(2);
-    expect(missing.err).toContain("missing required argument 'numbers'");
+    expect(missing.err).toBe('错误：缺少参数 numbers\n');
+    expect((await cli(['score', '--lang', 'en'])).err).toContain("missing required argument 'numbers'");
     const unknown = await cli(['scroe']);
     expect(unknown.status).toBe(2);
-    expect(unknown.err).toContain("unknown command 'scroe'");
+    expect(unknown.err).toBe('错误：没有 scroe 这个命令\n（是不是想用 score？）\n');
+    expect((await cli(['score', '--colour', '4006161615'])).err).toBe('错误：没有 --colour 这个选项\n（是不是想用 --door？）\n');
+    expect((await cli(['score', '--profile'])).err).toBe('错误：选项 --profile <name> 后面要跟一个值\n');
+    expect((await cli(['scroe', '--lang', 'en'])).err).toContain("unknown command 'scroe'");
   });
 
   it('shows help with examples and exits 0', async () => {

@@ -36,10 +36,13 @@ describe('vanity400 search', () => {
   });
 
   it('reports bad patterns and options as usage errors', async () => {
-    expect(await cli(['search', '88[8'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
-    expect(await cli(['search', '8888$', '--sort', 'price'])).toMatchObject({ status: 2, err: expect.stringContaining('sort: "price"') });
-    expect(await cli(['search', '8888$', '--segment', '4003'])).toMatchObject({ status: 2, err: expect.stringContaining('--segment 4003') });
-    expect(await cli(['search', '8888$', '--limit', 'abc'])).toMatchObject({ status: 2, err: expect.stringContaining('--limit "abc": expected a number') });
+    expect(await cli(['search', '88[8'])).toMatchObject({ status: 2, out: '', err: 'vanity400: 号型“88[8”第 3 个字符：“[”没有闭合，应有“]”\n' });
+    expect(await cli(['search', '88[8', '--lang', 'en'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
+    expect(await cli(['search', '8888$', '--sort', 'price'])).toMatchObject({ status: 2, err: expect.stringContaining('sort 有误：应为 score、number、value 之一，实际是 "price"') });
+    expect(await cli(['search', '8888$', '--sort', 'price', '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('sort: "price"') });
+    expect(await cli(['search', '8888$', '--segment', '4003'])).toMatchObject({ status: 2, err: expect.stringContaining('--segment "4003"：应为 4000、4001、4006、4007、4008、4009 中的号段') });
+    expect(await cli(['search', '8888$', '--limit', 'abc'])).toMatchObject({ status: 2, err: expect.stringContaining('--limit "abc"：应为数字') });
+    expect(await cli(['search', '8888$', '--limit', 'abc', '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('--limit "abc": expected a number') });
     expect(await cli(['search', '8888$', '--min-score', 'x'])).toMatchObject({ status: 2, err: expect.stringContaining('--min-score "x"') });
   });
 });
@@ -61,10 +64,12 @@ describe('vanity400 near', () => {
     expect(own.map((r: { number: string }) => r.number)).toEqual(expected.map((r) => r.number));
     const both = JSON.parse((await cli([...args, '--segment', '4006,4008'])).out).results;
     expect(both.some((r: { number: string }) => r.number.startsWith('4006'))).toBe(true);
-    expect(await cli(['near', '4008517517', '--tier', 'gold'])).toMatchObject({ status: 2, err: expect.stringContaining('tiers: "gold"') });
+    expect(await cli(['near', '4008517517', '--tier', 'gold'])).toMatchObject({ status: 2, err: expect.stringContaining('找相近号码的 tiers 有误：没有 "gold" 这一项') });
+    expect(await cli(['near', '4008517517', '--tier', 'gold', '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('tiers: "gold"') });
   });
 
   it('rejects a bad distance', async () => {
-    expect(await cli(['near', '4006517517', '--distance', '5'])).toMatchObject({ status: 2, err: expect.stringContaining('--distance 5') });
+    expect(await cli(['near', '4006517517', '--distance', '5'])).toMatchObject({ status: 2, err: 'vanity400: --distance "5"：应为 1、2 或 3\n' });
+    expect(await cli(['near', '4006517517', '--distance', '5', '--lang', 'en'])).toMatchObject({ status: 2, err: 'vanity400: --distance "5": expected 1, 2 or 3\n' });
   });
 });

@@ -521,6 +521,8 @@ export function storeContract(name: string, makeStore: MakeStore): void {
           ['reserve', [{ agent: 5, numbers: ['4006-000-000'] }], /agent id/],
           ['load', [null], /batch/],
           ['load', [{ agents: 'a1' }], /batch\.agents/],
+          ['load', [{ agents: [] }, null], /load options/],
+          ['load', [{ agents: [] }, { dryRun: 1 }], /dryRun/],
         ];
         for (const [method, args, names] of calls) {
           const error = await rejection(any[method]!.apply(store, args) as Promise<unknown>);

@@ -113,6 +113,6 @@ describe('taboo', () => {
     expect(found('4001304444', 'repeat', 'traditional')).toEqual([]);
     expect(found('4001304444', 'repeat')).toEqual(['run 4444@6']);
     expect(found('4001301414', 'pattern', 'traditional')).toEqual([]);
-    expect(score('4001304444', { profile: 'traditional' }).findings.map((f) => f.label)).toEqual(['含 4 个 4', '含 1 个 0']);
+    expect(score('4001304444', { profile: 'traditional' }).findings.map((f) => f.label)).toEqual(['含四个 4', '带 0']);
   });
 });

@@ -59,8 +59,8 @@ export function matches(f: Finding, r: Reading): boolean {
 }
 
 /** The findings a salesperson hears: those the reasons tell (a shape inside a longer shape is told with it, not on its own). */
-export function toldFindings(findings: readonly Finding[]): Finding[] {
-  return reasonClauses(findings).flatMap((c) => c.whats);
+export function toldFindings(findings: readonly Finding[], number: string): Finding[] {
+  return reasonClauses(findings, number).flatMap((c) => c.whats);
 }
 
 /**

@@ -93,6 +93,17 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     readings: { start: number; len: number; rule: string; points: number; phrase?: Phrase }[];
   }
   const kept = phrasesFor(profile, phrases);
+  // The run of equal digits through body position i (the segment digit included), as its length.
+  const runThrough = (i: number) => {
+    let from = i;
+    let to = i;
+    while (from > 0 && body[from - 1] === body[i]) from--;
+    while (to < 6 && body[to + 1] === body[i]) to++;
+    return to - from + 1;
+  };
+  // A reading (but a company's own fact or a taboo) that starts or ends inside a run of three or more.
+  const cutsRun = (ph: Phrase, start: number, end: number) =>
+    ph.family !== 'company' && ph.family !== 'taboo' && ((body[start - 1] === body[start] && runThrough(start) >= 3) || (body[end + 1] === body[end] && runThrough(end) >= 3));
   const best: Best[] = [];
   best[1] = { rank: 0, readings: [] };
   for (let p = 1; p <= 6; p++) {
@@ -101,6 +112,9 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     for (const ph of ending) {
       const len = ph.digits.length;
       const start = p - len + 1;
+      if (cutsRun(ph, start, p)) continue;
+      // Two digits are a reading only at the end of the number, but for taboos and company facts.
+      if (len === 2 && p !== 6 && ph.family !== 'taboo' && ph.family !== 'company') continue;
       const pts = Math.max(1, Math.round(phraseBase(profile, ph) * mult(start, p) * 10));
       const rank = best[start]!.rank + pts * LENGTH_RANK[len]!;
       if (rank > choice.rank) choice = { rank, readings: [...best[start]!.readings, { start, len, rule: ph.family, points: pts, phrase: ph }] };
@@ -115,7 +129,7 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   const readings = best[7]!.readings;
   const lastReading = readings.at(-1);
   const readsLastFour = !!lastReading?.phrase && lastReading.start + lastReading.len === 7 && lastReading.len >= 4;
-  if (combination && !readsLastFour) shape('combination', 'combination', 3, 4, profile.points.combination);
+  if (combination && !readsLastFour && !pattern) shape('combination', 'combination', 3, 4, profile.points.combination);
   for (const r of readings.filter((x) => x.phrase)) {
     out.push({ rule: r.rule, kind: 'phrase', at: r.start + 3, digits: body.slice(r.start, r.start + r.len), points: (r.rule === 'taboo' ? -r.points : r.points) / 10 });
   }
@@ -123,8 +137,19 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     const digits = readings.filter((x) => !x.phrase && x.rule === rule);
     if (!digits.length) continue;
     const sum = digits.reduce((s, x) => s + x.points, 0);
-    // Told as every such digit of the six chosen, counted: 含 3 个 8.
-    const all = [...body.slice(1)].map((c, i) => ({ c, i: i + 1 })).filter(({ c }) => profile.points.digits[c]?.family === rule);
+    // Told as the customer counts them: unlucky digits among the six chosen (含一个 4); lucky ones among all
+    // seven after 400, the kinds seen twice or more, 0 only when no other lucky digit is there.
+    const from = rule === 'taboo' ? 1 : 0;
+    const seen = [...body.slice(from)].map((c, i) => ({ c, i: i + from })).filter(({ c }) => profile.points.digits[c]?.family === rule);
+    const times = (c: string) => seen.filter((x) => x.c === c).length;
+    let all = seen;
+    if (rule === 'auspicious' && [...body.slice(1)].every((c) => profile.points.digits[c]?.family === rule)) {
+      // All six chosen digits lucky: said of them as a whole (全是吉利数字).
+      all = [...body.slice(1)].map((c, i) => ({ c, i: i + 1 }));
+    } else if (rule === 'auspicious') {
+      const spoken = seen.some((x) => x.c !== '0') ? seen.filter((x) => x.c !== '0') : seen;
+      all = spoken.some((x) => times(x.c) >= 2) ? spoken.filter((x) => times(x.c) >= 2) : spoken;
+    }
     out.push({ rule, kind: 'digits', at: all[0]!.i + 3, digits: all.map(({ c }) => c).join(''), points: (rule === 'taboo' ? -sum : sum) / 10 });
   }
   (out as Expected[] & { serious?: boolean }).serious = readings.some((r) => r.phrase?.family === 'taboo' && (r.phrase.weight ?? 0) >= profile.seriousTaboo);

@@ -65,6 +65,12 @@ describe('score', () => {
     expect(score('4006131234')).toMatchObject({ special: false });
   });
 
+  it('calls a number special by its last six even where a longer pattern is told: 6666888 四拖三 ends in AAABBB', () => {
+    for (const n of ['4006666888', '4008888111', '4006111999', '4006112233']) expect(score(n).special, n).toBe(true);
+    expect(explain('4006666888').summary).toContain('属运营商特殊号码，开通需 7 个工作日');
+    expect(score('4006666688').special).toBe(false);
+  });
+
   it('keeps a number with a serious taboo out of the tiers above 优选号, and the special flag out of the tier', () => {
     const taboo = score('4008882508');
     expect(taboo.findings.some((f) => f.label === '二百五')).toBe(true);
@@ -104,14 +110,14 @@ describe('explain', () => {
     const en = explain('4008517517', { lang: 'en' });
     expect(zh.reasons).toEqual(['后六位 517517：ABCABC 型，谐音“我要吃”，适合餐饮行业']);
     expect(zh.summary).toBe(`400-851-7517：${zh.score} 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃”，适合餐饮行业）。属运营商特殊号码，开通需 7 个工作日。`);
-    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. ends in 517517 \(ABCABC pattern; sounds like 我要吃/);
+    expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. Ends in 517517: ABCABC pattern; sounds like 我要吃/);
     expect(en.score).toBe(zh.score);
   });
 
   it('always names the largest taboo, and says 加分 or 扣分 nowhere with points beside a 0-100 score', () => {
     const e = explain('4008882506');
-    expect(e.summary).toContain('注意：后四位含 250 谐音“二百五”，不吉利');
-    expect(e.reasons.at(-1)).toBe('注意：后四位含 250 谐音“二百五”，不吉利');
+    expect(e.summary).toContain('注意：尾号 2506 带 250 谐音“二百五”，不吉利');
+    expect(e.reasons.at(-1)).toBe('注意：尾号 2506 带 250 谐音“二百五”，不吉利');
     for (const n of ['4006666666', '4008517517', '4000250438']) expect(explain(n).summary).not.toMatch(/[+-]\d+(\.\d)? 分/);
   });
 

@@ -47,10 +47,13 @@ describe('every example of the seed is found by the right rule family', () => {
     const lucky = (number: string) => score(number).findings.filter((f) => f.rule === 'auspicious');
     const [atEnd] = lucky(`400715327${digit}`);
     const [inMiddle] = lucky(`4007${digit}15327`);
-    expect(atEnd).toMatchObject({ kind: 'digits', digits: digit, at: 9, label: `含 1 个 ${digit}` });
+    expect(atEnd).toMatchObject({ kind: 'digits', digits: digit, at: 9, label: `带 ${digit}` });
     expect(inMiddle).toMatchObject({ kind: 'digits', digits: digit, at: 4 });
     expect(atEnd!.points).toBeGreaterThan(inMiddle!.points);
-    expect(lucky(`4007${digit}3${digit}75${digit}`)).toEqual([expect.objectContaining({ label: `含 3 个 ${digit}`, digits: digit.repeat(3) })]);
+    expect(lucky(`4007${digit}3${digit}75${digit}`)).toEqual([expect.objectContaining({ label: `带三个 ${digit}`, digits: digit.repeat(3) })]);
+    // Told as the customer counts them: the segment digit too, the kinds seen twice or more, no 0 beside others.
+    expect(lucky('4008138608')).toEqual([expect.objectContaining({ label: '带三个 8', digits: '888', at: 3 })]);
+    expect(lucky('4007186203')).toEqual([expect.objectContaining({ label: '带 8、6' })]);
   });
 
   it('the segment digit is no lucky digit of the buyer: 4006 numbers do not all get a 6', () => {
@@ -65,7 +68,7 @@ describe('every example of the seed is found by the right rule family', () => {
     expect(seed.findings.filter((f) => f.rule === 'taboo')).toEqual([]);
     expect(explain('4007231414').reasons).toContain('提示：尾号 1414 有人读作“要死要死”；按简谱 4 读 fa，可读作“要发要发”');
     expect(explain('4007231414', { profile: 'traditional' }).reasons.some((r) => r.startsWith('提示'))).toBe(false);
-    expect(traditional.findings.filter((f) => f.rule === 'taboo').map((f) => `${f.digits} ${f.label}`)).toEqual(['14 要死', '444 含 3 个 4', '14 要死']);
+    expect(traditional.findings.filter((f) => f.rule === 'taboo').map((f) => `${f.digits} ${f.label}`)).toEqual(['14 要死', '444 含三个 4', '14 要死']);
     expect(score('4007231414', { profile: 'traditional' }).findings.find((f) => f.digits === '1414')).toMatchObject({ rule: 'taboo', label: '要死要死' });
     expect(traditional.score).toBeLessThan(seed.score);
   });

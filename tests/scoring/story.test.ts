@@ -26,10 +26,40 @@ describe('what a number is said to be', () => {
     );
   });
 
-  it('reads nothing in the segment digit: readings and lucky digits start after it', () => {
+  it('hears no reading that cuts into a run of three or more: 333999 is no 三三得九, 168888 no 1688', () => {
+    // Alphabets of few digits make runs next to readings; the segment digit belongs to the run it starts.
+    const crowded = fc
+      .tuple(fc.constantFrom(...SEGMENTS), fc.constantFrom('3569', '2468', '168', '1688', '518', '0369'))
+      .chain(([segment, alphabet]) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: 6, maxLength: 6 }).map((rest) => segment + rest));
+    const runThrough = (n: string, i: number) => {
+      let from = i;
+      let to = i;
+      while (from > 3 && n[from - 1] === n[i]) from--;
+      while (to < 9 && n[to + 1] === n[i]) to++;
+      return to - from + 1;
+    };
+    fc.assert(
+      fc.property(fc.oneof(number400, crowded), profile, (n, p) => {
+        for (const f of score(n, { profile: p }).findings.filter((x) => x.kind === 'phrase' && x.rule !== 'company' && x.rule !== 'taboo')) {
+          const end = f.at + f.digits.length - 1;
+          expect(n[f.at - 1] === n[f.at] && runThrough(n, f.at) >= 3, `${n}: ${f.label} starts inside a run`).toBe(false);
+          expect(n[end + 1] === n[end] && runThrough(n, end) >= 3, `${n}: ${f.label} ends inside a run`).toBe(false);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    const labels = (n: string) => score(n).findings.filter((f) => f.kind === 'phrase').map((f) => f.label);
+    expect(labels('4006333999')).toEqual([]);
+    expect(labels('4006666363')).not.toContain('六六三十六');
+    expect(labels('4006168888')).not.toContain('一路发发');
+    expect(labels('4006168888')).not.toContain('一路发');
+    expect(labels('4006661688')).toContain('一路发发');
+  });
+
+  it('reads nothing in the segment digit: readings start after it (lucky digits are counted as seen, but only chosen ones score)', () => {
     fc.assert(
       fc.property(number400, profile, (n, p) => {
-        for (const f of score(n, { profile: p }).findings) if (!['repeat', 'sequence', 'pattern'].includes(f.rule)) expect(f.at).toBeGreaterThanOrEqual(4);
+        for (const f of score(n, { profile: p }).findings) if (!['repeat', 'sequence', 'pattern', 'auspicious'].includes(f.rule)) expect(f.at).toBeGreaterThanOrEqual(4);
       }),
       { numRuns: 2000 },
     );

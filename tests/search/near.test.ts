@@ -146,8 +146,10 @@ describe('near', () => {
   });
 
   it('rejects a bad distance, limit or number clearly', () => {
-    expect(() => near(segment, '4006888888', { maxDistance: 4 as 3 })).toThrow(/maxDistance 4 is not 1, 2 or 3/);
-    expect(() => near(segment, '4006888888', { limit: 0 })).toThrow(/limit 0/);
+    expect(() => near(segment, '4006888888', { maxDistance: 4 as 3 })).toThrow(
+      expect.objectContaining({ code: 'BAD_QUERY', text: { zh: '找相近号码的 maxDistance 有误：应为 1、2、3 之一，实际是 4', en: 'near: maxDistance: 4 is not 1, 2 or 3' } }),
+    );
+    expect(() => near(segment, '4006888888', { limit: 0 })).toThrow(/limit: 0 is not a whole number from 1 to 1000/);
     expect(() => near(segment, '4006-88x')).toThrow(Vanity400Error);
     expect(() => near(segment, '4006888888', { exclude: 'four' })).toThrow(/near: exclude: "four" is not a string of digits/);
     expect(() => near(segment, '4006888888', { tiers: ['gold'] as never })).toThrow(/near: tiers: "gold" is not one of/);

@@ -103,7 +103,7 @@ async function suggestionListing(ui: Ui, pool: Pool, facts: Facts, narrowing: Na
     return { title: t.suggestions, items, more: null };
   } catch (error) {
     if (!isVanity400Error(error) || error.code !== 'BAD_QUERY') throw error;
-    ui.info(t.nothingToGoOn(error.message));
+    ui.info(t.nothingToGoOn(error.messageIn(lang)));
     return searchListing(pool, facts, narrowing, lang, t.best);
   }
 }
@@ -173,11 +173,11 @@ export async function browse(
       const pattern = await ui.text({
         message: t.patternAsk,
         ...(narrowing.pattern ? { initialValue: narrowing.pattern } : {}),
-        validate: (v) => (v?.trim() ? checked(() => search([], { pattern: v.trim() })) : undefined),
+        validate: (v) => (v?.trim() ? checked(() => search([], { pattern: v.trim() }), lang) : undefined),
       });
       narrowing = { ...narrowing, near: undefined, pattern: pattern.trim() || undefined };
     } else if (choice === 'near') {
-      const wanted = await ui.text({ message: t.nearAsk, validate: (v) => checked(() => parse(v ?? '')) });
+      const wanted = await ui.text({ message: t.nearAsk, validate: (v) => checked(() => parse(v ?? ''), lang) });
       narrowing = { ...narrowing, pattern: undefined, near: parse(wanted).digits };
     } else if (choice === 'four') narrowing = { ...narrowing, noFour: !narrowing.noFour };
     else if (choice === 'tail') narrowing = { ...narrowing, tailOnly: !narrowing.tailOnly };

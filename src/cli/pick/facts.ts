@@ -1,6 +1,7 @@
 import { isVanity400Error } from '../../errors/vanity400-error.js';
 import { listSegments } from '../../number/segments.js';
 import type { Pool } from '../../pool/pool.js';
+import type { Language } from '../../scoring/explain.js';
 import { companyPhrases, type CompanyProfile } from '../../rules/company.js';
 import { search } from '../../search/search.js';
 import { suggest, type SuggestProfile } from '../../suggest/suggest.js';
@@ -19,27 +20,34 @@ export interface Facts {
 const blank = (value: string | undefined) => !value || value.trim() === '';
 
 /** Asks for every fact, each skippable with Enter; a bad answer is asked again with the library's message. */
-export async function askFacts(ui: Ui, t: Messages, pool: Pool): Promise<Facts> {
+export async function askFacts(ui: Ui, t: Messages, lang: Language, pool: Pool): Promise<Facts> {
   const profile: SuggestProfile = {};
-  const ask = async (message: string, validate: (value: string) => string | undefined | Promise<string | undefined>) => {
+  const ask = async (message: string, validate: (value: string) => string | undefined) => {
     const answer = await ui.text({ message, placeholder: t.skip, validate: (v) => (blank(v) ? undefined : validate(v!.trim())) });
     return blank(answer) ? undefined : answer.trim();
   };
-  // A name or slogan is good when suggest() can read digits from it.
-  const bySound = (field: 'name' | 'slogan') => async (value: string) => {
-    try {
-      await suggest({ [field]: value }, { pools: [] });
-      return undefined;
-    } catch (error) {
-      if (isVanity400Error(error)) return error.message;
-      throw error;
+  // A name or slogan is good when suggest() can read digits from it. That check is asynchronous, and the
+  // prompts show an English "Validating..." while one runs: so it runs after the answer, which is asked again when refused.
+  const askBySound = async (message: string, field: 'name' | 'slogan') => {
+    let refused: { answer: string; why: string } | undefined;
+    for (;;) {
+      const answer = await ui.text({ message, placeholder: t.skip, ...(refused ? { initialValue: refused.answer } : {}) });
+      if (blank(answer)) return undefined;
+      try {
+        await suggest({ [field]: answer.trim() }, { pools: [] });
+        return answer.trim();
+      } catch (error) {
+        if (!isVanity400Error(error)) throw error;
+        refused = { answer, why: error.messageIn(lang) };
+        ui.warn(refused.why);
+      }
     }
   };
-  const company = (field: keyof Omit<CompanyProfile, 'digits'>) => (value: string) => checked(() => companyPhrases({ [field]: value }));
+  const company = (field: keyof Omit<CompanyProfile, 'digits'>) => (value: string) => checked(() => companyPhrases({ [field]: value }), lang);
 
-  const name = await ask(t.name, bySound('name'));
+  const name = await askBySound(t.name, 'name');
   if (name) profile.name = name;
-  const slogan = await ask(t.slogan, bySound('slogan'));
+  const slogan = await askBySound(t.slogan, 'slogan');
   if (slogan) profile.slogan = slogan;
   for (const field of ['founded', 'registered', 'door', 'landline'] as const) {
     const value = await ask(t[field], company(field));
@@ -62,7 +70,7 @@ export async function askFacts(ui: Ui, t: Messages, pool: Pool): Promise<Facts> 
         })
       : [];
 
-  const avoid = await ask(t.avoid, (value) => checked(() => search([], { exclude: value })));
+  const avoid = await ask(t.avoid, (value) => checked(() => search([], { exclude: value }), lang));
   if (avoid) profile.avoid = avoid;
   const budget = await ui.select({
     message: t.budget,

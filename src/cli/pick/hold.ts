@@ -1,9 +1,8 @@
-import { inventoryRules } from '../../index.js';
+import { inventoryRules, parseDuration } from '../../index.js';
 import type { HoldResult } from '../../inventory/types.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById } from '../../scoring/tiers.js';
 import { tierPaint } from '../colour.js';
-import { durationMs } from '../inventory-command.js';
 import { openStore } from '../pools.js';
 import type { Item } from './browse.js';
 import type { Messages } from './messages.js';
@@ -12,39 +11,38 @@ import { checked, type Ui } from './ui.js';
 export interface Customer {
   name: string;
   phone?: string;
-  /** As typed, e.g. 30m. */
+  /** As typed, e.g. 30分钟 or 2h. */
   ttl: string;
 }
 
 const PHONE = /^\+?[\d\s()-]{5,20}$/;
-const DEFAULT_TTL = '30m';
 
 /** Who the number is held for in the store: the name, and the phone after it when given. */
 export function holder(customer: Customer): string {
   return customer.phone ? `${customer.name} ${customer.phone}` : customer.name;
 }
 
-export async function askCustomer(ui: Ui, t: Messages): Promise<Customer> {
-  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => inventoryRules.checkCustomer((v ?? '').trim())) })).trim();
+export async function askCustomer(ui: Ui, t: Messages, lang: Language): Promise<Customer> {
+  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => inventoryRules.checkCustomer((v ?? '').trim()), lang) })).trim();
   const phone = (
     await ui.text({ message: t.phone, placeholder: t.skip, validate: (v) => (!v?.trim() || PHONE.test(v.trim()) ? undefined : t.phoneError(v.trim())) })
   ).trim();
   const ttl = (
     await ui.text({
       message: t.holdTime,
-      placeholder: DEFAULT_TTL,
-      defaultValue: DEFAULT_TTL,
-      validate: (v) => (v?.trim() ? checked(() => inventoryRules.checkTtl(durationMs(v, t.holdTimeFrom))) : undefined),
+      placeholder: t.defaultHoldTime,
+      defaultValue: t.defaultHoldTime,
+      validate: (v) => (v?.trim() ? checked(() => inventoryRules.checkTtl(parseDuration(v, t.holdTimeFrom)), lang) : undefined),
     })
   ).trim();
   return { name, ...(phone ? { phone } : {}), ttl };
 }
 
 /** Holds the number in the store named by --store, opened only for this. */
-export async function holdNumber(location: string, item: Item, customer: Customer): Promise<HoldResult> {
-  const store = await openStore(location);
+export async function holdNumber(location: string, item: Item, customer: Customer, lang: Language): Promise<HoldResult> {
+  const store = await openStore(location, { lang });
   try {
-    return await store.hold(item.number, holder(customer), durationMs(customer.ttl));
+    return await store.hold(item.number, holder(customer), parseDuration(customer.ttl));
   } finally {
     await store.close();
   }
@@ -65,7 +63,7 @@ export function showSummary(ui: Ui, t: Messages, lang: Language, item: Item, cus
       `${t.score}: ${colour(`${item.score.toFixed(1)} ${lang === 'zh' ? tier.zh : tier.en}`)}`,
       `${t.reasons}: ${item.reasons.join(sep)}`,
       `${t.heldFor}: ${holder(customer)}`,
-      `${t.heldUntil}: ${new Date(heldUntil).toISOString()}`,
+      `${t.heldUntil}: ${t.beijingTime(heldUntil)}`,
       `${t.store}: ${location} (${agent})`,
     ].join('\n'),
     t.summaryTitle,

@@ -1,6 +1,8 @@
 import * as clack from '@clack/prompts';
 import { isVanity400Error } from '../../errors/vanity400-error.js';
+import type { Language } from '../../scoring/explain.js';
 import type { Palette } from '../colour.js';
+import type { Messages } from './messages.js';
 
 /** The salesperson pressed Ctrl-C or Esc. */
 export class Cancelled extends Error {}
@@ -24,8 +26,13 @@ export interface Ui {
   paint: Palette;
 }
 
-export function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.WriteStream }, paint: Palette): Ui {
+/**
+ * The prompts in the salesperson's language: @clack/prompts words its key hints, Yes/No and "none" in
+ * English only, so its hints are turned off and said in `t` under each question, and Yes/No are `t`'s.
+ */
+export function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.WriteStream }, paint: Palette, t: Messages): Ui {
   const io = { input: terminal.input, output: terminal.output };
+  const hinted = (message: string, keys: string) => `${message}\n${paint.dim(keys)}`;
   const answer = async <T>(pending: Promise<T | symbol>): Promise<T> => {
     const value = await pending;
     if (clack.isCancel(value)) throw new Cancelled();
@@ -33,9 +40,10 @@ export function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.
   };
   return {
     text: (o) => answer<string>(clack.text({ ...o, ...io })),
-    select: <V>(o: Own<clack.SelectOptions<V>>) => answer<V>(clack.select<V>({ ...o, ...io })),
-    multiselect: <V>(o: Own<clack.MultiSelectOptions<V>>) => answer<V[]>(clack.multiselect<V>({ ...o, ...io })),
-    confirm: (o) => answer<boolean>(clack.confirm({ ...o, ...io })),
+    select: <V>(o: Own<clack.SelectOptions<V>>) => answer<V>(clack.select<V>({ ...o, message: hinted(o.message, t.selectKeys), showInstructions: false, ...io })),
+    multiselect: <V>(o: Own<clack.MultiSelectOptions<V>>) =>
+      answer<V[]>(clack.multiselect<V>({ ...o, message: hinted(o.message, t.multiselectKeys), showInstructions: false, ...io })),
+    confirm: (o) => answer<boolean>(clack.confirm({ active: t.yes, inactive: t.no, ...o, message: hinted(o.message, t.confirmKeys), ...io })),
     intro: (title) => clack.intro(title, io),
     outro: (message) => clack.outro(message, io),
     cancel: (message) => clack.cancel(message, io),
@@ -47,13 +55,13 @@ export function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.
   };
 }
 
-/** The library's own check of an answer: its error message, or nothing when the answer is good. */
-export function checked(check: () => unknown): string | undefined {
+/** The library's own check of an answer: its error message in `lang`, or nothing when the answer is good. */
+export function checked(check: () => unknown, lang: Language): string | undefined {
   try {
     check();
     return undefined;
   } catch (error) {
-    if (isVanity400Error(error)) return error.message;
+    if (isVanity400Error(error)) return error.messageIn(lang);
     throw error;
   }
 }

@@ -502,6 +502,7 @@ export async function importInventory(store: Store, text: string, format: Invent
   }
   if (typeof text !== 'string') throw inventoryRules.wrongType('text', both('字符串（文件内容）', "the file's text as a string"), text);
   if (typeof store !== 'object' || store === null || typeof (store as Store).load !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
+  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('options', both('选项对象', 'an options object'), options);
   const errors = new LineErrors();
   const raw = format === 'csv' ? readCsv((await import('csv-parse/sync')).parse, text, errors) : readJson(text, errors);
   const what = both(`${format.toUpperCase()} 库存文件`, `the ${format.toUpperCase()} inventory`);
@@ -612,6 +613,8 @@ export async function exportInventory(store: Store, format: InventoryFormat, opt
   if (format !== 'csv' && format !== 'json') {
     throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
+  if (typeof store !== 'object' || store === null || typeof (store as Store).agents !== 'function' || typeof (store as Store).list !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
+  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('options', both('选项对象', 'an options object'), options);
   const { agents, ranges, numbers } = await collect(store);
   if (format === 'json') {
     const block = (key: string, items: readonly object[]): string =>

@@ -10,7 +10,7 @@
  * The last line, if it lacks its newline or is not valid JSON, is a write torn by a crash and was never
  * acknowledged: it is ignored. Any other damaged line is an error (BAD_JOURNAL) naming the line.
  */
-import { MemoryStore, Vanity400Error } from './core.js';
+import { MemoryStore, Vanity400Error, inventoryRules } from './core.js';
 import type { InventoryOp, Store } from './core.js';
 import { readBounded } from './read-bounded.js';
 import { batchOf } from './import-export.js';
@@ -75,6 +75,7 @@ export async function readJournal(path: string): Promise<MemoryStore> {
  * store's own load; the journal is left as it was. BAD_IMPORT if the store already has some of it.
  */
 export async function migrateJournal(path: string, store: Store): Promise<ImportResult> {
+  if (typeof store !== 'object' || store === null || typeof (store as Store).load !== 'function') throw inventoryRules.wrongType('store', { zh: '库存（Store）', en: 'a Store' }, store);
   const memory = await readJournal(path);
   const result = await store.load(await batchOf(memory));
   if (!result.ok) {

@@ -1,5 +1,5 @@
-import { excerpt } from '../../errors/guards.js';
-import { Vanity400Error } from '../../errors/vanity400-error.js';
+import { invalidType } from '../../errors/guards.js';
+import { badCandidateLimit, notEnumerableSegment } from '../errors.js';
 import { planOf, type CompiledPattern, type PatternPlan } from './compile.js';
 import { NUMBER_LENGTH } from './parse.js';
 
@@ -39,13 +39,12 @@ function placements(plan: PatternPlan): Int8Array[] {
  * choices its tokens leave at each of the six free digits; overlapping placements are merged.
  */
 export function enumeratePattern(p: CompiledPattern, segment: string, limit: number): Uint32Array | null {
+  if (typeof p !== 'object' || p === null || typeof p.ast !== 'object' || p.ast === null) throw invalidType('enumeratePattern(): pattern', '编译好的模式（compilePattern 的结果）', 'a compiled pattern (from compilePattern)', p);
   if (typeof segment !== 'string' || segment.length !== 4 || !segment.startsWith('400') || !(segment[3]! >= '0' && segment[3]! <= '9')) {
-    throw new Vanity400Error('UNKNOWN_SEGMENT', `Unknown segment ${typeof segment === 'string' ? excerpt(segment) : typeof segment}: expected "4000" to "4009".`, {
-      input: segment,
-    });
+    throw notEnumerableSegment(segment);
   }
   if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 0) {
-    throw new Vanity400Error('INVALID_TYPE', `Expected a candidate limit as a number ≥ 0, got ${String(limit)}.`, { input: limit });
+    throw badCandidateLimit(limit);
   }
   const plan = planOf(p);
   const { kind, mask, segStart, segLen } = plan;

@@ -1,5 +1,5 @@
-import { excerpt } from '../../errors/guards.js';
-import { Vanity400Error } from '../../errors/vanity400-error.js';
+import type { LocalText } from '../../errors/vanity400-error.js';
+import { badPattern, MAX_PATTERN_LENGTH, PATTERN_FAULTS as F, patternNotText } from '../errors.js';
 
 /** One position of a pattern (or a `%` run). `at` is the index in the pattern text. */
 export type PatternToken =
@@ -57,8 +57,6 @@ export interface PatternAst {
 /** Digits in a 400 number, and so the most positions a pattern may have. */
 export const NUMBER_LENGTH = 10;
 
-const EXPECTED_ITEM = 'expected a digit, "*", "?", "%", a class such as "[689]" or a capital letter A-Z';
-
 function isSeparator(c: string): boolean {
   return c === '-' || c === ' ' || c === '.';
 }
@@ -72,11 +70,8 @@ function charAt(text: string, i: number): string {
   return String.fromCodePoint(text.codePointAt(i) ?? 0);
 }
 
-function fail(text: string, position: number, what: string): never {
-  throw new Vanity400Error('BAD_PATTERN', `pattern ${JSON.stringify(text)}: position ${position}: ${what}`, {
-    input: text,
-    position,
-  });
+function fail(text: string, position: number, why: LocalText): never {
+  badPattern(text, position, why);
 }
 
 /** Parses `[...]` starting at `open`; returns the allowed digits (sorted) and the index after `]`. */
@@ -88,24 +83,24 @@ function parseClass(text: string, open: number): { digits: number[]; end: number
   let empty = true;
   for (;;) {
     const c = text[i];
-    if (c === undefined) fail(text, open, '"[" is never closed; expected "]"');
+    if (c === undefined) fail(text, open, F.unclosed);
     if (c === ']') {
-      if (empty) fail(text, i, `empty class; expected at least one digit before "]"`);
+      if (empty) fail(text, i, F.emptyClass);
       break;
     }
     if (!isDigit(c)) {
-      fail(text, i, `${JSON.stringify(charAt(text, i))} inside a class; expected a digit, a range such as "0-3" or "]"`);
+      fail(text, i, F.inClass(charAt(text, i)));
     }
     let lo = c.charCodeAt(0) - 48;
     let hi = lo;
     if (text[i + 1] === '-') {
       const h = text[i + 2];
-      if (h === undefined) fail(text, open, '"[" is never closed; expected "]"');
+      if (h === undefined) fail(text, open, F.unclosed);
       if (!isDigit(h)) {
-        fail(text, i + 2, `${JSON.stringify(charAt(text, i + 2))} ends a range; expected a digit after "${c}-"`);
+        fail(text, i + 2, F.rangeEnd(charAt(text, i + 2), c));
       }
       hi = h.charCodeAt(0) - 48;
-      if (hi < lo) fail(text, i + 2, `range "${c}-${h}" runs backwards; expected a digit from ${c} to 9`);
+      if (hi < lo) fail(text, i + 2, F.backwards(c, h));
       i += 2;
     }
     for (let d = lo; d <= hi; d++) mask |= 1 << d;
@@ -113,7 +108,7 @@ function parseClass(text: string, open: number): { digits: number[]; end: number
     i++;
   }
   if (negated) mask = ~mask & 0x3ff;
-  if (mask === 0) fail(text, open, `class "${text.slice(open, i + 1)}" allows no digit; expected at least one`);
+  if (mask === 0) fail(text, open, F.noDigit(text.slice(open, i + 1)));
   const digits: number[] = [];
   for (let d = 0; d <= 9; d++) if (mask & (1 << d)) digits.push(d);
   return { digits, end: i + 1 };
@@ -125,12 +120,8 @@ function parseClass(text: string, open: number): { digits: number[]; end: number
  * and `.` are ignored. Throws Vanity400Error BAD_PATTERN with the offending position.
  */
 export function parsePattern(text: string): PatternAst {
-  if (typeof text !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', `Expected a pattern as a string, got ${text === null ? 'null' : typeof text}.`, {
-      input: text,
-    });
-  }
-  if (text.length > 1000) throw new Vanity400Error('BAD_PATTERN', `pattern ${excerpt(text)}: position 1000: a pattern has at most 1000 characters`, { input: text, position: 1000 });
+  if (typeof text !== 'string') throw patternNotText(text);
+  if (text.length > MAX_PATTERN_LENGTH) fail(text, MAX_PATTERN_LENGTH, F.tooLong);
   const tokens: PatternToken[] = [];
   const letters: string[] = [];
   let anchoredStart = false;
@@ -140,7 +131,7 @@ export function parsePattern(text: string): PatternAst {
 
   const addPosition = (token: PatternToken): void => {
     if (positions === NUMBER_LENGTH) {
-      fail(text, token.at, `an 11th position; expected at most ${NUMBER_LENGTH} positions ("%" aside), as a 400 number has ${NUMBER_LENGTH} digits`);
+      fail(text, token.at, F.tooManyPositions(NUMBER_LENGTH));
     }
     positions++;
     tokens.push(token);
@@ -164,36 +155,36 @@ export function parsePattern(text: string): PatternAst {
     } else if (c >= 'A' && c <= 'Z') {
       if (!letters.includes(c)) {
         if (letters.length === NUMBER_LENGTH) {
-          fail(text, i, `"${c}" is an 11th distinct letter; expected at most 10, as different letters are different digits`);
+          fail(text, i, F.tooManyLetters(c));
         }
         letters.push(c);
       }
       addPosition({ type: 'var', name: c, at: i });
       i++;
     } else if (c >= 'a' && c <= 'z') {
-      fail(text, i, `lowercase "${c}"; digit variables are capital letters, expected "${c.toUpperCase()}"`);
+      fail(text, i, F.lowercase(c));
     } else if (c === '[') {
       const { digits, end } = parseClass(text, i);
       addPosition({ type: 'class', digits, at: i });
       i = end;
     } else if (c === '^') {
       if (anchoredStart || tokens.length > 0) {
-        fail(text, i, '"^" may only start the pattern; expected it before every digit, letter, class or "%"');
+        fail(text, i, F.caret);
       }
       anchoredStart = true;
       i++;
     } else if (c === '$') {
       let j = i + 1;
       while (j < text.length && isSeparator(text[j] as string)) j++;
-      if (j < text.length) fail(text, i, '"$" may only end the pattern; expected nothing but separators after it');
+      if (j < text.length) fail(text, i, F.dollar);
       anchoredEnd = true;
       i = j;
     } else {
-      fail(text, i, `unexpected ${JSON.stringify(charAt(text, i))}; ${EXPECTED_ITEM}`);
+      fail(text, i, F.unexpected(charAt(text, i)));
     }
   }
   if (tokens.length === 0) {
-    fail(text, 0, `the pattern is empty; ${EXPECTED_ITEM}`);
+    fail(text, 0, F.empty);
   }
   return { source: text, tokens, anchoredStart, anchoredEnd, whole: positions === NUMBER_LENGTH && !hasRun };
 }
