@@ -14,6 +14,8 @@ import { registerDocuments } from './documents-command.js';
 import { registerRoute } from './route-command.js';
 import { registerCalls } from './calls-command.js';
 import { palette, wantsColour, type Palette } from './colour.js';
+import type { TableLayout } from './table.js';
+import type { Language } from '../scoring/explain.js';
 import { readSettings, type Settings } from './config.js';
 import { stdinValue, stdinValues } from './read-inputs.js';
 import { fileProblem, usageInChinese } from './errors.js';
@@ -40,6 +42,11 @@ export interface CliIo extends CliStreams {
   paint: { out: Palette; err: Palette };
   /** The language of the run's messages (--lang; Chinese unless it says en). */
   lang: 'zh' | 'en';
+}
+
+/** How a command's number table is laid out for this run: its language, colours and the terminal's width. */
+export function tableLayout(lang: Language, io: CliIo): TableLayout {
+  return { lang, paint: io.paint.out, ...(io.columns === undefined ? {} : { columns: io.columns }) };
 }
 
 /** Builds the program; tests call it with their own streams. */

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { badFlag, oneOf } from './errors.js';
 import { parse } from '../number/parse.js';
 import { near } from '../search/near.js';
-import type { CliIo } from './index.js';
-import { nearHow, numberRow } from './table.js';
+import { tableLayout, type CliIo } from './index.js';
+import { nearHow, numberTable } from './table.js';
 import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, segmentPool, type FilterFlags, type PoolFlags } from './pools.js';
 
 interface NearFlags extends PoolFlags, FilterFlags {
@@ -49,10 +49,11 @@ Examples:
         return;
       }
       const zh = flags.lang === 'zh';
-      const lines = results.map((r) => {
-        return numberRow(r.display, r.score, r.tier, flags.lang, nearHow(r, flags.lang), io.paint.out);
-      });
-      if (!lines.length) lines.push(zh ? '附近没有可选的号码。' : 'Nothing close is available.');
-      io.out(`${lines.join('\n')}\n`);
+      if (!results.length) {
+        io.out(zh ? '附近没有可选的号码。\n' : 'Nothing close is available.\n');
+        return;
+      }
+      const lines = results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: nearHow(r, flags.lang) }));
+      io.out(numberTable(lines, { ...tableLayout(flags.lang, io), header: zh ? '差别' : 'difference' }));
     });
 }

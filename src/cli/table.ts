@@ -1,9 +1,9 @@
 // cli-table3 lays the tables out: it measures text by its width on a terminal (string-width: a Chinese
 // character takes two columns, colour codes none) and cuts a cell that is too wide with "…".
 import Table from 'cli-table3';
-import { findingSentence, type Language } from '../scoring/explain.js';
+import { explain, type Language } from '../scoring/explain.js';
+import type { Profile } from '../scoring/profile.js';
 import { TIERS, tierById, type TierId } from '../scoring/tiers.js';
-import type { Finding } from '../scoring/types.js';
 import { palette, tierPaint, type Palette } from './colour.js';
 
 const PLAIN = palette(false);
@@ -80,13 +80,9 @@ export function numberRow(display: string, score: number, tier: TierId, lang: La
   return numberTable([{ display, score, tier, rest }], { lang, paint, header: false }).trimEnd();
 }
 
-/** The strongest positive reasons of a number, in one line. */
-export function topReasons(findings: readonly Finding[] | undefined, lang: Language, count = 3): string {
-  return (findings ?? [])
-    .filter((f) => f.points > 0)
-    .slice(0, count)
-    .map((f) => findingSentence(f, lang))
-    .join(lang === 'zh' ? '；' : '; ');
+/** A number's strongest reasons in one line, as the library tells them (one clause per span of digits). */
+export function topReasons(number: string, options: { lang: Language; profile: string | Profile }, count = 3): string {
+  return explain(number, options).reasons.slice(0, count).join(options.lang === 'zh' ? '；' : '; ');
 }
 
 /** How a number near the wanted one differs from it. */
