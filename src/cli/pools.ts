@@ -51,13 +51,13 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /**
- * Where the inventory is unless --store says: the store setting (VANITY400_STORE or the configuration
- * file), else inventory.db in the user's data folder as the platform has it (env-paths:
+ * Where the inventory is unless --store or the store setting (VANITY400_STORE or the configuration
+ * file) says: inventory.db in the user's data folder as the platform has it (env-paths:
  * $XDG_DATA_HOME/vanity400 or ~/.local/share/vanity400 on Linux, ~/Library/Application Support/vanity400
  * on macOS, %LOCALAPPDATA%\vanity400\Data on Windows).
  */
 export function defaultStore(): string {
-  return readSettings().store ?? join(userFolders().data, 'inventory.db');
+  return join(userFolders().data, 'inventory.db');
 }
 
 const JOURNAL_START = '{"journal":"vanity400-inventory"';

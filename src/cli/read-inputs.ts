@@ -4,35 +4,54 @@ import { Vanity400Error } from '../errors/vanity400-error.js';
 /** The most standard input a single value (a number, a phrase, a pattern) may take. */
 const MAX_VALUE_BYTES = 64 * 1024;
 
-/** Standard input's lines as they arrive, without their line ends, blank lines skipped; memory stays one chunk. */
-export async function* stdinLines(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+/**
+ * Standard input's lines as they arrive, without their line ends, blank lines skipped: one batch per
+ * chunk read, so a reader can answer what has come before waiting for more; memory stays one chunk.
+ */
+export async function* stdinLineBatches(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
+  const clean = (lines: string[]) => lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)).filter((l) => l.trim() !== '');
   for await (const chunk of stdin) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    const lines = text.split('\n');
+    const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n');
     rest = lines.pop()!;
-    for (const line of lines) {
-      const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (clean.trim() !== '') yield clean;
+    if (rest.length > MAX_VALUE_BYTES) {
+      throw new Vanity400Error('BAD_ARGUMENT', {
+        zh: `标准输入有一行超过 ${MAX_VALUE_BYTES / 1024} KB 还没有换行，不像是号码。`,
+        en: `a line of standard input runs past ${MAX_VALUE_BYTES / 1024} KB without a line end: not a number.`,
+      });
     }
+    const batch = clean(lines);
+    if (batch.length) yield batch;
   }
-  rest += decoder.end();
-  if (rest.trim() !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  const last = clean([rest + decoder.end()]);
+  if (last.length) yield last;
 }
 
-/** Numbers from the command line, where "-" stands for standard input read one number per line (blank lines skipped), in its place. */
-export async function* readInputs(args: readonly string[], stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+/** Standard input's lines one by one (see {@link stdinLineBatches}). */
+async function* stdinLines(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  for await (const batch of stdinLineBatches(stdin)) yield* batch;
+}
+
+/**
+ * Numbers from the command line, where "-" stands for standard input read one number per line (blank
+ * lines skipped), in its place: in batches, those given as arguments first, then each chunk of stdin's.
+ */
+export async function* readInputs(args: readonly string[], stdin: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
+  let given: string[] = [];
   let read = false;
   for (const arg of args) {
     if (arg !== '-') {
-      yield arg;
+      given.push(arg);
       continue;
     }
     if (read) continue; // standard input is read once, at its first "-"
     read = true;
-    yield* stdinLines(stdin);
+    if (given.length) yield given;
+    given = [];
+    yield* stdinLineBatches(stdin);
   }
+  if (given.length) yield given;
 }
 
 /** The lines of standard input for an input given as "-": what names the input, for the errors. */

@@ -55,26 +55,18 @@ Exit status: 0 when every input is a valid number, 2 when any is not (valid ones
       // Options are checked once, before any number, so a bad --profile is a usage error, not one per input.
       explain('4000000000', options);
 
-      // Each number is printed as soon as it is scored, and the next waits while the reader is behind:
-      // memory stays the same for ten numbers or ten million read from standard input.
+      // What has been read is scored and printed before more is read, and reading waits while the reader
+      // is behind: memory stays the same for ten numbers or ten million read from standard input.
       const print = flags.jsonl ? jsonLine : flags.json ? jsonArrayPrinter() : tablePrinter(flags.lang, io);
-      let batch = '';
-      for await (const input of readInputs(numbers, io.stdin)) {
-        const row = scored(input, options, flags.json === true || flags.jsonl === true);
-        if ('error' in row) io.status = 2;
-        batch += print.row(row);
-        if (batch.length >= FLUSH_CHARS) {
-          io.out(batch);
-          batch = '';
-          await io.drain?.();
-        }
+      for await (const inputs of readInputs(numbers, io.stdin)) {
+        const rows = inputs.map((input) => scored(input, options, flags.json === true || flags.jsonl === true));
+        if (rows.some((row) => 'error' in row)) io.status = 2;
+        io.out(print.rows(rows));
+        await io.drain?.();
       }
-      io.out(batch + print.end());
+      io.out(print.end());
     });
 }
-
-/** How much output is gathered before it is written (writing each line alone costs more than scoring it). */
-const FLUSH_CHARS = 64 * 1024;
 
 function scored(input: string, options: ScoreOptions & { lang: Language }, forMachines: boolean): Row {
   try {
@@ -87,42 +79,37 @@ function scored(input: string, options: ScoreOptions & { lang: Language }, forMa
 }
 
 interface Printer {
-  row(row: Row): string;
+  /** The text of rows that follow those printed before. */
+  rows(rows: readonly Row[]): string;
   end(): string;
 }
 
-const jsonLine: Printer = { row: (row) => `${JSON.stringify(row)}\n`, end: () => '' };
+const jsonLine: Printer = { rows: (rows) => rows.map((row) => `${JSON.stringify(row)}\n`).join(''), end: () => '' };
 
 /** The same text as JSON.stringify(rows, null, 2), written one element at a time. */
 function jsonArrayPrinter(): Printer {
   let count = 0;
   return {
-    row: (row) => `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`,
+    rows: (rows) => rows.map((row) => `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`).join(''),
     end: () => (count === 0 ? '[]\n' : '\n]\n'),
   };
 }
 
-/** Rows laid out together: the table's columns are fixed but its last, so batches line up. */
-const TABLE_BATCH = 500;
-
+/** The table's columns are fixed but its last, so the rows of each batch line up with those before. */
 function tablePrinter(lang: Language, io: CliIo): Printer {
   let header = true;
-  let lines: (NumberLine | ErrorLine)[] = [];
   const layout = tableLayout(lang, io);
-  const flush = () => {
+  const print = (lines: (NumberLine | ErrorLine)[]) => {
     const text = numberTable(lines, { ...layout, ...(header ? {} : { header: false as const }) });
     header = false;
-    lines = [];
     return text;
   };
   return {
-    row: (r) => {
-      lines.push('error' in r
+    rows: (rows) =>
+      print(rows.map((r) => ('error' in r
         ? { input: r.input, error: `${lang === 'zh' ? '错误' : 'error'} ${r.error.code}: ${r.error.message}` }
-        : { display: r.display, score: r.score, tier: r.tier, rest: (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; ') });
-      return lines.length === TABLE_BATCH ? flush() : '';
-    },
-    end: () => (lines.length || header ? flush() : ''),
+        : { display: r.display, score: r.score, tier: r.tier, rest: (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; ') }))),
+    end: () => (header ? print([]) : ''),
   };
 }
 
