@@ -10,8 +10,9 @@ import { benchInventory } from './inventory.mjs';
 import { benchWeb } from './web.mjs';
 import { benchOrders } from './orders.mjs';
 import { benchCalls } from './calls.mjs';
+import { benchCli } from './cli.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb, orders: benchOrders, calls: benchCalls };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb, orders: benchOrders, calls: benchCalls, cli: benchCli };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -47,6 +48,8 @@ for (const [name, run] of Object.entries(suites)) {
     console.log(`  ours      ${a.ours.medianMs} ms median, ${a.ours.peakRssMb} MB peak RSS, ${a.ours.heapAfterGcMb} MB heap kept (${a.ours.recordsPerSecond.toLocaleString('en')} records/s); a quarter of the file: ${a.ours.quarterFile.medianMs} ms, ${a.ours.quarterFile.peakRssMb} MB, ${a.ours.quarterFile.heapAfterGcMb} MB kept`);
     for (const [name, b] of Object.entries(a.baselines)) console.log(`  ${name.padEnd(17)} ${b.medianMs} ms, ${b.peakRssMb} MB peak, ${b.heapAfterGcMb} MB kept (${b.vsOurs.time}× our time, ${b.vsOurs.memory}× our peak memory)`);
     console.log(`  identical totals ${a.identicalTotals}; percentages over ${result.percentages.calls} calls: worst ${result.percentages.maxDeviationPoints} points off (${result.percentages.routeMicrosecondsPerCall} µs a call)`);
+  } else if (name === 'cli') {
+    for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
   } else if (name === 'sounds') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
     for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms median (${c.minMs}–${c.maxMs}; pool from a snapshot ${c.snapshotPoolMedianMs} ms), loads ${c.loads}`);

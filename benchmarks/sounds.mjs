@@ -8,7 +8,7 @@ import { segmentNumbers } from './baselines/regex-search.mjs';
 import { measure, round } from './harness.mjs';
 
 const CORE = new URL('../dist/index.js', import.meta.url).href;
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+const CLI = new URL('../packages/cli/dist/cli.js', import.meta.url).pathname;
 /** What a first query loads of pinyin-pro (docs/sounds.md): one phrase of each kind. */
 const PHRASES = [
   { phrase: '一路有我', loads: 'its character table (each character has one reading)' },
@@ -118,7 +118,7 @@ export async function benchSounds() {
     method: {
       cold: `a fresh process per run (${COLD_RUNS} runs per phrase, interleaved): the pool is built in it (medianMs) or loaded from a snapshot (snapshotPoolMedianMs), untimed; then one query is timed, loading pinyin-pro included`,
       warm: `${WARM_PROCESSES} fresh processes per phrase, each having answered ${WARM_UP.join(', ')} 20 times: the phrase's first query (firstInWarmProcessMs) and the median of ${REPEATS} repeats (warmMs); medians over the processes`,
-      commandLine: 'node dist/cli.js sounds 一路有我 --segment 4006 --json, the whole process: Node starting, loading, building the pool, the query',
+      commandLine: 'node packages/cli/dist/cli.js sounds 一路有我 --segment 4006 --json, the whole process: Node starting, loading, building the pool, the query',
     },
     cold,
     commandLine: { medianMs: round(median(command)), runs: command.map(round) },

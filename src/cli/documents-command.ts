@@ -3,7 +3,6 @@ import { documentsFor, type DocumentId, type DocumentsChecklist, type IndustryId
 import type { Language } from '../scoring/explain.js';
 import type { CliIo } from './index.js';
 import { collect } from './pools.js';
-import { readInputs } from './read-inputs.js';
 import { countFlag, langFlag } from './sale-flags.js';
 
 interface DocumentsFlags {
@@ -42,10 +41,9 @@ Examples:
     )
     .action(async (flags: DocumentsFlags) => {
       const lang = langFlag(flags.lang);
-      const idNumber = flags.idNumber === '-' ? (await readInputs(['-'], io.stdin))[0] ?? '' : flags.idNumber;
       const result = documentsFor({
         company: { name: flags.company, creditCode: flags.creditCode },
-        ...(idNumber === undefined ? {} : { handler: { idNumber } }),
+        ...(flags.idNumber === undefined ? {} : { handler: { idNumber: flags.idNumber } }),
         numbersHeld: countFlag('--held', flags.held, 0, 10_000),
         numbersApplying: countFlag('--applying', flags.applying ?? '1', 1, 10_000),
         landingNumbers: flags.landing ?? [],

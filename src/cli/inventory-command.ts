@@ -5,7 +5,7 @@ import { beijingTime } from '../calendar/working-days.js';
 import { exportInventory, importInventory, readInventoryFile } from '../node/inventory/import-export.js';
 import { migrateJournal } from '../node/inventory/journal.js';
 import { NUMBER_STATUSES, type NumberState, type NumberStatus, type Store } from '../inventory/index.js';
-import { STATUS_NAMES, stateText } from '../inventory/rules.js';
+import { inventoryRules } from '../index.js';
 import { format } from '../number/format.js';
 import type { Language } from '../scoring/explain.js';
 import { badFlag, oneOf } from './errors.js';
@@ -36,7 +36,7 @@ const SAY = {
     none: '（没有）',
     until: (ms: number) => `保留到北京时间 ${beijingTime(ms)}`,
     held: (number: string, customer: string, until: number) => `已为 ${customer} 保留 ${number}，保留到北京时间 ${beijingTime(until)}`,
-    notHeld: (number: string, status: NumberStatus) => `没有保留：${number} ${STATUS_NAMES[status].zh}`,
+    notHeld: (number: string, status: NumberStatus) => `没有保留：${number} ${inventoryRules.STATUS_NAMES[status].zh}`,
     released: (number: string) => `已取消 ${number} 的保留`,
     sold: (number: string) => `已售出 ${number}`,
     unknown: (number: string) => `${number} 不在库存里`,
@@ -57,7 +57,7 @@ const SAY = {
 /** One number of a list: number, status, customer, and until when it is held. */
 function row(state: NumberState, lang: Language): string {
   const until = state.heldUntil === undefined ? '' : SAY[lang].until(state.heldUntil);
-  return `${format(state.number).padEnd(14)}  ${STATUS_NAMES[state.status][lang].padEnd(lang === 'zh' ? 4 : 9, lang === 'zh' ? '　' : ' ')}  ${state.customer ?? ''}  ${until}`.trimEnd();
+  return `${format(state.number).padEnd(14)}  ${inventoryRules.STATUS_NAMES[state.status][lang].padEnd(lang === 'zh' ? 4 : 9, lang === 'zh' ? '　' : ' ')}  ${state.customer ?? ''}  ${until}`.trimEnd();
 }
 
 export function registerInventory(program: Command, io: CliIo): void {
@@ -160,6 +160,6 @@ Examples:
     .action(async (number: string, flags: StoreFlags) => {
       const state = await withStore(flags, (store) => store.who(number));
       const lang = langFlag(flags.lang);
-      print(flags, state, state ? stateText(state)[lang] : SAY[lang].unknown(number));
+      print(flags, state, state ? inventoryRules.stateText(state)[lang] : SAY[lang].unknown(number));
     });
 }

@@ -12,7 +12,7 @@ export function registerMcp(program: Command): void {
       'after',
       `
 Standard output carries only the protocol; an MCP client starts the server and talks to it. Client configuration:
-  { "mcpServers": { "vanity400": { "command": "npx", "args": ["vanity400", "mcp", "--store", "inventory.db"] } } }
+  { "mcpServers": { "vanity400": { "command": "npx", "args": ["-y", "vanity400-cli", "mcp", "--store", "inventory.db"] } } }
 
 Examples:
   $ vanity400 mcp

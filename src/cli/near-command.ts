@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { badFlag, oneOf } from './errors.js';
 import { parse } from '../number/parse.js';
-import { createPool } from '../pool/create-pool.js';
 import { near } from '../search/near.js';
-import type { CliIo } from './index.js';
-import { nearHow, numberRow } from './table.js';
-import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, type FilterFlags, type PoolFlags } from './pools.js';
+import { tableLayout, type CliIo } from './index.js';
+import { nearHow, numberTable } from './table.js';
+import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, segmentPool, type FilterFlags, type PoolFlags } from './pools.js';
 
 interface NearFlags extends PoolFlags, FilterFlags {
   distance: string;
@@ -43,17 +42,18 @@ Examples:
       near([], number, options); // checks the number and options before pools are built
       // Without --segment or --agent, only the number's own segment: one pool to build, not six.
       const own = flags.segment === undefined && flags.agent === undefined;
-      const pools = own ? [createPool({ segment: parse(number, { allowUnconfirmed: true }).segment, profile: flags.profile, allowUnconfirmed: true })] : await searchPools(flags);
+      const pools = own ? [segmentPool(parse(number, { allowUnconfirmed: true }).segment, flags.profile, { allowUnconfirmed: true })] : await searchPools(flags);
       const results = near(pools, number, options);
       if (flags.json) {
         io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
         return;
       }
       const zh = flags.lang === 'zh';
-      const lines = results.map((r) => {
-        return numberRow(r.display, r.score, r.tier, flags.lang, nearHow(r, flags.lang), io.paint.out);
-      });
-      if (!lines.length) lines.push(zh ? '附近没有可选的号码。' : 'Nothing close is available.');
-      io.out(`${lines.join('\n')}\n`);
+      if (!results.length) {
+        io.out(zh ? '附近没有可选的号码。\n' : 'Nothing close is available.\n');
+        return;
+      }
+      const lines = results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: nearHow(r, flags.lang) }));
+      io.out(numberTable(lines, { ...tableLayout(flags.lang, io), header: zh ? '差别' : 'difference' }));
     });
 }

@@ -9,7 +9,7 @@ import type { Language } from '../scoring/explain.js';
 import { badFlag, oneOf } from './errors.js';
 import type { CliIo } from './index.js';
 import { collect, defaultStore, openOrderStore, openStore } from './pools.js';
-import { readInputs } from './read-inputs.js';
+import { stdinValue } from './read-inputs.js';
 import { readRulesFile } from './route-command.js';
 import { countFlag, langFlag, packagesFlag } from './sale-flags.js';
 
@@ -188,7 +188,7 @@ async function stepInputs(step: OrderStep, flags: StepFlags, io: CliIo): Promise
         ...(flags.landing === undefined ? {} : { landingNumbers: flags.landing }),
       };
     case 'documents-complete': {
-      const idNumber = flags.idNumber === '-' ? ((await readInputs(['-'], io.stdin))[0] ?? '') : (flags.idNumber ?? '');
+      const idNumber = flags.idNumber === '-' ? await stdinValue(io.stdin, '--id-number') : (flags.idNumber ?? '');
       return {
         handlerIdNumber: idNumber,
         numbersHeld: countFlag('--held', flags.held ?? '0', 0, 10_000),

@@ -50,7 +50,7 @@ Examples:
         io.status = 2;
         return;
       }
-      const ui = terminalUi(io.terminal, io.paint.out, t);
+      const ui = await terminalUi(io.terminal, io.paint.out, t);
       try {
         await pick(ui, t, flags);
       } catch (error) {

@@ -6,16 +6,26 @@ import type { Store } from '../inventory/store.js';
 import type { Language } from '../scoring/explain.js';
 import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import envPaths from 'env-paths';
 import type { LocalText } from '../errors/vanity400-error.js';
 import type { OrderStore, OrderStoreOptions } from '../orders/order-store.js';
 import { openSqliteOrderStore, openSqliteStore, type SqliteStore } from '../sqlite/index.js';
 import { listSegments } from '../number/segments.js';
-import { createPool } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
 import type { RuleFamily } from '../rules/families.js';
 import type { TierId } from '../scoring/tiers.js';
 import type { SearchFilters } from '../search/query.js';
+import { readSettings, userFolders } from './config.js';
+import { cachedSegmentPool } from './pool-cache.js';
+
+/** Where pools are cached: the cache setting, else the user's cache folder; false for none. */
+export function poolCacheFolder(): string | false {
+  return readSettings().cache ?? userFolders().cache;
+}
+
+/** A whole segment's pool scored with the profile, from the user's cache when it has one. */
+export function segmentPool(segment: string, profile: string, options: { allowUnconfirmed?: boolean } = {}): Pool {
+  return cachedSegmentPool(segment, profile, poolCacheFolder(), options);
+}
 
 /** Pools of the given segments (default: every confirmed one), scored with the profile. */
 export function segmentPools(segments: readonly string[] | undefined, profile: string): Pool[] {
@@ -24,7 +34,7 @@ export function segmentPools(segments: readonly string[] | undefined, profile: s
   for (const s of wanted) {
     if (!known.includes(s)) throw badFlag('--segment', s, EXPECTED.segment(known), 'UNKNOWN_SEGMENT');
   }
-  return wanted.map((segment) => createPool({ segment, profile }));
+  return wanted.map((segment) => segmentPool(segment, profile));
 }
 
 /** A numeric flag's value; anything else is a usage error naming the flag. */
@@ -42,14 +52,13 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /**
- * Where the inventory is unless --store says: VANITY400_STORE, else inventory.db in the user's data
- * folder as the platform has it (env-paths: $XDG_DATA_HOME/vanity400 or ~/.local/share/vanity400 on
- * Linux, ~/Library/Application Support/vanity400 on macOS, %LOCALAPPDATA%\vanity400\Data on Windows).
+ * Where the inventory is unless --store or the store setting (VANITY400_STORE or the configuration
+ * file) says: inventory.db in the user's data folder as the platform has it (env-paths:
+ * $XDG_DATA_HOME/vanity400 or ~/.local/share/vanity400 on Linux, ~/Library/Application Support/vanity400
+ * on macOS, %LOCALAPPDATA%\vanity400\Data on Windows).
  */
 export function defaultStore(): string {
-  const given = process.env.VANITY400_STORE;
-  if (given !== undefined && given !== '') return given;
-  return join(envPaths('vanity400', { suffix: '' }).data, 'inventory.db');
+  return join(userFolders().data, 'inventory.db');
 }
 
 const JOURNAL_START = '{"journal":"vanity400-inventory"';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { search } from '../search/search.js';
 import type { SearchQuery, SortOrder } from '../search/query.js';
-import type { CliIo } from './index.js';
-import { numberRow, topReasons } from './table.js';
+import { tableLayout, type CliIo } from './index.js';
+import { numberTable, topReasons } from './table.js';
 import { filterOptions, filtersOf, numberFlag, poolOptions, searchPools, type FilterFlags, type PoolFlags } from './pools.js';
 
 interface SearchFlags extends PoolFlags, FilterFlags {
@@ -47,11 +47,13 @@ Examples:
         return;
       }
       const zh = flags.lang === 'zh';
-      const lines = page.results.map((r) => {
-        return numberRow(r.display, r.score, r.tier, flags.lang, topReasons(r.findings, flags.lang), io.paint.out);
-      });
-      if (!lines.length) lines.push(zh ? '没有找到符合条件的号码。' : 'No numbers match.');
-      if (page.next) lines.push(zh ? `下一页：--cursor ${page.next}` : `next page: --cursor ${page.next}`);
-      io.out(`${lines.join('\n')}\n`);
+      if (!page.results.length) {
+        io.out(zh ? '没有找到符合条件的号码。\n' : 'No numbers match.\n');
+        return;
+      }
+      const reasons = { lang: flags.lang, profile: flags.profile };
+      const lines = page.results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: topReasons(r.number, reasons) }));
+      io.out(numberTable(lines, tableLayout(flags.lang, io)));
+      if (page.next) io.out(zh ? `下一页：--cursor ${page.next}\n` : `next page: --cursor ${page.next}\n`);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { searchSounds } from '../search/sounds.js';
-import type { CliIo } from './index.js';
-import { numberRow } from './table.js';
+import { tableLayout, type CliIo } from './index.js';
+import { numberTable } from './table.js';
 import { numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SoundsFlags extends PoolFlags {
@@ -43,9 +43,8 @@ Examples:
       const lines = page.results.map((r) => {
         const s = r.soundsLike;
         const says = zh ? `${s.atEnd ? '尾号' : '含'} ${s.digits} ≈ “${s.phrase}”` : `${s.atEnd ? 'ends in' : 'has'} ${s.digits} ≈ ${s.phrase}${s.en ? ` (${s.en})` : ''}`;
-        return numberRow(r.display, r.score, r.tier, flags.lang, says, io.paint.out);
+        return { display: r.display, score: r.score, tier: r.tier, rest: says };
       });
-      if (!lines.length) lines.push(zh ? '没有找到读音相符的号码。' : 'No numbers sound like that.');
-      io.out(`${lines.join('\n')}\n`);
+      io.out(lines.length ? numberTable(lines, { ...tableLayout(flags.lang, io), header: zh ? '读音' : 'sounds like' }) : zh ? '没有找到读音相符的号码。\n' : 'No numbers sound like that.\n');
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { suggest, type SuggestProfile } from '../suggest/suggest.js';
-import type { CliIo } from './index.js';
-import { numberRow } from './table.js';
+import { tableLayout, type CliIo } from './index.js';
+import { numberTable } from './table.js';
 import { collect, numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
 
 interface SuggestFlags extends PoolFlags {
@@ -51,10 +51,7 @@ Examples:
         return;
       }
       const zh = flags.lang === 'zh';
-      const lines = results.map((r) => {
-        return numberRow(r.display, r.score, r.tier, flags.lang, r.reasons.join(zh ? '；' : '; '), io.paint.out);
-      });
-      if (!lines.length) lines.push(zh ? '没有找到合适的号码。' : 'No numbers fit.');
-      io.out(`${lines.join('\n')}\n`);
+      const lines = results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: r.reasons.join(zh ? '；' : '; ') }));
+      io.out(lines.length ? numberTable(lines, tableLayout(flags.lang, io)) : zh ? '没有找到合适的号码。\n' : 'No numbers fit.\n');
     });
 }

@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'BAD_STORE'
   | 'NO_STORE'
   | 'MISSING_PACKAGE'
+  | 'BAD_CONFIG'
   | 'BAD_JOURNAL'
   | 'JOURNAL_LOCKED'
   | 'JOURNAL_FAILED'

@@ -38,10 +38,14 @@ export function savePool(pool: Pool, path: string): void {
 function readSnapshotFile(path: string): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    let out = new Uint8Array(Math.min(Math.max(fstatSync(fd).size, 1 << 16), MAX_SNAPSHOT_BYTES + 1));
+    // Sized as the file says, so a regular file is read into a buffer of its own size, without a copy.
+    let out = new Uint8Array(Math.min(fstatSync(fd).size || 1 << 16, MAX_SNAPSHOT_BYTES + 1));
     let done = 0;
+    const probe = new Uint8Array(1);
     for (;;) {
       if (done === out.length) {
+        // Full: the end of the file, or more to come (the file grew, or it is not a regular file).
+        if (readSync(fd, probe, 0, 1, null) === 0) return out;
         if (out.length > MAX_SNAPSHOT_BYTES) {
           throw new Vanity400Error(
             'BAD_SNAPSHOT',
@@ -51,7 +55,9 @@ function readSnapshotFile(path: string): Uint8Array {
         }
         const bigger = new Uint8Array(Math.min(out.length * 2, MAX_SNAPSHOT_BYTES + 1));
         bigger.set(out);
+        bigger[done++] = probe[0]!;
         out = bigger;
+        continue;
       }
       const n = readSync(fd, out, done, out.length - done, null);
       if (n === 0) return out.subarray(0, done);

@@ -2,7 +2,7 @@
  * vanity400/redis: the inventory {@link Store} in Redis, for many machines that share one server.
  * Every state change is one Lua script (see ./scripts.ts), so two customers never get the same number;
  * holds are timed by the Redis server's clock; imports and reservations of many numbers are staged in
- * bounded steps and switched in by one script, all or nothing. Needs the `ioredis` package (5.x), and a
+ * bounded steps and switched in by one script, all or nothing. Needs the `ioredis` package (5.x or 6.x), and a
  * server with AOF persistence (docs/inventory.md says which setting loses what).
  *
  * @module vanity400/redis
@@ -69,7 +69,7 @@ async function loadIoredis(): Promise<typeof import('ioredis').Redis> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Vanity400Error('MISSING_PACKAGE', text('Redis 库存需要 ioredis 包：npm install ioredis@5', 'vanity400/redis needs the ioredis package: npm install ioredis@5'));
+    throw new Vanity400Error('MISSING_PACKAGE', text('Redis 库存需要 ioredis 包（5 或 6 版）：npm install ioredis', 'vanity400/redis needs the ioredis package (5 or 6): npm install ioredis'));
   }
 }
 

@@ -81,6 +81,8 @@ const RIGHT: Record<string, unknown[]> = {
   compilePattern: ['AABB$'],
   parsePattern: ['AABB$'],
   enumeratePattern: [core.compilePattern('8888$'), '4006', 10],
+  poolFingerprint: ['seed'],
+  priceLevel: [2, 0],
   searchSounds: [pool, { sounds: '要发' }],
   suggest: [{ name: '顺发', founded: 1988, door: '888' }, { pools: [pool], limit: 3 }],
   phraseToDigits: ['一路发'],

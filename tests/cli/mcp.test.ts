@@ -11,7 +11,7 @@ import { openSqliteStore } from '../../src/sqlite/index.js';
 import { cli } from './run-cli.js';
 
 // dist is built by tests/global-setup.ts.
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const CLI = new URL('../../packages/cli/dist/cli.js', import.meta.url).pathname;
 const SAMPLE = new URL('../../data/samples/inventory.json', import.meta.url).pathname;
 
 /** Starts `vanity400 mcp` as a child process and connects the SDK's client to it. */

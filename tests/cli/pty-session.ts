@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { spawn } from 'node-pty';
 
-export const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+export const CLI = new URL('../../packages/cli/dist/cli.js', import.meta.url).pathname;
 
 /** Keys as a terminal sends them. */
 export const KEY = { enter: '\r', up: '\x1b[A', down: '\x1b[B', space: ' ', ctrlC: '\x03', ctrlU: '\x15', esc: '\x1b' } as const;

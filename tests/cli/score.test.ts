@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.js';
 
 const run = promisify(execFile);
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const CLI = new URL('../../packages/cli/dist/cli.js', import.meta.url).pathname;
 
 
 describe('vanity400 score', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.js';
+import { explain } from '../../src/scoring/explain.js';
 import { createPool } from '../../src/pool/create-pool.js';
 import { near } from '../../src/search/near.js';
 
@@ -31,8 +32,16 @@ describe('vanity400 search', () => {
 
   it('prints a table and the next-page hint for people', async () => {
     const { out } = await cli(['search', '%520%', '--segment', '4008', '--limit', '2', '--lang', 'en']);
-    expect(out).toMatch(/^400-\d{3}-\d{4}\s+\d+\.\d\s+\S+\s+/);
-    expect(out).toContain('next page: --cursor ');
+    const [header, ...rows] = out.trim().split('\n');
+    expect(header).toMatch(/^number\s+score\s+tier\s+reasons$/);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatch(/^next page: --cursor /);
+    // The reasons are the library's own clauses for the number, as explain tells them.
+    const { results } = JSON.parse((await cli(['search', '%520%', '--segment', '4008', '--limit', '2', '--json'])).out);
+    results.forEach((r: { number: string; display: string }, i: number) => {
+      expect(rows[i]).toMatch(new RegExp(`^${r.display}\\s+\\d+\\.\\d\\s+\\S+\\s+`));
+      expect(rows[i]!.endsWith(explain(r.number, { lang: 'en' }).reasons.slice(0, 3).join('; '))).toBe(true);
+    });
   });
 
   it('reports bad patterns and options as usage errors', async () => {

@@ -16,7 +16,8 @@ describe('vanity400 sounds and suggest', () => {
   it('suggest prints reasons that name the facts given', async () => {
     const { status, out } = await cli(['suggest', '--founded', '1987', '--door', '518', '--segment', '4008', '--limit', '4']);
     expect(status).toBe(0);
-    const lines = out.trim().split('\n');
+    const [header, ...lines] = out.trim().split('\n');
+    expect(header).toMatch(/^号码\s+评分\s+等级\s+理由$/);
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatch(/含 (1987|87|518)（(公司成立年份 1987|成立年份 1987 的后两位|门牌号 518)）/);
   });

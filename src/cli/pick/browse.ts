@@ -75,7 +75,7 @@ function searchListing(pool: Pool, facts: Facts, narrowing: Narrowing, lang: Lan
     const page = search([pool], cursor ? { ...query, cursor } : query);
     cursor = page.next;
     listing.more = cursor ? next : null;
-    return page.results.map((r) => item(r, [topReasons(r.findings, lang)]));
+    return page.results.map((r) => item(r, [topReasons(r.number, { lang, profile: pool.profile })]));
   };
   listing.more = next;
   return listing;
@@ -84,7 +84,7 @@ function searchListing(pool: Pool, facts: Facts, narrowing: Narrowing, lang: Lan
 function nearListing(pool: Pool, facts: Facts, narrowing: Narrowing, wanted: string, lang: Language, title: string): Listing {
   const tail = narrowing.tailOnly ? { tailContains: wanted.slice(6) } : {};
   const items = near([pool], wanted, { maxDistance: 2, swaps: true, limit: NEAR_LIMIT, ...filtersOf(facts, narrowing), ...tail })
-    .map((r) => item(r, [nearHow(r, lang), topReasons(r.findings, lang, 2)]));
+    .map((r) => item(r, [nearHow(r, lang), topReasons(r.number, { lang, profile: pool.profile }, 2)]));
   return { title, items, more: null };
 }
 

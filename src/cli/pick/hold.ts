@@ -1,5 +1,4 @@
-import { parseDuration } from '../../calendar/duration.js';
-import { checkCustomer, checkTtl } from '../../inventory/rules.js';
+import { inventoryRules, parseDuration } from '../../index.js';
 import type { HoldResult } from '../../inventory/types.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById } from '../../scoring/tiers.js';
@@ -24,7 +23,7 @@ export function holder(customer: Customer): string {
 }
 
 export async function askCustomer(ui: Ui, t: Messages, lang: Language): Promise<Customer> {
-  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => checkCustomer((v ?? '').trim()), lang) })).trim();
+  const name = (await ui.text({ message: t.customer, validate: (v) => checked(() => inventoryRules.checkCustomer((v ?? '').trim()), lang) })).trim();
   const phone = (
     await ui.text({ message: t.phone, placeholder: t.skip, validate: (v) => (!v?.trim() || PHONE.test(v.trim()) ? undefined : t.phoneError(v.trim())) })
   ).trim();
@@ -33,7 +32,7 @@ export async function askCustomer(ui: Ui, t: Messages, lang: Language): Promise<
       message: t.holdTime,
       placeholder: t.defaultHoldTime,
       defaultValue: t.defaultHoldTime,
-      validate: (v) => (v?.trim() ? checked(() => checkTtl(parseDuration(v, t.holdTimeFrom)), lang) : undefined),
+      validate: (v) => (v?.trim() ? checked(() => inventoryRules.checkTtl(parseDuration(v, t.holdTimeFrom)), lang) : undefined),
     })
   ).trim();
   return { name, ...(phone ? { phone } : {}), ttl };

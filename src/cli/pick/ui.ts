@@ -1,4 +1,5 @@
-import * as clack from '@clack/prompts';
+// The prompts load only when pick runs: no other command pays for them.
+import type * as clack from '@clack/prompts';
 import { isVanity400Error } from '../../errors/vanity400-error.js';
 import type { Language } from '../../scoring/explain.js';
 import type { Palette } from '../colour.js';
@@ -30,7 +31,8 @@ export interface Ui {
  * The prompts in the salesperson's language: @clack/prompts words its key hints, Yes/No and "none" in
  * English only, so its hints are turned off and said in `t` under each question, and Yes/No are `t`'s.
  */
-export function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.WriteStream }, paint: Palette, t: Messages): Ui {
+export async function terminalUi(terminal: { input: NodeJS.ReadStream; output: NodeJS.WriteStream }, paint: Palette, t: Messages): Promise<Ui> {
+  const clack = await import('@clack/prompts');
   const io = { input: terminal.input, output: terminal.output };
   const hinted = (message: string, keys: string) => `${message}\n${paint.dim(keys)}`;
   const answer = async <T>(pending: Promise<T | symbol>): Promise<T> => {

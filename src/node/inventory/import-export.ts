@@ -30,8 +30,8 @@
  * Export escapes any CSV cell that a spreadsheet would run as a formula (one starting with = + - @,
  * tab or CR, or their full-width forms) with a leading ', and import removes that ' again.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+// The CSV parser and writer are loaded when a CSV is read or written, not with vanity400/node.
+type ParseCsv = typeof import('csv-parse/sync').parse;
 import { NUMBER_STATUSES, Vanity400Error, checkAgent, inventoryRules, parse, showNumber } from './core.js';
 import type { Agent, BatchNumber, BatchRange, InventoryBatch, LocalText, NumberState, NumberStatus, Store } from './core.js';
 import { readBounded } from './read-bounded.js';
@@ -140,7 +140,7 @@ class LineErrors {
   }
 }
 
-function readCsv(text: string, errors: LineErrors): RawRow[] {
+function readCsv(parseCsv: ParseCsv, text: string, errors: LineErrors): RawRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
@@ -504,7 +504,7 @@ export async function importInventory(store: Store, text: string, format: Invent
   if (typeof store !== 'object' || store === null || typeof (store as Store).load !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
   if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('options', both('选项对象', 'an options object'), options);
   const errors = new LineErrors();
-  const raw = format === 'csv' ? readCsv(text, errors) : readJson(text, errors);
+  const raw = format === 'csv' ? readCsv((await import('csv-parse/sync')).parse, text, errors) : readJson(text, errors);
   const what = both(`${format.toUpperCase()} 库存文件`, `the ${format.toUpperCase()} inventory`);
 
   const batch: { agents: { agent: Agent; ref: string }[]; ranges: BatchRange[]; numbers: BatchNumber[] } = { agents: [], ranges: [], numbers: [] };
@@ -657,5 +657,6 @@ export async function exportInventory(store: Store, format: InventoryFormat, opt
       held_until: n.heldUntil === undefined ? '' : time(n.heldUntil),
     }));
   }
+  const { stringify } = await import('csv-stringify/sync');
   return (options.bom ? '\uFEFF' : '') + stringify(rows);
 }
