@@ -40,6 +40,7 @@ export type { DigitReading, PhraseReading, LexiconHit, PhraseToDigitsOptions, Di
 export {
   MemoryStore,
   agentPool,
+  storePool,
   NUMBER_STATUSES,
   checkAgent,
   checkLicence,

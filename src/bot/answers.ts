@@ -1,6 +1,7 @@
 import {
   beijingTime,
   describeOpeningDate,
+  parseDuration,
   documentsFor,
   explain,
   openingDate,
@@ -208,8 +209,12 @@ export const answers: Answers = {
     return { result, say };
   },
 
-  async hold({ number, customer, minutes, lang }, context) {
-    const result = await context.store.hold(number, customer, minutes * 60_000);
+  async hold({ number, customer, minutes, duration, lang }, context) {
+    if (minutes !== undefined && duration !== undefined) {
+      throw new Vanity400Error('BAD_ARGUMENT', { zh: 'minutes 和 duration 只给一个', en: 'give minutes or duration, not both' }, { field: 'duration' });
+    }
+    const ttl = duration === undefined ? (minutes ?? 30) * 60_000 : parseDuration(duration, 'duration');
+    const result = await context.store.hold(number, customer, ttl);
     const shown = format(parse(number).digits);
     let say: string;
     if (result.ok) {
@@ -319,7 +324,9 @@ export const answers: Answers = {
     const missing = result.missing.map((d) => say(lang, d));
     const sentence = result.complete
       ? text(lang, `资料已齐全：${all.join('、')}。`, `Everything is in: ${all.join('; ')}.`)
-      : text(lang, `要准备：${all.join('、')}。还缺：${missing.join('、')}。`, `To hand in: ${all.join('; ')}. Still missing: ${missing.join('; ')}.`);
+      : missing.length === all.length
+        ? text(lang, `需要准备这些资料：${all.join('、')}。`, `To hand in: ${all.join('; ')}.`)
+        : text(lang, `需要准备这些资料：${all.join('、')}；目前还缺${missing.join('、')}。`, `To hand in: ${all.join('; ')}. Still missing: ${missing.join('; ')}.`);
     return { result, say: sentence };
   },
 

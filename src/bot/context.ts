@@ -1,8 +1,11 @@
-import { MemoryOrderBook, MemoryStore, Pool, agentPool, createPool, defaultPackages, inventoryRules, listSegments, resolveProfile, type OrderStore, type PackageList, type Store } from 'vanity400';
+import { MemoryOrderBook, MemoryStore, Pool, agentPool, createPool, defaultPackages, inventoryRules, listSegments, resolveProfile, storePool, type OrderStore, type PackageList, type Store } from 'vanity400';
 
 /** What {@link createBotContext} puts in a context; every field is optional. */
 export interface BotContextOptions {
-  /** The inventory that hold and release change, and that `agent` is read from. Default: an empty MemoryStore. */
+  /**
+   * The inventory that hold and release change, and that `agent` is read from. When it has agents, the
+   * tools search only its available numbers (all agents', or `agent`'s). Default: an empty MemoryStore.
+   */
   store?: Store;
   /** Search only this agent's available numbers (read from the store at each call, so holds and sales show at once). */
   agent?: string;
@@ -25,14 +28,15 @@ export interface BotContext {
   /** The orders order_status reads, when there are any. */
   readonly orders: OrderStore | null;
   /**
-   * The pools for a search: the agent's available numbers, the given pools, or the whole segments asked
-   * for (default: every confirmed one), each built on first use and then kept.
+   * The pools for a search: the agent's available numbers, the given pools, every agent's available
+   * numbers when the store has agents, or else the whole segments asked for (default: every confirmed
+   * one), each built on first use and then kept. Whatever a search finds in a store's numbers can be held.
    */
   pools(segments?: readonly string[]): Promise<Pool[]>;
 }
 
 /** The store methods the tools call. */
-const STORE_METHODS = ['hold', 'release', 'list'] as const;
+const STORE_METHODS = ['hold', 'release', 'list', 'agents'] as const;
 /** The order store methods the tools call. */
 const ORDER_METHODS = ['get', 'list', 'view'] as const;
 
@@ -62,6 +66,7 @@ export function createBotContext(options: BotContextOptions = {}): BotContext {
     async pools(segments) {
       if (agent !== undefined) return [await agentPool(store, agent, { profile })];
       if (pools) return pools.filter((p) => p.segment === null || !segments || segments.includes(p.segment));
+      if ((await store.agents()).length > 0) return [await storePool(store, { profile })];
       return (segments ?? confirmed).map((segment) => {
         let pool = built.get(segment);
         if (!pool) {

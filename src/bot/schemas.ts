@@ -115,7 +115,8 @@ export const toolSchemas = {
   hold: z.strictObject({
     number,
     customer: z.string().min(1).max(200).describe('Who the number is held for, e.g. the company name'),
-    minutes: z.number().int().min(1).max(MAX_HOLD_MINUTES).default(30).describe('How long the hold lasts (default 30 minutes)'),
+    minutes: z.number().int().min(1).max(MAX_HOLD_MINUTES).optional().describe('How long the hold lasts, in minutes (default 30); or give duration'),
+    duration: z.string().max(40).optional().describe('How long the hold lasts as the customer says it: "2小时", "30分钟", "1天", "半小时", "2h"; or give minutes'),
     lang,
   }),
   release: z.strictObject({

@@ -1,10 +1,30 @@
 import * as z from 'zod';
+import { answerSchemas } from './outputs.js';
 import { toolSchemas, type ToolName } from './schemas.js';
+
+/** What a tool does to its surroundings, as MCP's tool annotations say it. */
+export interface ToolHints {
+  /** It changes nothing (every tool but hold and release). */
+  readOnlyHint: boolean;
+  /** It may undo what was there (release ends a hold); only meaningful when not read-only. */
+  destructiveHint: boolean;
+  /** Calling it again with the same arguments changes nothing more; only meaningful when not read-only. */
+  idempotentHint: boolean;
+  /** It reaches beyond the inventory and the library's own data: never. */
+  openWorldHint: boolean;
+}
 
 /** A tool as a bot framework or an MCP client lists it. */
 export interface ToolDefinition {
   /** The name a model calls it by. */
   name: ToolName;
+  /** A short name for people, in Chinese and English. */
+  title: {
+    /** In Chinese. */
+    zh: string;
+    /** In English. */
+    en: string;
+  };
   /** What it does, in a sentence. */
   description: {
     /** In Chinese. */
@@ -14,6 +34,53 @@ export interface ToolDefinition {
   };
   /** JSON Schema (draft 2020-12) of the arguments, generated from the schema callTool validates them with. */
   inputSchema: Record<string, unknown>;
+  /** JSON Schema (draft 2020-12) of what callTool answers: `{ ok: true, result, say }` or `{ ok: false, error, say }`. */
+  outputSchema: Record<string, unknown>;
+  /** What it does to its surroundings. */
+  annotations: ToolHints;
+}
+
+const titles: Record<ToolName, ToolDefinition['title']> = {
+  score: { zh: '号码打分', en: 'Score a number' },
+  explain: { zh: '讲解号码', en: 'Explain a number' },
+  search: { zh: '找号', en: 'Search numbers' },
+  near: { zh: '找相近号码', en: 'Numbers close to one' },
+  sounds: { zh: '按读音或寓意找号', en: 'Numbers by sound or meaning' },
+  suggest: { zh: '按公司信息推荐', en: 'Suggest from the company' },
+  hold: { zh: '为客户保留号码', en: 'Hold a number' },
+  release: { zh: '取消保留', en: 'Release a hold' },
+  quote: { zh: '套餐报价', en: 'Quote the packages' },
+  opening_date: { zh: '开通日期', en: 'Opening date' },
+  documents: { zh: '办理资料', en: 'Documents to hand in' },
+  order_status: { zh: '订单进度', en: 'Order status' },
+  route_check: { zh: '检查转接规则', en: 'Check the routing rules' },
+  route_test: { zh: '来电转到哪里', en: 'Where a call goes' },
+};
+
+const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+const hints: Record<ToolName, ToolHints> = {
+  score: READ_ONLY,
+  explain: READ_ONLY,
+  search: READ_ONLY,
+  near: READ_ONLY,
+  sounds: READ_ONLY,
+  suggest: READ_ONLY,
+  // A second hold for the same customer leaves the first as it was; another customer's is refused.
+  hold: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  // It ends a hold; a second release finds nothing to end.
+  release: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  quote: READ_ONLY,
+  opening_date: READ_ONLY,
+  documents: READ_ONLY,
+  order_status: READ_ONLY,
+  route_check: READ_ONLY,
+  route_test: READ_ONLY,
+};
+
+/** An answer's JSON Schema with `type: 'object'` at its root, as MCP asks of an output schema. */
+function outputSchemaOf(name: ToolName): Record<string, unknown> {
+  const { $schema, ...branches } = z.toJSONSchema(answerSchemas[name], { io: 'output' }) as Record<string, unknown>;
+  return { $schema, type: 'object', properties: { ok: { type: 'boolean' }, say: { type: 'string' } }, required: ['ok', 'say'], ...branches };
 }
 
 const descriptions: Record<ToolName, ToolDefinition['description']> = {
@@ -75,9 +142,12 @@ const descriptions: Record<ToolName, ToolDefinition['description']> = {
   },
 };
 
-/** The chat-bot tools: name, description in Chinese and English, and the JSON Schema of the arguments. */
+/** The chat-bot tools: name, title and description in Chinese and English, the JSON Schemas of the arguments and of the answer, and what each does to its surroundings. */
 export const tools: readonly ToolDefinition[] = (Object.keys(toolSchemas) as ToolName[]).map((name) => ({
   name,
+  title: titles[name],
   description: descriptions[name],
   inputSchema: z.toJSONSchema(toolSchemas[name], { io: 'input' }) as Record<string, unknown>,
+  outputSchema: outputSchemaOf(name),
+  annotations: hints[name],
 }));

@@ -93,7 +93,7 @@ export function dayNumber(date: string): number {
   return t / DAY_MS;
 }
 
-/** The `YYYY-MM-DD` day a date names (2015-03-18, 2015/3/18, 2015.3.18, 20150318, 2015年3月18日), or null when it names none. */
+/** The `YYYY-MM-DD` day a date names in any form the calendar reads (2015-03-18, 2015/3/18, 2015年3月18日 …), or null when it names none. */
 export function readDate(text: string): string | null {
   if (typeof text !== 'string' || dateParts(text) === null) return null;
   try {

@@ -10,9 +10,25 @@ import type { Store } from './store.js';
  * segment. It is a picture of the store when built: build it again after holds and sales.
  */
 export async function agentPool(store: Store, agentId: string, options: PoolOptions & { status?: NumberStatus } = {}): Promise<Pool> {
-  if (typeof store !== 'object' || store === null || typeof (store as Store).list !== 'function') throw wrongType('agentPool(): store', { zh: '库存（Store）', en: 'a Store' }, store);
-  if (typeof options !== 'object' || options === null) throw wrongType('agentPool(): options', { zh: '选项对象', en: 'an options object' }, options);
+  checkArguments('agentPool()', store, options);
   const { status = 'available', ...poolOptions } = options;
   const states = await store.list(agentId, status);
   return createPool({ numbers: states.map((s) => s.number), ...poolOptions });
+}
+
+/**
+ * A pool of every agent's numbers in a status (default: available): what a bot or a website for the
+ * whole store may offer, so that whatever it finds can be held. A picture of the store when built.
+ */
+export async function storePool(store: Store, options: PoolOptions & { status?: NumberStatus } = {}): Promise<Pool> {
+  checkArguments('storePool()', store, options);
+  const { status = 'available', ...poolOptions } = options;
+  const numbers: string[] = [];
+  for (const agent of await store.agents()) for (const s of await store.list(agent.id, status)) numbers.push(s.number);
+  return createPool({ numbers, ...poolOptions });
+}
+
+function checkArguments(where: string, store: unknown, options: unknown): void {
+  if (typeof store !== 'object' || store === null || typeof (store as Store).list !== 'function') throw wrongType(`${where}: store`, { zh: '库存（Store）', en: 'a Store' }, store);
+  if (typeof options !== 'object' || options === null) throw wrongType(`${where}: options`, { zh: '选项对象', en: 'an options object' }, options);
 }

@@ -6,4 +6,4 @@ export type { Store, StoreOptions } from './store.js';
 export { checkAgent, describeState, showNumber } from './rules.js';
 export type { BatchAgent, BatchNumber, BatchProblem, BatchRange, InventoryBatch, LoadResult } from './rules.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
-export { agentPool } from './agent-pool.js';
+export { agentPool, storePool } from './agent-pool.js';

@@ -3,7 +3,7 @@
  * near-number searches), worded once in Chinese and English. Chinese positions count from 1, as a
  * salesperson counts characters; English ones are the 0-based `position` of the error.
  */
-import { excerpt, kindOf, quoted, zhExcerpt } from '../errors/guards.js';
+import { excerpt, kindOf, zhExcerpt } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 // ---- the pattern language ----
@@ -60,7 +60,8 @@ export function notEnumerableSegment(segment: unknown): Vanity400Error {
 
 /** INVALID_TYPE: a candidate limit that is not a number ≥ 0. */
 export function badCandidateLimit(limit: unknown): Vanity400Error {
-  return new Vanity400Error('INVALID_TYPE', { zh: `候选数量上限应为不小于 0 的数字，实际是 ${quoted(limit)}。`, en: `Expected a candidate limit as a number ≥ 0, got ${quoted(limit)}.` }, { input: limit });
+  const shown: LocalText = typeof limit === 'number' ? { zh: String(limit), en: String(limit) } : typeof limit === 'string' ? { zh: zhExcerpt(limit), en: excerpt(limit) } : { zh: kindOf(limit).zh, en: String(limit) };
+  return new Vanity400Error('INVALID_TYPE', { zh: `候选数量上限应为不小于 0 的数字，实际是${shown.zh}。`, en: `Expected a candidate limit as a number ≥ 0, got ${shown.en}.` }, { input: limit });
 }
 
 // ---- queries, filters and near-number searches ----

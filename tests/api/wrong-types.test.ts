@@ -92,6 +92,7 @@ const RIGHT: Record<string, unknown[]> = {
   syllableSimilarity: ['fa', 'ba'],
   findingSentence: [core.score('4008517517').findings[0], 'en'],
   agentPool: [store, 'huatong', { status: 'available' }],
+  storePool: [store, { status: 'available' }],
   checkAgent: [makeAgent('a1', 1)],
   checkLicence: ['91110108MA01XK7D35'],
   isValidLicence: ['91110108MA01XK7D35'],

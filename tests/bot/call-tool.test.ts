@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { callTool, createBotContext, type BotContext, type ToolAnswer, type ToolName } from '../../src/bot/index.js';
 import { createPool, explain, near, score, search, searchSounds, suggest, MemoryStore, type Pool } from '../../src/index.js';
 import { makeAgent } from '../inventory/helpers.js';
+import { RETRYING } from '../../src/bot/refusals.js';
 
 /** The answer's result, failing the test (with the error) if the call did not succeed. */
 function resultOf<R>(answer: ToolAnswer<R>): { result: R; say: string } {
@@ -48,7 +49,8 @@ describe('callTool answers what the library answers', () => {
     expect(zh.say).toBe(zh.result.summary);
     const en = resultOf(await callTool('explain', { number: '4006161615', lang: 'en', company: { door: '1615' } }, context));
     expect(en.result).toEqual(explain('4006161615', { lang: 'en', company: { door: '1615' } }));
-    expect(en.say).toMatch(/^400-616-1615 scores [\d.]+ \(\w+\)\. ends in 1615 \(the door number 1615\)/);
+    expect(en.say).toBe(en.result.summary);
+    expect(en.say).toMatch(/^400-616-1615 scores [\d.]+ \(\w+\)\. Ends in 1615: the door number 1615\./);
   });
 
   it('search: the page search() gives on the same pools, with the best numbers said', async () => {
@@ -104,7 +106,10 @@ describe('callTool answers what the library answers', () => {
 
   it('uses the default limits of a bot: 10 numbers a search, 5 suggestions', async () => {
     expect(resultOf(await callTool('search', { segments: ['4006'] }, context)).result.results).toHaveLength(10);
-    expect(resultOf(await callTool('suggest', { door: '88', segments: ['4006'] }, context)).result).toHaveLength(5);
+    const facts = { name: '顺发物流', founded: 2008, door: '518' };
+    const more = await suggest(facts, { pools: [pool], segments: ['4006'], limit: 20, lang: 'zh' });
+    expect(more.length).toBeGreaterThan(5); // there are more to give: the limit is what stops at 5
+    expect(resultOf(await callTool('suggest', { ...facts, segments: ['4006'] }, context)).result).toEqual(more.slice(0, 5));
   });
 });
 
@@ -166,35 +171,46 @@ describe('hold and release through the tools', () => {
 });
 
 describe('bad arguments are error objects that name the argument', () => {
-  const cases: [string, ToolName | string, unknown, string, RegExp][] = [
-    ['a wrong type', 'score', { number: 4008517517 }, 'BAD_ARGUMENT', /^score: number: .*expected string.*\(got 4008517517\)$/],
-    ['a missing argument', 'hold', { number: '4006123000' }, 'BAD_ARGUMENT', /^hold: customer: missing; expected a string$/],
-    ['an unknown argument', 'search', { pattern: '8888$', colour: 'red' }, 'BAD_ARGUMENT', /^search: unknown argument colour \(use pattern, segments, .*\)$/],
-    ['an unknown nested argument', 'score', { number: '4008517517', company: { founded: 1987, motto: 'x' } }, 'BAD_ARGUMENT', /^score: unknown argument company\.motto$/],
-    ['a fraction where a whole number goes', 'search', { limit: 2.5 }, 'BAD_ARGUMENT', /^search: limit: .*\(got 2\.5\)$/],
-    ['a number out of range', 'near', { number: '4008517517', maxDistance: 4 }, 'BAD_ARGUMENT', /^near: maxDistance: .*\(got 4\)$/],
-    ['an unknown segment', 'search', { segments: ['4006', '4003'] }, 'BAD_ARGUMENT', /^search: segments\[1\]: .*"4006".*\(got "4003"\)$/],
-    ['digits that are not digits', 'search', { exclude: 'four' }, 'BAD_ARGUMENT', /^search: exclude: .*\(got "four"\)$/],
-    ['an unknown language', 'explain', { number: '4008517517', lang: 'fr' }, 'BAD_ARGUMENT', /^explain: lang: .*"zh".*\(got "fr"\)$/],
-    ['arguments that are not an object', 'score', ['4008517517'], 'BAD_ARGUMENT', /^score: arguments: .*expected an object with number, profile, company, lang$/],
-    ['a number too short', 'score', { number: '12345' }, 'WRONG_LENGTH', /"12345".*found 5 digits/],
-    ['a number with a letter', 'near', { number: '400-85a-7517' }, 'BAD_CHARACTER', /"400-85a-7517".*"a".*position 6/],
-    ['a number of another service', 'hold', { number: '800-851-7517', customer: '张三' }, 'NOT_400', /"800-851-7517"/],
-    ['a malformed pattern', 'search', { pattern: 'AAB[B', segments: ['4006'] }, 'BAD_PATTERN', /pattern "AAB\[B": position 4/],
-    ['a bad company fact', 'score', { number: '4008517517', company: { founded: 'long ago' } }, 'BAD_COMPANY', /company\.founded："long ago" 不是年份/],
-    ['a bad cursor', 'search', { cursor: 'nonsense', segments: ['4006'] }, 'BAD_CURSOR', /cursor/],
-    ['nothing to suggest from', 'suggest', { avoid: '4', segments: ['4006'] }, 'BAD_QUERY', /nothing to go on/],
-    ['an unknown tool', 'price', { number: '4008517517' }, 'UNKNOWN_TOOL', /^unknown tool "price": use one of score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, order_status, route_check, route_test$/],
-    ['an inherited name', 'constructor', {}, 'UNKNOWN_TOOL', /^unknown tool "constructor"/],
+  // Each in Chinese (the default) and, with lang: 'en', in English; the customer hears the library's refusal, or that the bot tries again.
+  const cases: [string, ToolName | string, unknown, string, RegExp, RegExp | null][] = [
+    ['a wrong type', 'score', { number: 4008517517 }, 'BAD_ARGUMENT', /^score：number 应为字符串，实际是 4008517517$/, /^score: number: .*expected string.*\(got 4008517517\)$/],
+    ['a missing argument', 'hold', { number: '4006123000' }, 'BAD_ARGUMENT', /^hold：缺少 customer，应为字符串$/, /^hold: customer: missing; expected a string$/],
+    ['an unknown argument', 'search', { pattern: '8888$', colour: 'red' }, 'BAD_ARGUMENT', /^search：没有参数 colour（可用的有 pattern, segments, .*）$/, /^search: unknown argument colour \(use pattern, segments, .*\)$/],
+    ['an unknown nested argument', 'score', { number: '4008517517', company: { founded: 1987, motto: 'x' } }, 'BAD_ARGUMENT', /^score：没有参数 company\.motto$/, /^score: unknown argument company\.motto$/],
+    ['a fraction where a whole number goes', 'search', { limit: 2.5 }, 'BAD_ARGUMENT', /^search：limit 应为整数，实际是 2\.5$/, /^search: limit: .*\(got 2\.5\)$/],
+    ['a number out of range', 'near', { number: '4008517517', maxDistance: 4 }, 'BAD_ARGUMENT', /^near：maxDistance 不能大于 3，实际是 4$/, /^near: maxDistance: .*\(got 4\)$/],
+    ['an unknown segment', 'search', { segments: ['4006', '4003'] }, 'BAD_ARGUMENT', /^search：segments\[1\] 应为 4000、4001、4006、4007、4008、4009 之一，实际是 "4003"$/, /^search: segments\[1\]: .*"4006".*\(got "4003"\)$/],
+    ['digits that are not digits', 'search', { exclude: 'four' }, 'BAD_ARGUMENT', /^search：exclude 的格式不对，实际是 "four"$/, /^search: exclude: .*\(got "four"\)$/],
+    ['an unknown language', 'explain', { number: '4008517517', lang: 'fr' }, 'BAD_ARGUMENT', /^explain：lang 应为 zh、en 之一，实际是 "fr"$/, null],
+    ['arguments that are not an object', 'score', ['4008517517'], 'BAD_ARGUMENT', /^score：参数应为对象，包含 number, profile, company, lang$/, null],
+    ['a number too short', 'score', { number: '12345' }, 'WRONG_LENGTH', /“12345”有误：有 5 位数字/, /"12345".*found 5 digits/],
+    ['a number with a letter', 'near', { number: '400-85a-7517' }, 'BAD_CHARACTER', /“400-85a-7517”有误：第 7 个字符“a”/, /"400-85a-7517".*"a".*position 6/],
+    ['a number of another service', 'hold', { number: '800-851-7517', customer: '张三' }, 'NOT_400', /“800-851-7517”有误：开头是 800，不是 400/, /"800-851-7517"/],
+    ['a malformed pattern', 'search', { pattern: 'AAB[B', segments: ['4006'] }, 'BAD_PATTERN', /号型“AAB\[B”第 5 个字符/, /pattern "AAB\[B": position 4/],
+    ['a bad company fact', 'score', { number: '4008517517', company: { founded: 'long ago' } }, 'BAD_COMPANY', /company\.founded："long ago" 不是年份/, /company\.founded: "long ago" is not a year/],
+    ['a bad cursor', 'search', { cursor: 'nonsense', segments: ['4006'] }, 'BAD_CURSOR', /翻页标记 "nonsense"/, /cursor/],
+    ['nothing to suggest from', 'suggest', { avoid: '4', segments: ['4006'] }, 'BAD_QUERY', /.+/, /nothing to go on/],
+    ['an unknown tool', 'price', { number: '4008517517' }, 'UNKNOWN_TOOL', /^没有 "price" 这个工具：可用的有 score、explain、/, /^unknown tool "price": use one of score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, order_status, route_check, route_test$/],
+    ['an inherited name', 'constructor', {}, 'UNKNOWN_TOOL', /^没有 "constructor" 这个工具/, /^unknown tool "constructor"/],
   ];
-  for (const [what, name, args, code, message] of cases) {
+  for (const [what, name, args, code, zh, en] of cases) {
     it(what, async () => {
-      const answer = await callTool(name, args, context);
-      expectJsonSafe(answer);
-      const error = errorOf(answer);
-      expect(error.code).toBe(code);
-      expect(error.message).toMatch(message);
-      expect(error.message).not.toMatch(/\n\s+at /); // no stack trace
+      const runs: [unknown, RegExp, 'zh' | 'en'][] = [[args, zh, 'zh']];
+      if (en) runs.push([{ ...(args as object), lang: 'en' }, en, 'en']);
+      for (const [given, message, lang] of runs) {
+        const answer = await callTool(name, given, context);
+        expectJsonSafe(answer);
+        const error = errorOf(answer);
+        expect(error.code).toBe(code);
+        expect(error.message).toMatch(message);
+        expect(error.message).not.toMatch(/\n\s+at /); // no stack trace
+        if (answer.ok) throw new Error('expected an error answer');
+        // The model's mistakes are the model's to put right; the customer's are told them (tests/bot/refusals.test.ts).
+        const modelsMistake = ['BAD_ARGUMENT', 'UNKNOWN_TOOL', 'BAD_PATTERN', 'BAD_CURSOR'].includes(code);
+        if (modelsMistake) expect(answer.say).toBe(RETRYING[lang]);
+        else expect(answer.say).not.toBe(RETRYING[lang]);
+        expect(answer.say).toMatch(lang === 'zh' ? /\p{Script=Han}/u : /^[^\p{Script=Han}]*$/u);
+      }
     });
   }
 

@@ -50,7 +50,9 @@ describe('the documents tool', () => {
   it('lists what to hand in and what is missing, never repeating the ID number', async () => {
     const answer = await callTool('documents', { companyName: '深圳顺发物流有限公司', creditCode: CODE, handlerIdNumber: ID, numbersHeld: 1, landingNumbers: ['0755-88881234'], provided: ['business-licence'] }, context);
     const a = ok<{ missing: { id: string }[] }>(answer);
-    expect(a.say).toMatch(/^要准备：营业执照复印件（加盖公章）、经办人身份证复印件、多号用途证明（加盖公章）、落地号码实名声明。还缺：经办人身份证复印件、/);
+    expect(a.say).toMatch(/^需要准备这些资料：营业执照复印件（加盖公章）、经办人身份证复印件、多号用途证明（加盖公章）、落地号码实名声明；目前还缺经办人身份证复印件、/);
+    const none = ok(await callTool('documents', { companyName: '深圳顺发物流有限公司', creditCode: CODE }, context));
+    expect(none.say).toBe('需要准备这些资料：营业执照复印件（加盖公章）、经办人身份证复印件、落地号码实名声明。'); // nothing handed in yet: the list once
     expect(a.result.missing.map((d) => d.id)).toEqual(['handler-id', 'multi-number-purpose', 'landing-real-name']);
     expect(JSON.stringify(answer)).not.toContain(ID);
   });

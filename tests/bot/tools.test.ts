@@ -44,6 +44,7 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   avoid: { good: ['4'], bad: ['four'] },
   customer: { good: ['张三'], bad: ['', 'x'.repeat(201)] },
   minutes: { good: [1, 30, 527040], bad: [0, 527041, 0.5] },
+  duration: { good: ['2小时', '30m', ''], bad: [120, 'x'.repeat(41)] },
   tier: { good: ['ordinary', 'top'], bad: ['gold'] },
   minutesPerMonth: { good: [0, 500, 2000.5], bad: [-1, 1_000_001, '500'] },
   years: { good: [1, 3], bad: [0, 1.5, 11] },
@@ -99,6 +100,17 @@ describe('tool definitions', () => {
     }
     const required = Object.fromEntries(tools.map((t) => [t.name, t.inputSchema.required ?? []]));
     expect(required).toEqual({ score: ['number'], explain: ['number'], search: [], near: ['number'], sounds: ['phrase'], suggest: [], hold: ['number', 'customer'], release: ['number', 'customer'], quote: ['minutesPerMonth'], opening_date: [], documents: ['companyName', 'creditCode'], order_status: ['customer'], route_check: ['routing'], route_test: ['routing', 'at'] });
+  });
+
+  it('carry a title in each language and say what they change: only hold and release write, and release undoes', () => {
+    for (const t of tools) {
+      expect(t.title.zh, t.name).toMatch(/^\p{Script=Han}/u);
+      expect(t.title.en, t.name).toMatch(/^[A-Z][a-z]/);
+    }
+    const writes = tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name);
+    expect(writes).toEqual(['hold', 'release']);
+    expect(tools.filter((t) => t.annotations.destructiveHint).map((t) => t.name)).toEqual(['release']);
+    expect(tools.every((t) => t.annotations.idempotentHint && !t.annotations.openWorldHint)).toBe(true);
   });
 
   it('are JSON (what an MCP client receives is what is defined)', () => {

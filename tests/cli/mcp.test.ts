@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tools } from '../../src/bot/index.js';
-import { createPool, explain, near, score, search, searchSounds, suggest, type Pool } from '../../src/index.js';
+import { instructions, tools } from '../../src/bot/index.js';
+import { MemoryStore, explain, near, score, search, searchSounds, storePool, suggest, type Pool } from '../../src/index.js';
+import { importInventory } from '../../src/node/index.js';
 import { openSqliteStore } from '../../src/sqlite/index.js';
 import { cli } from './run-cli.js';
 
@@ -43,17 +47,37 @@ describe('vanity400 mcp on the sample inventory', () => {
 
   beforeAll(async () => {
     ({ client, stderr } = await connect());
-    pool = createPool({ segment: '4006' });
+    // The sample inventory's available numbers: what the server searches, so that all it finds can be held.
+    const sample = new MemoryStore();
+    await importInventory(sample, readFileSync(SAMPLE, 'utf8'), 'json');
+    pool = await storePool(sample);
   });
   afterAll(() => client.close());
 
-  it('lists the tools with the JSON Schemas of vanity400/bot', async () => {
+  it('lists the tools with the JSON Schemas, titles and hints of vanity400/bot, and gives the instructions', async () => {
     const listed = (await client.listTools()).tools;
     expect(listed.map((t) => t.name)).toEqual(tools.map((t) => t.name));
     for (const t of tools) {
       const l = listed.find((x) => x.name === t.name)!;
       expect(l.inputSchema).toEqual(t.inputSchema);
+      expect(l.outputSchema).toEqual(t.outputSchema);
       expect(l.description).toBe(`${t.description.en}\n${t.description.zh}`);
+      expect(l.title).toBe(t.title.zh);
+      expect(l.annotations).toEqual({ title: t.title.zh, ...t.annotations });
+    }
+    const readOnly = listed.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name);
+    expect(readOnly.sort()).toEqual(tools.map((t) => t.name).filter((n) => n !== 'hold' && n !== 'release').sort());
+    expect(client.getInstructions()).toBe(instructions.zh);
+    expect(client.getInstructions()).toMatch(/search[\s\S]*hold[\s\S]*quote/);
+  });
+
+  it('offers only numbers it can hold: every number a search finds on the sample inventory is held', async () => {
+    const found = await call(client, 'search', { pattern: '%', limit: 20 });
+    expect(found.result.results).toHaveLength(20);
+    for (const r of found.result.results) {
+      const held = await call(client, 'hold', { number: r.number, customer: '王五', minutes: 1 });
+      expect(held, r.number).toMatchObject({ isError: false, ok: true, result: { ok: true } });
+      await call(client, 'release', { number: r.number, customer: '王五' });
     }
   });
 
@@ -66,17 +90,22 @@ describe('vanity400 mcp on the sample inventory', () => {
   });
 
   it('search, near, sounds and suggest', async () => {
-    const found = await call(client, 'search', { pattern: 'AABB$', exclude: '4', segments: ['4006'], limit: 3 });
-    expect(found.result).toEqual(json(search(pool, { pattern: 'AABB$', exclude: '4', segments: ['4006'], limit: 3 })));
-    expect(found.say).toMatch(new RegExp(`^先列出 3 个号码：400-666-6688（${score('4006666688').score} 分，超级靓号）`));
+    const found = await call(client, 'search', { pattern: '8$', exclude: '4', segments: ['4006'], limit: 3 });
+    const page = search(pool, { pattern: '8$', exclude: '4', segments: ['4006'], limit: 3 });
+    expect(page.results).toHaveLength(3);
+    expect(found.result).toEqual(json(page));
+    const best = page.results[0]!;
+    expect(found.say).toMatch(new RegExp(`^先列出 3 个号码：${best.display}（${best.score} 分，`));
+    expect(best.score).toBe(score(best.number).score);
 
-    const close = await call(client, 'near', { number: '400-651-7517', segments: ['4006'], limit: 3 });
-    expect(close.result).toEqual(json(near(pool, '400-651-7517', { limit: 3 })));
-    expect(close.say).toMatch(/^与 400-651-7517 相近的号码：/);
+    const close = await call(client, 'near', { number: '400-612-3456', segments: ['4006'], limit: 3 });
+    expect(close.result).toEqual(json(near(pool, '400-612-3456', { limit: 3 })));
+    expect(close.result.length).toBe(3);
+    expect(close.say).toMatch(/^与 400-612-3456 相近的号码：/);
 
-    const sounds = await call(client, 'sounds', { phrase: 'yi lu you wo', segments: ['4006'], limit: 3 });
-    expect(sounds.result).toEqual(json(await searchSounds(pool, { sounds: 'yi lu you wo', segments: ['4006'], limit: 3 })));
-    expect(sounds.result.results[0].number).toMatch(/1615$/);
+    const sounds = await call(client, 'sounds', { phrase: 'yi lu fa', segments: ['4006'], limit: 3 });
+    expect(sounds.result).toEqual(json(await searchSounds(pool, { sounds: 'yi lu fa', segments: ['4006'], limit: 3 })));
+    expect(sounds.result.results.length).toBeGreaterThan(0);
 
     const suggested = await call(client, 'suggest', { name: '顺发物流', door: '518', segments: ['4006'], limit: 3 });
     expect(suggested.result).toEqual(json(await suggest({ name: '顺发物流', door: '518' }, { pools: [pool], segments: ['4006'], limit: 3 })));
@@ -99,8 +128,10 @@ describe('vanity400 mcp on the sample inventory', () => {
     expect(await call(client, 'score', { number: 4008517517 })).toEqual({
       isError: true,
       ok: false,
-      error: { code: 'BAD_ARGUMENT', message: 'score: number: Invalid input: expected string, received number (got 4008517517)' },
+      error: { code: 'BAD_ARGUMENT', field: 'number', message: 'score：number 应为字符串，实际是 4008517517' },
+      say: '抱歉，这一步没有办成，我换个方式再试一次。',
     });
+    expect(await call(client, 'score', { number: '400-123', lang: 'en' })).toMatchObject({ isError: true, error: { code: 'WRONG_LENGTH' }, say: expect.stringMatching(/^The number "400-123" has the wrong number of digits/) });
     expect(await call(client, 'price', {})).toMatchObject({ isError: true, error: { code: 'UNKNOWN_TOOL' } });
     expect(stderr()).toBe('');
   });
@@ -186,5 +217,130 @@ describe('vanity400 mcp limits', () => {
     expect(lines.find((m) => m.id === 2)).toEqual({ jsonrpc: '2.0', id: 2, error: { code: -32600, message: expect.stringContaining('request larger than 1048576 bytes') } });
     expect(lines.find((m) => m.id === 3).result.structuredContent.result.tier).toBe('super');
     expect(status).toBe(0);
+  });
+});
+
+describe('vanity400 mcp --lang', () => {
+  it('answers calls that do not say in the language of the server; a call that says keeps its own', async () => {
+    const { client } = await connect(['--lang', 'en']);
+    try {
+      expect(client.getInstructions()).toBe(instructions.en);
+      expect((await client.listTools()).tools.find((t) => t.name === 'hold')!.title).toBe('Hold a number');
+      expect((await call(client, 'score', { number: '400-851-7517' })).say).toMatch(/^400-851-7517 scores /);
+      expect((await call(client, 'score', { number: '400-851-7517', lang: 'zh' })).say).toMatch(/^400-851-7517：/);
+      expect((await call(client, 'score', { number: 7 })).say).toBe("Sorry, that didn't work; let me try again another way.");
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+/** Starts `vanity400 mcp --http 127.0.0.1:0 …` and reads the address it prints. */
+async function startHttp(args: string[] = []) {
+  const child = spawn(process.execPath, [CLI, 'mcp', '--http', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^MCP: (http:\S+)\n/.exec(out);
+      if (m) resolve(new URL(m[1]!));
+    });
+    child.once('close', (status) => reject(new Error(`exited ${status}: ${err}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { child, url, exited, stderr: () => err };
+}
+
+async function httpClient(url: URL) {
+  const client = new Client({ name: 'vanity400-http-test', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(url));
+  return client;
+}
+
+describe('vanity400 mcp --http', () => {
+  it("serves the SDK's client over Streamable HTTP, each client its own session on the one store, until SIGTERM", async () => {
+    const store = join(mkdtempSync(join(tmpdir(), 'vanity400-mcp-http-')), 'inventory.db');
+    expect((await cli(['inventory', 'import', SAMPLE, '--store', store])).status).toBe(0);
+    const server = await startHttp(['--store', store]);
+    expect(server.url.pathname).toBe('/mcp');
+    const first = await httpClient(server.url);
+    const second = await httpClient(server.url);
+    try {
+      const listed = (await first.listTools()).tools;
+      expect(listed.map((t) => t.name)).toEqual(tools.map((t) => t.name));
+      expect(first.getInstructions()).toBe(instructions.zh);
+      // The SDK's client checks every structured answer against the tool's outputSchema: check it here too.
+      const ajv = new AjvJsonSchemaValidator();
+      const validate = (name: string) => ajv.getValidator(listed.find((t) => t.name === name)!.outputSchema!);
+
+      const found = await call(first, 'search', { pattern: '88$', limit: 5 });
+      const { isError, ...answer } = found;
+      expect(isError).toBe(false);
+      expect(validate('search')(answer)).toMatchObject({ valid: true });
+      const number = found.result.results[0].number as string;
+      expect(await call(first, 'hold', { number, customer: '张三' })).toMatchObject({ isError: false, result: { ok: true } });
+      // Another session sees the hold at once, and is not told who holds it.
+      const refused = await call(second, 'hold', { number, customer: '李四' });
+      expect(refused).toMatchObject({ isError: false, result: { ok: false, state: { status: 'held' } } });
+      expect(JSON.stringify(refused)).not.toContain('张三');
+      expect((await call(second, 'search', { pattern: '88$', limit: 50 })).result.results.map((r: { number: string }) => r.number)).not.toContain(number);
+      const bad = await call(second, 'hold', { number: '400-123', customer: '李四' });
+      expect(bad).toMatchObject({ isError: true, error: { code: 'WRONG_LENGTH' }, say: '号码“400-123”位数不对：400 号码是 400 开头的 10 位数字，麻烦您再核对一下。' });
+      const { isError: _, ...badAnswer } = bad;
+      expect(validate('hold')(badAnswer)).toMatchObject({ valid: true });
+      // The salesperson's commands read the same file.
+      expect(JSON.parse((await cli(['inventory', 'who', number, '--store', store, '--json'])).out)).toMatchObject({ status: 'held', customer: '张三' });
+    } finally {
+      await first.close();
+      await second.close();
+      server.child.kill('SIGTERM'); // also when an assertion failed: no server is left behind
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toBe('');
+  });
+
+  it('refuses what is not a session, an oversized body, and a foreign Host header, and goes on serving', async () => {
+    const server = await startHttp();
+    try {
+      const post = (body: string, headers: Record<string, string> = {}) =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body });
+      const list = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+      const noSession = await post(list);
+      expect(noSession.status).toBe(400);
+      expect(await noSession.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32000 } });
+      const unknown = await post(list, { 'mcp-session-id': 'nonsense' });
+      expect(unknown.status).toBe(404);
+      const huge = await post(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'initialize', params: { pad: 'x'.repeat(2 * 1024 * 1024) } })).catch((error: Error) => error);
+      if (huge instanceof Response) {
+        expect(huge.status).toBe(413);
+        expect(await huge.json()).toMatchObject({ error: { code: -32600, message: expect.stringContaining('1048576') } });
+      } // else the server cut the upload short, which is as good
+      expect((await post('{not json')).status).toBe(400);
+      expect((await fetch(new URL('/other', server.url))).status).toBe(404);
+      const init = JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      const foreign = await new Promise<number>((resolve, reject) => {
+        const req = request(server.url, { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json', accept: 'application/json, text/event-stream' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.once('error', reject);
+        req.end(init);
+      });
+      expect(foreign).toBe(403); // a page on another site cannot reach the server through DNS rebinding
+      const client = await httpClient(server.url);
+      expect((await call(client, 'score', { number: '4006888888' })).result.tier).toBe('super');
+      await client.close();
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
+  it('refuses an address that is not host:port, before serving (exit status 2)', async () => {
+    const result = await cli(['mcp', '--http', '8400']);
+    expect(result.status).toBe(2);
+    expect(result.err).toMatch(/--http "8400"：应为 主机:端口/);
   });
 });
