@@ -4,7 +4,7 @@ import type { McpFlags } from './mcp-server.js';
 export function registerMcp(program: Command): void {
   program
     .command('mcp')
-    .description('a Model Context Protocol server with the chat-bot tools, over stdio or Streamable HTTP: score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, route_check, route_test')
+    .description('a Model Context Protocol server with the chat-bot tools, over stdio or Streamable HTTP: score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, order_status, route_check, route_test')
     .option('--store <location>', 'inventory for hold and release: a SQLite file (*.db) or redis://host:port (default: the sample inventory, in memory)')
     .option('--agent <id>', "search only this agent's available numbers (from the store)")
     .option('--profile <name>', 'scoring profile: seed or traditional', 'seed')

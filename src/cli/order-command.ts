@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { beijingTime } from '../calendar/working-days.js';
 import type { DocumentId, IndustryId } from '../documents/documents-for.js';
-import { stateText } from '../inventory/rules.js';
+import { inventoryRules } from '../index.js';
 import { format } from '../number/format.js';
 import { ORDER_PATH, ORDER_STEPS, orderLandingNumbers, STATUS_NAMES, type Order, type OrderStatus, type OrderStep, type StepInputs } from '../orders/order.js';
 import type { OrderFilter, OrderStore, OrderStoreOptions, OrderView } from '../orders/order-store.js';
@@ -167,7 +167,7 @@ function viewText({ order: o, numberState, warnings }: OrderView, lang: Language
   if (o.opening) lines.push([f.opening, say.opening(o.opening)]);
   if (o.testCall) lines.push([f.testCall, say.testCall(o.testCall)]);
   if (o.cancellation) lines.push([f.cancelled, o.cancellation.reason]);
-  if (numberState) lines.push([f.inventory, stateText(numberState)[lang]]);
+  if (numberState) lines.push([f.inventory, inventoryRules.stateText(numberState)[lang]]);
   const out = [table(lines.map(([k, v]) => [k, v])), `${f.history}${lang === 'zh' ? '：' : ':'}`, ...o.history.map((e) => `  ${beijingTime(e.at)}  ${STATUS_NAMES[e.status][lang]}`)];
   for (const w of warnings) out.push(`⚠ ${w[lang]}`);
   const next = o.status === 'cancelled' ? undefined : ORDER_PATH[ORDER_PATH.indexOf(o.status) + 1];
@@ -227,16 +227,20 @@ Examples:
   $ vanity400 order show order-1
   $ vanity400 order list --status paid --json`,
     );
-  const sub = (name: string, description: string) =>
+  const sub = (name: string, description: string, examples: readonly string[]) =>
     order
       .command(name)
       .description(description)
       .option('--store <location>', 'the inventory and its orders: a SQLite file (*.db), or redis://host:port', defaultStore())
       .option('--json', 'print JSON')
-      .option('--lang <lang>', 'language: zh or en', 'zh');
+      .option('--lang <lang>', 'language: zh or en', 'zh')
+      .addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ vanity400 order ${name} ${e}`).join('\n')}`);
   const print = (flags: OrderFlags, value: unknown, text: string) => io.out(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
-  sub('create', 'a draft order for a number held for the customer')
+  sub('create', 'a draft order for a number held for the customer', [
+    '4006-123-000 --customer 张三 --package year-1200 --company 深圳顺发物流有限公司 --credit-code 91440300000000070M --landing 0755-88881234',
+    '4006-123-000 --customer 张三 --package year-1200 --company 深圳顺发物流有限公司 --credit-code 91440300000000070M --routing rules.json --store inventory.db',
+  ])
     .argument('<number>', 'the held number')
     .requiredOption('--customer <name>', 'the customer the number is held for (as in inventory hold)')
     .requiredOption('--package <id>', 'the package id (see vanity400 quote)')
@@ -267,7 +271,7 @@ Examples:
       print(flags, made, SAY[lang].created(made));
     });
 
-  sub('show', 'an order, its history with times, and what its number says (a hold about to end or gone)')
+  sub('show', 'an order, its history with times, and what its number says (a hold about to end or gone)', ['order-1', 'order-1 --json --lang en'])
     .argument('<id>', 'the order id, e.g. order-1')
     .action(async (id: string, flags: OrderFlags) => {
       const lang = langFlag(flags.lang);
@@ -276,7 +280,12 @@ Examples:
       print(flags, view, viewText(view, lang));
     });
 
-  const advance = sub('advance', `take the next step: ${ORDER_STEPS.filter((s) => s !== 'cancelled').join(', ')}`)
+  const advance = sub('advance', `take the next step: ${ORDER_STEPS.filter((s) => s !== 'cancelled').join(', ')}`, [
+    'order-1 signed --routing rules.json',
+    'order-1 documents-complete --id-number - --provided business-licence,handler-id,landing-real-name < id.txt',
+    'order-1 paid --amount 1200 --paid-at 2026-12-07T10:00+08:00',
+    'order-1 test-call-confirmed --answered-on 0755-88881234',
+  ])
     .argument('<id>', 'the order id')
     .argument('<step>', `the step: ${ORDER_STEPS.join(', ')}`)
     .option('--routing <file>', "signed: the 受理单's routing rules, a JSON file")
@@ -297,7 +306,7 @@ Examples:
     print(flags, next, SAY[lang].advanced(next));
   });
 
-  sub('cancel', 'cancel an order before payment; its hold is released')
+  sub('cancel', 'cancel an order before payment; its hold is released', ['order-1 --reason 客户改选其他号码'])
     .argument('<id>', 'the order id')
     .requiredOption('--reason <text>', 'why, in a few words')
     .action(async (id: string, flags: OrderFlags & { reason: string }) => {
@@ -305,7 +314,7 @@ Examples:
       print(flags, next, SAY[langFlag(flags.lang)].advanced(next));
     });
 
-  sub('list', 'orders, oldest first, optionally of one customer, agent, status or number')
+  sub('list', 'orders, oldest first, optionally of one customer, agent, status or number', ['--status paid --json', '--customer 张三'])
     .option('--customer <name>', 'only this customer')
     .option('--agent <id>', 'only this agent')
     .option('--status <status>', `only in this status: ${[...ORDER_PATH, 'cancelled'].join(', ')}`)

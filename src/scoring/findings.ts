@@ -89,9 +89,10 @@ function digitsFinding(raws: readonly RawFinding[], number: string, tables: Scor
   const family = raws[0]!.family;
   const taboo = family === TABOO;
   const from = BODY_OFFSET + (taboo ? CHOSEN_START : 0);
+  const heard = (i: number) => taboo || !unheard.some(([s, e]) => i >= s && i < e);
   const counts = new Map<string, number>();
   for (let i = from; i < number.length; i++) {
-    if (!taboo && unheard.some(([s, e]) => i >= s && i < e)) continue;
+    if (!heard(i)) continue;
     if (tables.digitFamily[number.charCodeAt(i) - 48] === family) counts.set(number[i]!, (counts.get(number[i]!) ?? 0) + 1);
   }
   const spoken = [...counts.keys()].filter((d) => d !== UNSPOKEN);
@@ -102,7 +103,7 @@ function digitsFinding(raws: readonly RawFinding[], number: string, tables: Scor
   let digits = '';
   let at = -1;
   for (let i = from; i < number.length; i++) {
-    if (!named.includes(number[i]!)) continue;
+    if (!heard(i) || !named.includes(number[i]!)) continue;
     digits += number[i];
     if (at < 0) at = i;
   }

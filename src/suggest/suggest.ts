@@ -90,13 +90,35 @@ function companyCandidates(profile: SuggestProfile): Candidate[] {
   }));
 }
 
-/** Sound candidates for a name or slogan: the whole (when short) and every 2-5 character stretch of Han text. */
-async function soundCandidates(text: string, kind: FactKind): Promise<Candidate[]> {
-  const han = [...text].filter((ch) => /\p{Script=Han}/u.test(ch));
+/** A place before the name (深圳市, 广东省) and the legal form after it (有限公司): not part of what a buyer hears. */
+const PLACE = /^\p{Script=Han}{2,3}?[省市区县]/u;
+const LEGAL_FORM = /(股份)?有限(责任)?公司$|公司$|集团$/u;
+
+/**
+ * The parts of a name or slogan worth hearing in a number: the whole, and each stretch from its start that
+ * ends where a word ends (顺发物流 → 顺发, 顺发物流; never 发物流, which no one would say). Words are found
+ * by Intl.Segmenter; where it is missing, every stretch from the start.
+ */
+function soundPieces(text: string): string[] {
+  const han = [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
+  if (!han) return text.trim() ? [text.trim()] : [];
+  const core = han.replace(PLACE, '').replace(LEGAL_FORM, '') || han;
+  const ends: number[] = [];
+  if (typeof Intl.Segmenter === 'function') {
+    let at = 0;
+    for (const { segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(core)) ends.push((at += segment.length));
+  } else {
+    for (let i = 1; i <= core.length; i++) ends.push(i);
+  }
   const pieces = new Set<string>();
-  if (han.length >= 2 && han.length <= 7) pieces.add(han.join(''));
-  for (let size = 2; size <= 5; size++) for (let i = 0; i + size <= han.length; i++) pieces.add(han.slice(i, i + size).join(''));
-  if (han.length === 0 && text.trim()) pieces.add(text.trim());
+  if (han.length >= 2 && han.length <= 7) pieces.add(han);
+  for (const end of ends) if (end >= 2 && end <= 7) pieces.add(core.slice(0, end));
+  return [...pieces];
+}
+
+/** Sound candidates for a name or slogan, one per reading of each of its pieces. */
+async function soundCandidates(text: string, kind: FactKind): Promise<Candidate[]> {
+  const pieces = soundPieces(text);
   const out: Candidate[] = [];
   for (const piece of pieces) {
     let readings;

@@ -1,7 +1,7 @@
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { describe, expect, it } from 'vitest';
 import { answerSchemas, callTool, createBotContext, tools, type ToolName } from '../../src/bot/index.js';
-import { MemoryStore } from '../../src/index.js';
+import { MemoryOrderBook, MemoryStore } from '../../src/index.js';
 import { importInventory } from '../../src/node/index.js';
 import sample from '../../data/samples/inventory.json';
 
@@ -28,7 +28,7 @@ const CALLS: Record<ToolName, { good: Record<string, unknown>; bad: Record<strin
 async function sampleContext() {
   const store = new MemoryStore();
   await importInventory(store, JSON.stringify(sample), 'json');
-  return createBotContext({ store });
+  return createBotContext({ store, orders: new MemoryOrderBook({ inventory: store }) });
 }
 
 describe('the answers keep to their output schemas', () => {

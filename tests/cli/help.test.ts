@@ -54,8 +54,8 @@ describe('--help', () => {
 
   it('every command that prints results offers --json', () => {
     const program = createProgram({ stdin: Readable.from([]), out: () => {}, err: () => {}, status: 0, paint: { out: palette(false), err: palette(false) }, lang: 'zh' });
-    // pick asks questions and mcp speaks the protocol on stdout; inventory, route and calls only group their subcommands.
-    const printing = paths.filter((p) => !['pick', 'mcp', 'inventory', 'route', 'calls'].includes(p.join(' ')));
+    // pick asks questions and mcp speaks the protocol on stdout; inventory, route, calls and order only group their subcommands.
+    const printing = paths.filter((p) => !['pick', 'mcp', 'inventory', 'route', 'calls', 'order'].includes(p.join(' ')));
     for (const path of printing) {
       let command: Command = program;
       for (const name of path) command = command.commands.find((c) => c.name() === name)!;

@@ -24,11 +24,11 @@ describe('digitsToPhrases', () => {
   });
 
   it('lists every lexicon family for the digits, taboo readings marked', () => {
-    const phrases = digitsToPhrases('38');
-    expect(phrases.find((p) => p.text === '三八')?.family).toBe('taboo');
-    expect(phrases.find((p) => p.text === '生发')?.family).toBe('homophone');
-    const memorable = digitsToPhrases('12580').find((p) => p.family === 'memorable');
-    expect(memorable?.text).toContain('12580');
+    const phrases = digitsToPhrases('1414');
+    expect(phrases.find((p) => p.text === '要死要死')?.family).toBe('taboo');
+    expect(phrases.find((p) => p.text === '要发要发')?.family).toBe('homophone');
+    const memorable = digitsToPhrases('8848').find((p) => p.family === 'memorable');
+    expect(memorable?.text).toContain('8848');
   });
 
   it('composes a phrase from the best sound-alike of each digit when the lexicon has none', () => {

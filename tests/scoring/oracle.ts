@@ -141,7 +141,9 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
     // Told as the customer counts them: unlucky digits among the six chosen (含一个 4); lucky ones among all
     // seven after 400, the kinds seen twice or more, 0 only when no other lucky digit is there.
     const from = rule === 'taboo' ? 1 : 0;
-    const seen = [...body.slice(from)].map((c, i) => ({ c, i: i + from })).filter(({ c }) => profile.points.digits[c]?.family === rule);
+    // A lucky digit inside a taboo reading (the 8 of 748 去死吧) is not heard as lucky.
+    const inTaboo = (i: number) => rule === 'auspicious' && readings.some((r) => r.phrase?.family === 'taboo' && i >= r.start && i < r.start + r.len);
+    const seen = [...body.slice(from)].map((c, i) => ({ c, i: i + from })).filter(({ c, i }) => profile.points.digits[c]?.family === rule && !inTaboo(i));
     const times = (c: string) => seen.filter((x) => x.c === c).length;
     let all = seen;
     if (rule === 'auspicious' && [...body.slice(1)].every((c) => profile.points.digits[c]?.family === rule)) {

@@ -72,10 +72,14 @@ describe('searchSounds', () => {
   });
 
   it('leaves out readings longer than a number instead of failing on them', async () => {
-    // 阿里巴巴 reads as digits too, so some readings of the whole phrase run past ten digits
-    expect((await phraseToDigits('阿里巴巴1688批发网')).some((r) => r.digits.length > 10)).toBe(true);
-    const { results } = await searchSounds(pool, { sounds: '阿里巴巴1688批发网', limit: 5 });
-    expect(results.length).toBe(5);
+    // 阿里巴巴 reads as digits too, so every reading of the whole phrase runs past ten digits
+    const readings = await phraseToDigits('阿里巴巴1688批发网');
+    expect(readings.length).toBeGreaterThan(0);
+    expect(readings.every((r) => r.digits.length > 10)).toBe(true);
+    expect((await searchSounds(pool, { sounds: '阿里巴巴1688批发网', limit: 5 })).results).toEqual([]);
+    // the same phrase cut to what fits finds numbers, each holding its reading's digits
+    const { results } = await searchSounds(pool, { sounds: '1688批发', limit: 5 });
+    expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.number).toContain(r.soundsLike.digits);
   });
 

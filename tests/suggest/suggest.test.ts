@@ -33,6 +33,14 @@ describe('suggest', () => {
     for (const r of results) expect(r.fact.kind).toBe('name');
   });
 
+  it('hears a name only in stretches a person would say: from its start to a word end, without place or legal form', async () => {
+    const results = await suggest({ name: '深圳市顺发物流有限公司' }, { pools, limit: 20 });
+    expect(results.length).toBeGreaterThan(0);
+    const heard = results.map((r) => /谐音“(.+)”/.exec(r.reasons[0]!)?.[1]);
+    expect(heard).toContain('顺发物流');
+    for (const piece of heard) expect(['顺发', '顺发物', '顺发物流', '深圳市顺发物流有限公司']).toContain(piece);
+  });
+
   it('keeps away from the digits the customer avoids', async () => {
     const results = await suggest({ name: '一路发', founded: 2014, avoid: '4' }, { pools, limit: 8 });
     for (const r of results) expect(r.number.slice(3)).not.toContain('4');
