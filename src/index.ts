@@ -12,7 +12,7 @@ export { score } from './scoring/score.js';
 export { explain, findingSentence, type Explanation, type Language } from './scoring/explain.js';
 export { fastScoreTenths, scoreSegment, type SegmentScores, type FastScoreOptions } from './scoring/fast-score.js';
 export { resolveProfile, checkProfile, profileNames, type Profile } from './scoring/profile.js';
-export { TIERS, OPEN_WORKING_DAYS, isSpecial, tierById, tierIndexOf, type Tier, type TierId } from './scoring/tiers.js';
+export { TIERS, NOT_RECOMMENDED, OPEN_WORKING_DAYS, isSpecial, tierById, tierIndexOf, tierLabel, type Tier, type TierId } from './scoring/tiers.js';
 export type { Assessment, Finding, ScoreOptions } from './scoring/types.js';
 
 export { FAMILIES, FAMILY_LABELS, type RuleFamily } from './rules/families.js';

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { explain, type Language } from '../scoring/explain.js';
 import type { Profile } from '../scoring/profile.js';
-import { TIERS, tierById, type TierId } from '../scoring/tiers.js';
+import { NOT_RECOMMENDED, TIERS, tierLabel, type TierId } from '../scoring/tiers.js';
 import { palette, tierPaint, type Palette } from './colour.js';
 
 const PLAIN = palette(false);
@@ -45,7 +45,7 @@ export interface TableLayout {
   header?: string | false;
 }
 
-const tierWidth = (lang: Language) => Math.max(...TIERS.map((t) => (lang === 'zh' ? 2 * t.zh.length : t.en.length)));
+const tierWidth = (lang: Language) => Math.max(...[...TIERS, NOT_RECOMMENDED].map((t) => (lang === 'zh' ? 2 * t.zh.length : t.en.length)));
 
 /** The lines of a number table, each ending in a newline: a header row (unless told not to), then the rows. */
 export function numberTable(lines: readonly (NumberLine | ErrorLine)[], layout: TableLayout): string {
@@ -67,7 +67,7 @@ export function numberTable(lines: readonly (NumberLine | ErrorLine)[], layout: 
       table.push([{ colSpan: 4, content: `${line.input}${GAP}${paint.red(line.error)}` }]);
       continue;
     }
-    const tier = tierById(line.tier)!;
+    const tier = tierLabel(line.tier, line.score);
     const colour = tierPaint(paint, line.tier);
     table.push([line.display, paint.bold(colour(line.score.toFixed(1))), colour(zh ? tier.zh : tier.en), line.rest]);
   }

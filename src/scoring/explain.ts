@@ -5,7 +5,7 @@ import { ALL_LUCKY, COUNT_ZH } from './findings.js';
 import { score } from './score.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { resolveProfile, type Profile } from './profile.js';
-import { OPEN_WORKING_DAYS, tierById } from './tiers.js';
+import { OPEN_WORKING_DAYS, tierLabel } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
 
 /** The language of sentences: `'zh'` Chinese (the default wherever one is asked for) or `'en'` English. */
@@ -251,13 +251,13 @@ function fourHints(a: Assessment, profile: string | Profile | undefined, lang: L
 
 /** The summary and the reasons of an assessment in `lang`; `profile` is the one it was scored with (for the 4-as-fa hints). */
 export function sentencesOf(a: Assessment, lang: Language, profile?: string | Profile): { summary: string; reasons: string[] } {
-  const tier = tierById(a.tier)!;
   const clauses = reasonClauses(a.findings, a.number);
   const hints = fourHints(a, profile, lang, clauses.some((c) => !c.taboo));
   const reasons = [...clauses.map((c) => clauseText(c, lang, false, a.number)), ...hints];
   // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo;
   // a number its taboo brings to 0 is not recommended, and nothing of it is sold.
   const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
+  const label = tierLabel(a.tier, a.score);
   const refused = worst !== undefined && a.score === 0;
   const best = refused ? [] : clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
   const shape = a.special ? specialShape(a.findings) : undefined;
@@ -266,14 +266,14 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
   // The special number's shape is named only if the summary has not named its digits already.
   const named = shape && !best.some((c) => contains(c, shape));
   if (lang === 'zh') {
-    parts.push(`${a.display}：${a.score} 分，${refused ? '不推荐' : tier.zh}`);
+    parts.push(`${a.display}：${a.score} 分，${label.zh}`);
     if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true, a.number)).join('；'));
     if (worst) parts.push(clauseText(worst, 'zh', false, a.number));
     parts.push(...hints);
     if (a.special) parts.push(`属运营商特殊号码${named ? `（${positionWords(shape, 'zh', a.number)}，${shape.label}）` : ''}，开通需 ${days} 个工作日`);
     return { summary: `${parts.join('。')}。`, reasons };
   }
-  parts.push(`${a.display} scores ${a.score} (${refused ? 'not recommended' : tier.en})`);
+  parts.push(`${a.display} scores ${a.score} (${label.en})`);
   // In English each span is its own sentence: its findings are already joined with semicolons.
   parts.push(...best.map((c) => clauseText(c, 'en', false, a.number)));
   if (worst) parts.push(clauseText(worst, 'en', false, a.number));

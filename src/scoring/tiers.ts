@@ -1,5 +1,5 @@
 import tiersData from '../../data/tiers.json';
-import { guardNumber } from '../errors/guards.js';
+import { guardNumber, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { SPECIAL_MASK } from '../rules/shapes.js';
 
@@ -60,6 +60,20 @@ export function tierIndexById(id: string): number {
 /** The tier with this id, e.g. `tierById('top')`; undefined for an unknown id. */
 export function tierById(id: string): Tier | undefined {
   return TIERS[tierIndexById(id)];
+}
+
+/** What a number its taboo brings to 0 is called instead of its tier. */
+export const NOT_RECOMMENDED: Readonly<{ zh: string; en: string }> = { zh: '不推荐', en: 'not recommended' };
+
+/**
+ * What a number is called before a customer: its tier's name, or 不推荐 (not recommended) when a taboo
+ * brings its score to 0 (only a taboo can: every number starts from the profile's base).
+ */
+export function tierLabel(tier: TierId, score: number): { zh: string; en: string } {
+  if (score === 0) return NOT_RECOMMENDED;
+  const found = tierById(tier);
+  if (found === undefined) throw invalidType('tierLabel(): tier', `等级 id（${TIERS.map((t) => t.id).join('、')}）`, `a tier id (${TIERS.map((t) => t.id).join(', ')})`, tier);
+  return { zh: found.zh, en: found.en };
 }
 
 /** Working days the carrier takes to open an ordinary number (seed: 3 个工作日) and a special one (7). */

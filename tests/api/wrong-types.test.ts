@@ -68,6 +68,7 @@ const RIGHT: Record<string, unknown[]> = {
   profileNames: [],
   isSpecial: [0],
   tierById: ['top'],
+  tierLabel: ['top', 90],
   tierIndexOf: [500],
   lexiconPhrases: [],
   multiplicationPhrases: [],

@@ -3,7 +3,7 @@ import { format } from '../../number/format.js';
 import { parse } from '../../number/parse.js';
 import type { Pool } from '../../pool/pool.js';
 import type { Language } from '../../scoring/explain.js';
-import { tierById, type TierId } from '../../scoring/tiers.js';
+import { tierLabel, type TierId } from '../../scoring/tiers.js';
 import { near } from '../../search/near.js';
 import type { SearchFilters, SearchQuery } from '../../search/query.js';
 import { search } from '../../search/search.js';
@@ -150,7 +150,7 @@ export async function browse(
     ]);
     const options: { value: Choice; label: string; hint?: string }[] = shown.map((i) => ({
       value: { number: i.number },
-      label: `${i.display}  ${tierPaint(ui.paint, i.tier)(`${i.score.toFixed(1).padStart(5)} ${lang === 'zh' ? tierById(i.tier)!.zh : tierById(i.tier)!.en}`)}`,
+      label: `${i.display}  ${tierPaint(ui.paint, i.tier)(`${i.score.toFixed(1).padStart(5)} ${tierLabel(i.tier, i.score)[lang]}`)}`,
       ...(i.reasons[0] ? { hint: i.reasons[0] } : {}),
     }));
     if (available.length > (page + 1) * PAGE) options.push({ value: 'next', label: t.nextPage });

@@ -1,7 +1,7 @@
 import { inventoryRules, parseDuration } from '../../index.js';
 import type { HoldResult } from '../../inventory/types.js';
 import type { Language } from '../../scoring/explain.js';
-import { tierById } from '../../scoring/tiers.js';
+import { tierLabel } from '../../scoring/tiers.js';
 import { tierPaint } from '../colour.js';
 import { openStore } from '../pools.js';
 import type { Item } from './browse.js';
@@ -54,7 +54,7 @@ function shellWord(text: string): string {
 }
 
 export function showSummary(ui: Ui, t: Messages, lang: Language, item: Item, customer: Customer, heldUntil: number, location: string, agent: string): void {
-  const tier = tierById(item.tier)!;
+  const tier = tierLabel(item.tier, item.score);
   const colour = tierPaint(ui.paint, item.tier);
   const sep = lang === 'zh' ? '；' : '; ';
   ui.note(
