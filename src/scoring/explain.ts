@@ -5,7 +5,7 @@ import { ALL_LUCKY, COUNT_ZH } from './findings.js';
 import { score } from './score.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { resolveProfile, type Profile } from './profile.js';
-import { OPEN_WORKING_DAYS, tierLabel } from './tiers.js';
+import { NOT_RECOMMENDED, OPEN_WORKING_DAYS, tierLabel } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
 
 /** The language of sentences: `'zh'` Chinese (the default wherever one is asked for) or `'en'` English. */
@@ -258,7 +258,7 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
   // a number its taboo brings to 0 is not recommended, and nothing of it is sold.
   const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
   const label = tierLabel(a.tier, a.score);
-  const refused = worst !== undefined && a.score === 0;
+  const refused = label === NOT_RECOMMENDED;
   const best = refused ? [] : clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
   const shape = a.special ? specialShape(a.findings) : undefined;
   const days = OPEN_WORKING_DAYS.special;

@@ -1,6 +1,6 @@
 import tiersData from '../../data/tiers.json';
 import { guardNumber, invalidType } from '../errors/guards.js';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { SPECIAL_MASK } from '../rules/shapes.js';
 
 /** A tier's id, lowest first: ordinary (普通号), select (优选号), premium (精品号), top (顶级靓号), super (超级靓号). */
@@ -63,13 +63,13 @@ export function tierById(id: string): Tier | undefined {
 }
 
 /** What a number its taboo brings to 0 is called instead of its tier. */
-export const NOT_RECOMMENDED: Readonly<{ zh: string; en: string }> = { zh: '不推荐', en: 'not recommended' };
+export const NOT_RECOMMENDED: Readonly<LocalText> = { zh: '不推荐', en: 'not recommended' };
 
 /**
  * What a number is called before a customer: its tier's name, or 不推荐 (not recommended) when a taboo
  * brings its score to 0 (only a taboo can: every number starts from the profile's base).
  */
-export function tierLabel(tier: TierId, score: number): { zh: string; en: string } {
+export function tierLabel(tier: TierId, score: number): LocalText {
   if (score === 0) return NOT_RECOMMENDED;
   const found = tierById(tier);
   if (found === undefined) throw invalidType('tierLabel(): tier', `等级 id（${TIERS.map((t) => t.id).join('、')}）`, `a tier id (${TIERS.map((t) => t.id).join(', ')})`, tier);
