@@ -63,10 +63,10 @@ export function tierById(id: string): Tier | undefined {
 }
 
 /** What a number its taboo brings to 0 is called instead of its tier. */
-export const NOT_RECOMMENDED: Readonly<LocalText> = { zh: '不推荐', en: 'not recommended' };
+export const NOT_RECOMMENDED: Readonly<LocalText> = { zh: '不推荐', en: 'avoid' };
 
 /**
- * What a number is called before a customer: its tier's name, or 不推荐 (not recommended) when a taboo
+ * What a number is called before a customer: its tier's name, or 不推荐 (in English: avoid) when a taboo
  * brings its score to 0 (only a taboo can: every number starts from the profile's base).
  */
 export function tierLabel(tier: TierId, score: number): LocalText {
