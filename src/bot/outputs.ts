@@ -44,7 +44,7 @@ const numberState = z.looseObject({
 /** Each tool's `result`, as the library function answers it. */
 const results = {
   score: assessment,
-  explain: assessment.extend({ lang: z.enum(['zh', 'en']), summary: z.string(), reasons: z.array(z.string()) }),
+  explain: assessment.extend({ lang: z.enum(['zh', 'en']), summary: z.string(), reasons: z.array(z.string()), tips: z.array(z.string()).describe("For the salesperson, not to be read to the customer") }),
   search: z.looseObject({ results: z.array(searchResult), next: z.string().nullable().describe('The cursor of the next page, or null') }),
   near: z.array(
     z.looseObject({

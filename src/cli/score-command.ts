@@ -18,7 +18,7 @@ interface ScoreFlags {
   landline?: string;
 }
 
-type Row = ({ input: string } & Assessment & { summary?: string; reasons?: string[] }) | { input: string; error: { code: string; message: string } };
+type Row = ({ input: string } & Assessment & { summary?: string; reasons?: string[]; tips?: string[] }) | { input: string; error: { code: string; message: string } };
 
 export function registerScore(program: Command, io: CliIo): void {
   program
@@ -108,12 +108,12 @@ function tablePrinter(lang: Language, io: CliIo): Printer {
     rows: (rows) =>
       print(rows.map((r) => ('error' in r
         ? { input: r.input, error: `${lang === 'zh' ? '错误' : 'error'} ${r.error.code}: ${r.error.message}` }
-        : { display: r.display, score: r.score, tier: r.tier, rest: (r.reasons ?? []).slice(0, 4).join(lang === 'zh' ? '；' : '; ') }))),
+        : { display: r.display, score: r.score, tier: r.tier, rest: [...(r.reasons ?? []).slice(0, 4), ...(r.tips ?? [])].join(lang === 'zh' ? '；' : '; ') }))),
     end: () => (header ? print([]) : ''),
   };
 }
 
-function withoutSentences<T extends { summary?: string; reasons?: string[] }>(row: T): Omit<T, 'summary' | 'reasons'> {
-  const { summary: _s, reasons: _r, ...rest } = row;
+function withoutSentences<T extends { summary?: string; reasons?: string[]; tips?: string[] }>(row: T): Omit<T, 'summary' | 'reasons' | 'tips'> {
+  const { summary: _s, reasons: _r, tips: _t, ...rest } = row;
   return rest;
 }

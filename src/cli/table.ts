@@ -80,9 +80,10 @@ export function numberRow(display: string, score: number, tier: TierId, lang: La
   return numberTable([{ display, score, tier, rest }], { lang, paint, header: false }).trimEnd();
 }
 
-/** A number's strongest reasons in one line, as the library tells them (one clause per span of digits). */
+/** A number's strongest reasons in one line, as the library tells them (one clause per span of digits), then the salesperson's tips. */
 export function topReasons(number: string, options: { lang: Language; profile: string | Profile }, count = 3): string {
-  return explain(number, options).reasons.slice(0, count).join(options.lang === 'zh' ? '；' : '; ');
+  const e = explain(number, options);
+  return [...e.reasons.slice(0, count), ...e.tips].join(options.lang === 'zh' ? '；' : '; ');
 }
 
 /** How a number near the wanted one differs from it. */

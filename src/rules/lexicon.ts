@@ -52,6 +52,7 @@ export function readLexicon(file: LexiconFile): Phrase[] {
     if (e.digits.length === 2 && (e.weight as number) > 2) bad(i, `weight ${e.weight} is too high for two digits, which occur by chance (at most 2)`);
     const tags = e.tags ?? [];
     if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string' || !TAGS.has(t))) bad(i, `tags ${JSON.stringify(tags)} has an unknown tag`);
+    if (e.heard !== undefined && e.heard !== 'end') bad(i, `heard ${JSON.stringify(e.heard)} is not "end" (heard only where it ends the number)`);
     if (typeof e.source !== 'string' || !Object.hasOwn(file.sources, e.source)) bad(i, `source ${JSON.stringify(e.source)} is not in sources`);
     return {
       digits: e.digits,
@@ -61,6 +62,7 @@ export function readLexicon(file: LexiconFile): Phrase[] {
       ...(typeof e.reading === 'string' ? { reading: e.reading } : {}),
       weight: e.weight as number,
       tags: tags as string[],
+      ...(e.heard === 'end' ? { heard: 'end' as const } : {}),
       source: e.source,
     };
   });

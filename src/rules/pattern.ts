@@ -8,7 +8,8 @@ import { KIND } from './kinds.js';
  * - mirror: the longest run of 4 to 7 last digits that reads the same backwards (7557 ABBA, 12321,
  *   123321), neither one digit nor an alternation;
  * - the six-digit classes of the last six: ABCABC (517517), AAABBB (888666), AABBCC (556677);
- * - N拖M: a run of N ≥ 3 then a shorter run of M ≥ 2 ending the number (88866 三拖二, 888866 四拖二).
+ * - N拖M: a run of N ≥ 3 then a shorter run of M ≥ 2 ending the number (88866 三拖二, 888866 四拖二), or
+ *   a shorter run then a longer one (66888 AABBB, 668888 AABBBB, 6668888 AAABBBB).
  * One pattern per number: the longest that ends it (888866 is 四拖二, not also AABB), and of equal
  * lengths the first of six-digit class, mirror, alternation, N拖M, AABB. Positions before the number
  * hold distinct negative values, so no pattern reaches past the first body digit.
@@ -49,9 +50,14 @@ export function mirrorLength(x6: number, x5: number, x4: number, x3: number, x2:
   return 0;
 }
 
-/** N拖M: the run before the last one has N ≥ 3 digits, the last run 2 ≤ M < N (88866 三拖二, 888866 四拖二); 6666661 is a 六连号, not a trail. */
+/**
+ * N拖M: the run before the last one has N ≥ 3 digits, the last run 2 ≤ M < N (88866 三拖二, 888866 四拖二);
+ * also a shorter run before a longer one ending the number, told by its letters: a pair then three or four
+ * (66888 AABBB, 668888 AABBBB) and three then four (6668888 AAABBBB); 6666661 is a 六连号, not a trail.
+ */
 export function isTrail(before: number, last: number): boolean {
-  return before >= 3 && last >= 2 && last < before;
+  if (before >= 3 && last >= 2 && last < before) return true;
+  return (before === 2 && (last === 3 || last === 4)) || (before === 3 && last === 4);
 }
 
 /** A pattern as {@link tailPattern} returns it: kind * 8 + length, or 0 for none. */

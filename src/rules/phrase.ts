@@ -13,12 +13,14 @@ export interface Phrase {
   en: string;
   /** Pinyin with tone marks, where the entry has one. */
   reading?: string;
-  /** 1 (weak) … 5 (everyone knows it); lexicon entries only. */
+  /** 1 (weak) … 5 (everyone knows it); lexicon entries and the times table. */
   weight?: number;
-  /** What the entry means or relies on, e.g. `love`, `wealth`, `four-as-death`; lexicon entries only. */
+  /** What the entry means or relies on, e.g. `love`, `wealth`, `four-as-death`; lexicon entries and the times table. */
   tags?: readonly string[];
   /** Where the fact came from: a source id of the data file it was read from, or the generator's name. */
   source: string;
+  /** `'end'`: heard only where it ends the number (尾号 114 is the directory line; 1144 is two pairs, not 114); lexicon entries and the times table. */
+  heard?: 'end';
   /** For company phrases: which fact of the profile. */
   fact?: 'founded' | 'registered' | 'door' | 'landline' | 'digits';
 }
@@ -26,9 +28,11 @@ export interface Phrase {
 /**
  * Whether a phrase is heard where it ends at body position `end`: a reading of two digits only where it
  * ends the number (尾号 18 要发), since inside a number two digits fall together by chance; taboos, which a
- * customer hears anyway, and the company's own facts are heard anywhere.
+ * customer hears anyway, and the company's own facts are heard anywhere; an entry marked `heard: 'end'`
+ * only where it ends the number.
  */
 export function heardAt(phrase: Phrase, end: number): boolean {
+  if (phrase.heard === 'end') return end === LAST;
   return phrase.digits.length > 2 || phrase.family === 'taboo' || phrase.family === 'company' || end === LAST;
 }
 

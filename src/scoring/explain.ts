@@ -19,14 +19,16 @@ export interface Explanation extends Assessment {
   summary: string;
   /** One sentence per reason, strongest first: findings on the same digits share one, shapes inside a longer shape are told with it, taboos come last with 注意. */
   reasons: string[];
+  /** What the salesperson should know before offering the number, not said to the customer: how to answer one who hears 死 in a 4 (按简谱 4 读 fa), and to ask first. Empty when there is nothing to know. */
+  tips: string[];
 }
 
 const SHAPE_RULES = new Set(['repeat', 'sequence', 'pattern', 'combination']);
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七'];
 
 /**
- * Where a finding lies, as a salesperson says it: 尾号 5858, 后六位 517517, 号头 400-888 (the three
- * digits after 400), 开头 6666, 尾号 1686 带 168 (inside the last four; with the number, else 后四位含 168),
+ * Where a finding lies, as a salesperson says it: 尾号 5858, 后六位 517517, 号头 400-888 or 400-8888
+ * (from the digit after 400), 尾号 1686 带 168 (inside the last four; with the number, else 后四位含 168),
  * 中间 250.
  */
 export function positionWords(f: Pick<Finding, 'at' | 'digits'>, lang: Language, number?: string): string {
@@ -34,12 +36,12 @@ export function positionWords(f: Pick<Finding, 'at' | 'digits'>, lang: Language,
   const tail = number?.slice(6);
   if (lang === 'zh') {
     if (end === 10) return f.digits.length <= 4 ? `尾号 ${f.digits}` : `后${CN[f.digits.length]}位 ${f.digits}`;
-    if (f.at === 3) return end === 6 ? `号头 400-${f.digits}` : `开头 ${f.digits}`;
+    if (f.at === 3) return `号头 400-${f.digits}`;
     if (f.at >= 6) return tail ? `尾号 ${tail} 带 ${f.digits}` : `后四位含 ${f.digits}`;
     return `中间 ${f.digits}`;
   }
   if (end === 10) return `ends in ${f.digits}`;
-  if (f.at === 3) return end === 6 ? `the head 400-${f.digits}` : `starts with ${f.digits}`;
+  if (f.at === 3) return end === 6 ? `the head 400-${f.digits}` : `starts 400-${f.digits}`;
   if (f.at >= 6) return tail ? `the last four, ${tail}, hold ${f.digits}` : `${f.digits} in the last four`;
   return `${f.digits} in the middle`;
 }
@@ -55,7 +57,7 @@ function what(f: Finding, lang: Language): string {
       case 'homophone':
         return `谐音“${f.label}”${note ? `，${note}` : ''}`;
       case 'taboo':
-        return `谐音“${f.label}”，不吉利`;
+        return `谐音“${f.label}”${note ? `，${note}` : ''}`;
       case 'multiplication':
         return `乘法口诀“${f.label}”`;
       case 'memorable':
@@ -70,7 +72,7 @@ function what(f: Finding, lang: Language): string {
     case 'homophone':
       return `sounds like ${f.label} ("${f.labelEn}")${note ? `; ${note}` : ''}`;
     case 'taboo':
-      return `sounds like ${f.label} ("${f.labelEn}"), unlucky`;
+      return `sounds like ${f.label} ("${f.labelEn}")${note ? `, ${note}` : ''}`;
     case 'multiplication':
       return `the times-table line ${f.label} (${f.labelEn})`;
     case 'memorable':
@@ -78,6 +80,12 @@ function what(f: Finding, lang: Language): string {
     default:
       return f.labelEn;
   }
+}
+
+/** A reading told inside the shape holding it: 带 588 谐音“我发发”; a known number by its name (与查号台 114 相同). */
+function innerText(f: Finding, lang: Language): string {
+  if (f.rule === 'memorable' && f.label.includes(f.digits)) return lang === 'zh' ? f.label : `with ${f.digits}, ${f.labelEn}`;
+  return lang === 'zh' ? `带 ${f.digits} ${what(f, lang)}` : `with ${f.digits}, ${what(f, lang)}`;
 }
 
 /**
@@ -107,6 +115,10 @@ interface Clause {
   whats: Finding[];
   points: number;
   taboo: boolean;
+  /** How many times the same taboo reading is in the span (250250: 2), when more than once. */
+  times?: number;
+  /** Readings lying inside the shape, told with it (尾号 5588：AABB 型，带 588 谐音“我发发”). */
+  inner?: Finding[];
 }
 
 const contains = (outer: { at: number; digits: string }, inner: { at: number; digits: string }) =>
@@ -139,8 +151,18 @@ export function reasonClauses(findings: readonly Finding[], number: string): Cla
     // other shape it is told on its own (41314 对称 does not sound like 一生一世; its 1314 does).
     const home = taboo ? undefined : clauses.find((c) => !c.taboo && contains(c, f) && c.digits === f.digits.repeat(c.digits.length / f.digits.length));
     if (home) {
-      if (!home.whats.some((w) => w.label === f.label && w.rule === f.rule)) home.whats.push(f);
+      // Said as often as the shape repeats it: 518518 谐音“我要发，我要发”.
+      const k = home.digits.length / f.digits.length;
+      const said = k === 1 ? f : { ...f, label: Array(k).fill(f.label).join('，'), labelEn: Array(k).fill(f.labelEn).join(', ') };
+      if (!home.whats.some((w) => w.rule === f.rule && w.digits === f.digits)) home.whats.push(said);
       home.points += f.points;
+      continue;
+    }
+    // Inside a longer shape it is told with the shape, as a part of it: 尾号 5588：AABB 型，带 588 ….
+    const shape = taboo ? undefined : clauses.find((c) => !c.taboo && c.whats.every((w) => SHAPE_RULES.has(w.rule)) && c.digits.length > f.digits.length && contains(c, f));
+    if (shape) {
+      if (!shape.inner?.some((w) => w.label === f.label)) (shape.inner ??= []).push(f);
+      shape.points += f.points;
       continue;
     }
     clauses.push({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo });
@@ -148,12 +170,24 @@ export function reasonClauses(findings: readonly Finding[], number: string): Cla
   // A short shape inside a longer reading is its part (987 in the year 1987, 456 in 7456 气死我了).
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = clauses[i]!;
-    if (!c.whats.every((f) => SHAPE_RULES.has(f.rule))) continue;
+    if (!c.whats.every((f) => SHAPE_RULES.has(f.rule)) || c.inner) continue;
     const home = clauses.find((r) => r !== c && r.digits.length > c.digits.length && contains(r, c) && !r.whats.some((f) => SHAPE_RULES.has(f.rule)));
     if (home) {
       home.points += c.points;
       clauses.splice(i, 1);
     }
+  }
+  // The same taboo twice is one warning over both (后六位 250250 含两个 250).
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    const first = c.taboo && clauses.find((o) => o !== c && o.taboo && o.whats[0]!.kind === 'phrase' && o.whats[0]!.digits === c.whats[0]!.digits && o.whats[0]!.label === c.whats[0]!.label);
+    if (!first) continue;
+    const start = Math.min(first.at, c.at);
+    first.digits = number.slice(start, Math.max(first.at + first.digits.length, c.at + c.digits.length));
+    first.at = start;
+    first.points += c.points;
+    first.times = (first.times ?? 1) + 1;
+    clauses.splice(i, 1);
   }
   clauses.sort((a, b) => Number(a.taboo) - Number(b.taboo) || Math.abs(b.points) - Math.abs(a.points) || a.at - b.at);
   const good = clauses.filter((c) => !c.taboo);
@@ -167,9 +201,14 @@ function clauseText(c: Clause, lang: Language, inline: boolean, number?: string)
   const ordered = [...c.whats].sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || Number(SHAPE_RULES.has(a.rule)) - Number(SHAPE_RULES.has(b.rule)));
   const notes = [...new Set(ordered.map((f) => (lang === 'zh' ? f.note : f.noteEn)).filter((n): n is string => !!n && ordered[0]!.kind !== 'digits'))];
   const bare = ordered.map((f) => (f.kind === 'digits' ? what(f, lang) : what({ ...f, note: undefined, noteEn: undefined } as Finding, lang)));
-  const whats = [...bare, ...notes].join(lang === 'zh' ? '，' : '; ');
+  const inner = (c.inner ?? []).map((f) => innerText(f, lang));
+  const whats = [...bare, ...notes, ...inner].join(lang === 'zh' ? '，' : '; ');
   if (c.whats[0]!.kind === 'digits') return lang === 'zh' ? `${c.taboo ? '注意：' : ''}${whats}` : `${c.taboo ? 'note: ' : ''}${whats}`;
   const where = positionWords(c, lang, number);
+  if (c.taboo && c.times) {
+    const reading = c.whats[0]!.digits;
+    return lang === 'zh' ? `注意：${where} 含${COUNT_ZH[c.times] ?? c.times}个 ${reading}，${whats}` : `note: ${where} (${reading} ${c.times === 2 ? 'twice' : `${c.times} times`}) ${whats}`;
+  }
   if (c.taboo) return lang === 'zh' ? `注意：${where} ${whats}` : `note: ${where} ${whats}`;
   if (lang === 'zh') return `${where}${inline ? `（${whats}）` : `：${whats}`}`;
   return `${where}: ${whats}`;
@@ -208,12 +247,12 @@ export function explain(input: string | Number400, options: ScoreOptions & { lan
 }
 
 /**
- * What a salesperson answers a customer who hears 死 in a 4 the profile does not count against (the
- * seed reads 4 as "fa"), in one hint: where 4s make the number's shape, how they read (尾号 4444 可读作
- * “发发发发”); else, on a number with something to sell, the reading a customer may hear nearest the end
- * that no told reading covers (1414 要死要死 → 按简谱读作“要发要发”).
+ * What a salesperson should know of a 4 the profile does not count against (the seed reads 4 as "fa"), in
+ * one tip: where 4s make the number's shape, how they read (尾号 4444 可读作“发发发发”); else the reading a
+ * customer may hear nearest the end that no told reading covers (1414 要死要死 → 按简谱读作“要发要发”);
+ * else a 4 in the shape that sells the number, unless a told reading gives that 4 its own sound (3344 生生世世).
  */
-function fourHints(a: Assessment, profile: string | Profile | undefined, lang: Language, selling: boolean): string[] {
+function fourTips(a: Assessment, profile: string | Profile | undefined, lang: Language, clauses: readonly Clause[]): string[] {
   const p = resolveProfile(profile);
   if ((p.tagWeights['four-as-death'] ?? 1) !== 0) return [];
   const fours = a.findings.filter((f) => f.kind === 'run' && f.digits[0] === '4').sort((x, y) => y.digits.length - x.digits.length)[0];
@@ -224,11 +263,10 @@ function fourHints(a: Assessment, profile: string | Profile | undefined, lang: L
     const fa = n <= 4 ? `“${'发'.repeat(n)}”` : `${COUNT_ZH[n] ?? n}个“发”`;
     return [
       lang === 'zh'
-        ? `提示：按简谱 4 读 fa，${where} 可读作${fa}；也有客户忌讳 4，介绍前先问一句`
+        ? `提示：按简谱 4 读 fa，${where} 可读作${fa}；有的客户忌讳 4，介绍前先问一句`
         : `tip: 4 is "fa" in solfège, so ${where} reads as ${n} × 发 (prosper); some customers avoid 4, so ask first`,
     ];
   }
-  if (!selling) return [];
   const lexicon = lexiconPhrases();
   const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
   const taken = a.findings.filter((f) => f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
@@ -241,25 +279,44 @@ function fourHints(a: Assessment, profile: string | Profile | undefined, lang: L
       const where = positionWords({ at, digits: ph.digits }, lang, a.number);
       return [
         lang === 'zh'
-          ? `提示：${where} 有人读作“${ph.zh}”；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
-          : `tip: some hear ${where} as ${ph.zh} ("${ph.en}"); 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
+          ? `提示：${where} 有的客户会听成“${ph.zh}”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
+          : `tip: some customers hear ${where} as ${ph.zh} ("${ph.en}"), so ask first whether they avoid 4; 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
       ];
     }
+  }
+  // A 4 in the shape that sells the number (尾号 1144 AABB): the same answer, said of that shape.
+  // Not a straight: its 4 is only counted (400-123-4567).
+  const fourAt = (c: Clause) => [...a.number].flatMap((d, i) => (d === '4' && i >= Math.max(c.at, 4) && i < c.at + c.digits.length ? [i] : []));
+  const voiced = (i: number) => a.findings.some((f) => f.kind === 'phrase' && f.rule !== 'taboo' && i >= f.at && i < f.at + f.digits.length);
+  const shaped = clauses.find((c) => !c.taboo && c.whats.every((f) => SHAPE_RULES.has(f.rule) && !f.kind.startsWith('straight')) && fourAt(c).length > 0 && !fourAt(c).some(voiced));
+  if (shaped) {
+    const where = positionWords(shaped, lang, a.number);
+    return [
+      lang === 'zh'
+        ? `提示：${where} 含 4，按简谱 4 读 fa，谐音“发”；有的客户忌讳 4，介绍前先问一句`
+        : `tip: ${where} holds a 4: 4 is "fa" in solfège, heard as 发 (prosper); some customers avoid 4, so ask first`,
+    ];
   }
   return [];
 }
 
-/** The summary and the reasons of an assessment in `lang`; `profile` is the one it was scored with (for the 4-as-fa hints). */
-export function sentencesOf(a: Assessment, lang: Language, profile?: string | Profile): { summary: string; reasons: string[] } {
-  const clauses = reasonClauses(a.findings, a.number);
-  const hints = fourHints(a, profile, lang, clauses.some((c) => !c.taboo));
-  const reasons = [...clauses.map((c) => clauseText(c, lang, false, a.number)), ...hints];
-  // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo;
-  // a number its taboo brings to 0 is not recommended, and nothing of it is sold.
-  const worst = clauses.filter((c) => c.taboo).sort((x, y) => x.points - y.points)[0];
+/**
+ * The summary, the reasons and the salesperson's tips of an assessment in `lang`; `profile` is the one it
+ * was scored with (for the 4-as-fa tips). The summary and the reasons can be read to the customer; the tips
+ * are for the salesperson.
+ */
+export function sentencesOf(a: Assessment, lang: Language, profile?: string | Profile): { summary: string; reasons: string[]; tips: string[] } {
   const label = tierLabel(a.tier, a.score);
+  // A number its taboo brings to 0 is not recommended: nothing of it is sold, in the summary or the reasons.
   const refused = label === NOT_RECOMMENDED;
-  const best = refused ? [] : clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
+  const clauses = reasonClauses(a.findings, a.number).filter((c) => !refused || c.taboo);
+  const tips = refused ? [] : fourTips(a, profile, lang, clauses);
+  const reasons = clauses.map((c) => clauseText(c, lang, false, a.number));
+  // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo by
+  // its own points (a straight told inside 7456 气死我了 does not soften it).
+  const penalty = (c: Clause) => Math.min(...c.whats.map((f) => f.points));
+  const worst = clauses.filter((c) => c.taboo).sort((x, y) => penalty(x) - penalty(y))[0];
+  const best = clauses.filter((c) => !c.taboo && c.whats[0]!.kind !== 'digits').slice(0, 3);
   const shape = a.special ? specialShape(a.findings) : undefined;
   const days = OPEN_WORKING_DAYS.special;
   const parts: string[] = [];
@@ -269,15 +326,13 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
     parts.push(`${a.display}：${a.score} 分，${label.zh}`);
     if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true, a.number)).join('；'));
     if (worst) parts.push(clauseText(worst, 'zh', false, a.number));
-    parts.push(...hints);
     if (a.special) parts.push(`属运营商特殊号码${named ? `（${positionWords(shape, 'zh', a.number)}，${shape.label}）` : ''}，开通需 ${days} 个工作日`);
-    return { summary: `${parts.join('。')}。`, reasons };
+    return { summary: `${parts.join('。')}。`, reasons, tips };
   }
   parts.push(`${a.display} scores ${a.score} (${label.en})`);
   // In English each span is its own sentence: its findings are already joined with semicolons.
   parts.push(...best.map((c) => clauseText(c, 'en', false, a.number)));
   if (worst) parts.push(clauseText(worst, 'en', false, a.number));
-  parts.push(...hints);
   if (a.special) parts.push(`a carrier's special number${named ? ` (${positionWords(shape, 'en', a.number)}, ${shape.labelEn})` : ''}: ${days} working days to open`);
-  return { summary: `${parts.map(capitalized).join('. ')}.`, reasons: reasons.map(capitalized) };
+  return { summary: `${parts.map(capitalized).join('. ')}.`, reasons: reasons.map(capitalized), tips: tips.map(capitalized) };
 }

@@ -11,6 +11,9 @@ const COUNT_EN = ['', 'a', 'two', 'three', 'four', 'five', 'six'];
 /** The digits of an aggregate line in the order a salesperson names them: 8 first. */
 const DIGIT_ORDER = [8, 6, 9, 0, 4, 1, 2, 3, 5, 7];
 const FOUR_AS_FA = { note: '4 按简谱读 fa，谐音“发”', noteEn: '4 is "fa" in solfège, heard as 发 (prosper)' };
+/** Why a taboo reading is one: a customer hears a curse (二百五, 去死吧), or bad luck. */
+const INSULT = { note: '像骂人', noteEn: 'sounds like an insult' };
+const UNLUCKY = { note: '不吉利', noteEn: 'unlucky' };
 /** What a salesperson adds to a reading of a kind only some businesses want. */
 const TRADE_NOTES: Record<string, { note: string; noteEn: string }> = {
   love: { note: '适合婚庆、鲜花、礼品行业', noteEn: 'suits weddings, flowers and gifts' },
@@ -51,6 +54,8 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
     case KIND.TRAIL: {
       let head = 1;
       while (digits[head] === digits[0]) head++;
+      // 三拖四 is said of no number: three then four is named by its letters.
+      if (n - head > head) return { kind: 'trail', label: `${letterShape(digits)} 型`, labelEn: `${letterShape(digits)} pattern` };
       return { kind: 'trail', label: `${CN[head]}拖${CN[n - head]}`, labelEn: `${head} then ${n - head} (N拖M)` };
     }
     case KIND.COMBINATION: {
@@ -61,11 +66,15 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
       const phrase = tables.phrases[raw.phrase]!;
       const fa = phrase.tags?.includes('four-as-fa') && phrase.family === 'homophone' ? FOUR_AS_FA : {};
       const trade = phrase.family === 'homophone' ? TRADE_NOTES[phrase.tags?.find((t) => t in TRADE_NOTES) ?? ''] : undefined;
-      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...(trade ?? {}), ...fa };
+      const warning = phrase.family === 'taboo' ? (phrase.tags?.includes('insult') ? INSULT : UNLUCKY) : undefined;
+      return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...(trade ?? {}), ...(warning ?? {}), ...fa };
     }
     default: {
       const shape = ({ [KIND.AABB]: 'AABB', [KIND.ABCABC]: 'ABCABC', [KIND.AAABBB]: 'AAABBB', [KIND.AABBCC]: 'AABBCC' } as Record<number, string>)[raw.kind]!;
-      return { kind: shape, label: `${shape} 型`, labelEn: `${shape} pattern` };
+      // The label says the letters the digits really have: 858858 is two 858s, 006600 is AABBAA.
+      const letters = letterShape(digits);
+      if (shape === 'ABCABC' && letters !== shape) return { kind: shape, label: `两组 ${digits.slice(0, 3)}`, labelEn: `${digits.slice(0, 3)} twice` };
+      return { kind: shape, label: `${letters} 型`, labelEn: `${letters} pattern` };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
-import { isCombination } from '../rules/combination.js';
+import { COMBINATION_READ, isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, classifyWindow6, mirrorLength, tailPattern } from '../rules/pattern.js';
 import { startsInsideRun } from '../rules/repeat.js';
 import { seenFrom } from '../rules/phrase.js';
@@ -304,7 +304,7 @@ export class LastDigits {
       points = own;
       choice = -1;
     }
-    const unsaid = ((this.combinations >> d) & 1) !== 0 && choice >= 0 && phraseLength[choice]! >= 4 ? this.combinationGain : 0;
+    const unsaid = ((this.combinations >> d) & 1) !== 0 && choice >= 0 && phraseLength[choice]! >= COMBINATION_READ ? this.combinationGain : 0;
     let total = this.shapeTotal[d]! - unsaid + s.readTotal[from]!;
     let found = (unsaid !== 0 ? this.shapeBits[d]! & ~(1 << COMBINATION) : this.shapeBits[d]!) | s.readBits[from]!;
     if (family >= 0) {

@@ -1,6 +1,6 @@
 import { familyIndex } from '../rules/families.js';
 import { BODY_LENGTH, CHOSEN_START, KIND, LAST } from '../rules/kinds.js';
-import { isCombination } from '../rules/combination.js';
+import { COMBINATION_READ, isCombination } from '../rules/combination.js';
 import { PATTERN_LENGTH_BITS, alternationAfter, tailPattern } from '../rules/pattern.js';
 import { continuesRun, startsInsideRun } from '../rules/repeat.js';
 import { seenFrom } from '../rules/phrase.js';
@@ -380,9 +380,9 @@ export class Scanner {
     this.patternBits = 0;
     const pattern = tailPattern(x6, x5, x4, x3, x2, x1, x0, s.alternation[row]!, before, run);
     if (pattern !== 0) this.closePattern(pattern >> PATTERN_LENGTH_BITS, pattern & ((1 << PATTERN_LENGTH_BITS) - 1));
-    // The clever combination, where no shop pattern ends the number and no reading of all four digits tells them better (1615 一路有我).
+    // The clever combination, where no shop pattern ends the number and no reading of three or four of its digits tells them better (1615 一路有我, 1918 就要发).
     const reading = s.readChoice[row]!;
-    if (pattern === 0 && isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= 4)) this.closePattern(KIND.COMBINATION, 4);
+    if (pattern === 0 && isCombination(x4, x3, x2, x1, x0) && !(reading >= 0 && t.phraseLength[reading]! >= COMBINATION_READ)) this.closePattern(KIND.COMBINATION, 4);
     // A pair ending the number is told by the pattern it ends (5577, 88866), not on its own.
     if (!(pattern !== 0 && run === 2)) this.closeShape(row, KIND.REPEAT, run, LAST);
     this.closeShape(row, KIND.SEQUENCE_UP, s.up[row]!, LAST);

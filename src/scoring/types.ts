@@ -30,7 +30,7 @@ export interface Finding {
   labelEn: string;
   /** Points before diminishing returns; negative for taboo. */
   points: number;
-  /** What a salesperson adds when the reading needs it, in Chinese (4 按简谱读 fa，谐音“发”); absent otherwise. */
+  /** What a salesperson adds when the reading needs it, in Chinese (4 按简谱读 fa，谐音“发”), and why a taboo reading is one (不吉利, 像骂人); absent otherwise. */
   note?: string;
   /** The same in English. */
   noteEn?: string;

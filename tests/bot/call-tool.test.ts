@@ -37,7 +37,7 @@ describe('callTool answers what the library answers', () => {
     const { result, say } = resultOf(answer);
     expect(result).toEqual(score('400-851-7517'));
     expect(say).toBe(explain('400-851-7517').summary);
-    expect(say).toMatch(/^400-851-7517：[\d.]+ 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃”/);
+    expect(say).toMatch(/^400-851-7517：[\d.]+ 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃，我要吃”/);
     const en = resultOf(await callTool('score', { number: '4006141414', profile: 'traditional', company: { founded: 1987 }, lang: 'en' }, context));
     expect(en.result).toEqual(score('4006141414', { profile: 'traditional', company: { founded: 1987 } }));
     expect(en.say).toMatch(/^400-614-1414 scores /);

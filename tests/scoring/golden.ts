@@ -58,9 +58,9 @@ export function matches(f: Finding, r: Reading): boolean {
   return f.label.includes(r.reading) || r.reading.includes(f.label);
 }
 
-/** The findings a salesperson hears: those the reasons tell (a shape inside a longer shape is told with it, not on its own). */
+/** The findings a salesperson hears: those the reasons tell (a shape inside a longer shape is told with it, not on its own; a reading inside a shape is told as its part). */
 export function toldFindings(findings: readonly Finding[], number: string): Finding[] {
-  return reasonClauses(findings, number).flatMap((c) => c.whats);
+  return reasonClauses(findings, number).flatMap((c) => [...c.whats, ...(c.inner ?? [])]);
 }
 
 /**

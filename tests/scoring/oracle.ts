@@ -59,7 +59,7 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   const runs = [...body.matchAll(/(\d)\1*/g)].map((m) => m[0].length);
   const lastRun = runs.at(-1)!;
   const runBefore = runs.length > 1 ? runs.at(-2)! : 0;
-  if (runBefore >= 3 && lastRun >= 2 && lastRun < runBefore) candidates.push({ kind: 'trail', len: runBefore + lastRun, base: profile.points.pattern.trail[runBefore + lastRun] });
+  if ((runBefore >= 3 && lastRun >= 2 && lastRun < runBefore) || (runBefore === 2 && (lastRun === 3 || lastRun === 4)) || (runBefore === 3 && lastRun === 4)) candidates.push({ kind: 'trail', len: runBefore + lastRun, base: profile.points.pattern.trail[runBefore + lastRun] });
   if (shapeOf(body.slice(3)) === 'AABB') candidates.push({ kind: 'AABB', len: 4, base: profile.points.pattern.AABB });
   const pattern = candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (!best || c.len > best.len ? c : best), undefined);
   if (pattern) shape('pattern', pattern.kind, 7 - pattern.len, pattern.len, pattern.base);
@@ -85,6 +85,7 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   const around = a === c ? [b, e] : [a, c];
   const back = a === c ? a : b;
   const combination =
+    ![a, b, c, e].includes(4) &&
     (a === c) !== (b === e) && !(a === b && b === c) && !(b === c && c === e) && before !== a && (around.includes(back) || around[0] === around[1] || Math.abs(around[0]! - around[1]!) === 1);
 
   // Readings: the best segmentation of the six chosen digits, by rank; ties keep the earlier choice.
@@ -116,6 +117,8 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
       if (cutsRun(ph, start, p)) continue;
       // Two digits are a reading only at the end of the number, but for taboos and company facts.
       if (len === 2 && p !== 6 && ph.family !== 'taboo' && ph.family !== 'company') continue;
+      // An entry heard only at the end (尾号 114).
+      if (ph.heard === 'end' && p !== 6) continue;
       const pts = Math.max(1, Math.round(phraseBase(profile, ph) * mult(start, p) * 10));
       const rank = best[start]!.rank + pts * LENGTH_RANK[len]!;
       if (rank > choice.rank) choice = { rank, readings: [...best[start]!.readings, { start, len, rule: ph.family, points: pts, phrase: ph }] };
@@ -129,7 +132,7 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   }
   const readings = best[7]!.readings;
   const lastReading = readings.at(-1);
-  const readsLastFour = !!lastReading?.phrase && lastReading.start + lastReading.len === 7 && lastReading.len >= 4;
+  const readsLastFour = !!lastReading?.phrase && lastReading.start + lastReading.len === 7 && lastReading.len >= 3;
   if (combination && !readsLastFour && !pattern) shape('combination', 'combination', 3, 4, profile.points.combination);
   for (const r of readings.filter((x) => x.phrase)) {
     out.push({ rule: r.rule, kind: 'phrase', at: r.start + 3, digits: body.slice(r.start, r.start + r.len), points: (r.rule === 'taboo' ? -r.points : r.points) / 10 });

@@ -115,16 +115,16 @@ describe('explain', () => {
   it('says why in Chinese and in English, findings on the same digits in one sentence', () => {
     const zh = explain('4008517517');
     const en = explain('4008517517', { lang: 'en' });
-    expect(zh.reasons).toEqual(['后六位 517517：ABCABC 型，谐音“我要吃”，适合餐饮行业']);
-    expect(zh.summary).toBe(`400-851-7517：${zh.score} 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃”，适合餐饮行业）。属运营商特殊号码，开通需 7 个工作日。`);
+    expect(zh.reasons).toEqual(['后六位 517517：ABCABC 型，谐音“我要吃，我要吃”，适合餐饮行业']);
+    expect(zh.summary).toBe(`400-851-7517：${zh.score} 分，顶级靓号。后六位 517517（ABCABC 型，谐音“我要吃，我要吃”，适合餐饮行业）。属运营商特殊号码，开通需 7 个工作日。`);
     expect(en.summary).toMatch(/^400-851-7517 scores [\d.]+ \(top\)\. Ends in 517517: ABCABC pattern; sounds like 我要吃/);
     expect(en.score).toBe(zh.score);
   });
 
   it('always names the largest taboo, and says 加分 or 扣分 nowhere with points beside a 0-100 score', () => {
     const e = explain('4008882506');
-    expect(e.summary).toContain('注意：尾号 2506 带 250 谐音“二百五”，不吉利');
-    expect(e.reasons.at(-1)).toBe('注意：尾号 2506 带 250 谐音“二百五”，不吉利');
+    expect(e.summary).toContain('注意：尾号 2506 带 250 谐音“二百五”，像骂人');
+    expect(e.reasons.at(-1)).toBe('注意：尾号 2506 带 250 谐音“二百五”，像骂人');
     for (const n of ['4006666666', '4008517517', '4000250438']) expect(explain(n).summary).not.toMatch(/[+-]\d+(\.\d)? 分/);
   });
 

@@ -66,8 +66,11 @@ describe('every example of the seed is found by the right rule family', () => {
     const seed = score(n);
     const traditional = score(n, { profile: 'traditional' });
     expect(seed.findings.filter((f) => f.rule === 'taboo')).toEqual([]);
-    expect(explain('4007231414').reasons).toContain('提示：尾号 1414 有人读作“要死要死”；按简谱 4 读 fa，可读作“要发要发”');
-    expect(explain('4007231414', { profile: 'traditional' }).reasons.some((r) => r.startsWith('提示'))).toBe(false);
+    // The answer is the salesperson's tip, never read to the customer in the summary or the reasons.
+    const told = explain('4007231414');
+    expect(told.tips).toEqual(['提示：尾号 1414 有的客户会听成“要死要死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，可读作“要发要发”']);
+    expect([told.summary, ...told.reasons].join('|')).not.toMatch(/要死|提示/);
+    expect(explain('4007231414', { profile: 'traditional' }).tips).toEqual([]);
     expect(traditional.findings.filter((f) => f.rule === 'taboo').map((f) => `${f.digits} ${f.label}`)).toEqual(['14 要死', '444 含三个 4', '14 要死']);
     expect(score('4007231414', { profile: 'traditional' }).findings.find((f) => f.digits === '1414')).toMatchObject({ rule: 'taboo', label: '要死要死' });
     expect(traditional.score).toBeLessThan(seed.score);

@@ -67,6 +67,24 @@ describe('what a number is said to be', () => {
     );
   });
 
+  it('keeps the salesperson’s tips out of what is read to the customer, sells nothing of a number not to sell, and tells each span once', () => {
+    fc.assert(
+      fc.property(number400, profile, fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (n, p, lang) => {
+        const e = explain(n, { profile: p, lang });
+        const aloud = [e.summary, ...e.reasons].join('\n');
+        expect(aloud).not.toMatch(lang === 'zh' ? /提示|忌讳|问一句/ : /\btip\b|ask first/i);
+        for (const tip of e.tips) expect(tip).toMatch(lang === 'zh' ? /^提示：/ : /^Tip: /);
+        if (e.score === 0 && e.findings.some((f) => f.rule === 'taboo' && f.kind === 'phrase')) {
+          for (const r of e.reasons) expect(r).toMatch(lang === 'zh' ? /^注意：/ : /^Note: /);
+        }
+        // Two reasons never start from the same digits (尾号 5588 once, its 588 told inside it).
+        const where = e.reasons.map((r) => r.split(lang === 'zh' ? '：' : ':')[0] ?? '').filter((w) => !/^(注意|Note)/.test(w) && /\d{2}/.test(w));
+        expect(new Set(where).size).toBe(where.length);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('says no reason twice, keeps lucky-digit counts out of the summary and always names the largest taboo', () => {
     fc.assert(
       fc.property(number400, profile, fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (n, p, lang) => {
