@@ -309,7 +309,11 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
   const label = tierLabel(a.tier, a.score);
   // A number its taboo brings to 0 is not recommended: nothing of it is sold, in the summary or the reasons.
   const refused = label === NOT_RECOMMENDED;
-  const clauses = reasonClauses(a.findings, a.number).filter((c) => !refused || c.taboo);
+  const all = reasonClauses(a.findings, a.number);
+  // Nothing is sold on digits a taboo reading takes (250250 is no ABCABC to sell, but two 二百五).
+  const warned = all.filter((c) => c.taboo && c.whats[0]!.kind === 'phrase');
+  const shares = (x: Pick<Clause, 'at' | 'digits'>, y: Pick<Clause, 'at' | 'digits'>) => x.at < y.at + y.digits.length && y.at < x.at + x.digits.length;
+  const clauses = all.filter((c) => c.taboo || (!refused && !warned.some((w) => shares(w, c))));
   const tips = refused ? [] : fourTips(a, profile, lang, clauses);
   const reasons = clauses.map((c) => clauseText(c, lang, false, a.number));
   // The summary: up to three of the best spans (never the lucky-digit count), then the largest taboo by
@@ -321,7 +325,7 @@ export function sentencesOf(a: Assessment, lang: Language, profile?: string | Pr
   const days = OPEN_WORKING_DAYS.special;
   const parts: string[] = [];
   // The special number's shape is named only if the summary has not named its digits already.
-  const named = shape && !best.some((c) => contains(c, shape));
+  const named = shape && !best.some((c) => contains(c, shape)) && !warned.some((w) => shares(w, shape));
   if (lang === 'zh') {
     parts.push(`${a.display}：${a.score} 分，${label.zh}`);
     if (best.length) parts.push(best.map((c) => clauseText(c, 'zh', true, a.number)).join('；'));

@@ -23,6 +23,13 @@ describe('the words of a reason', () => {
     expect(s('4006668888')).toBeLessThan(s('4006888888'));
   });
 
+  it('sells nothing on the digits of a taboo reading: 250250 is two 二百五, not an ABCABC', () => {
+    const e = explain('4006250250');
+    expect(e.reasons).toEqual(['注意：后六位 250250 含两个 250，谐音“二百五”，像骂人']);
+    expect(e.summary).not.toContain('ABCABC');
+    expect(explain('4006250666').reasons).toContain('尾号 666：豹子');
+  });
+
   it('says a curse sounds like one, and the same taboo twice once', () => {
     expect(explain('4006250250').reasons).toContain('注意：后六位 250250 含两个 250，谐音“二百五”，像骂人');
     expect(explain('4006250250').reasons.filter((r) => r.includes('二百五'))).toHaveLength(1);
