@@ -37,7 +37,7 @@ describe('analyseCalls', () => {
     expect(t.blocked).toBeGreaterThan(0);
     expect(new Map(report.byLanding.map((l) => [l.number, l.calls]))).toEqual(t.landing);
     expect(report.byHour[9]!.calls).toBe(t.hour9);
-    expect(report.byArea.find((a) => a.areaCode === '0898')).toMatchObject({ calls: records.filter((r) => r.area === '0898' || r.caller.startsWith('0898')).length, area: { zh: '海口等（0898）' } });
+    expect(report.byArea.find((a) => a.areaCode === '0898')).toMatchObject({ calls: records.filter((r) => r.area === '0898' || r.caller.startsWith('0898')).length, area: { zh: '海南（0898）' } });
     expect(report.period).toEqual({ first: '2026-03-02', last: '2026-03-08' });
   });
 
