@@ -39,7 +39,8 @@ export function registerPick(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Every question may be skipped with Enter; Ctrl-C or Esc cancels (exit status ${CANCELLED}) and holds nothing.
+Every question about the customer's facts may be skipped with Enter. Ctrl-C or Esc cancels (exit status ${CANCELLED}):
+before the hold nothing is held; after it the number stays held, and no order is made.
 pick needs a terminal: without one it names the commands that do the same (suggest, search, near, inventory hold).
 
 Examples:
@@ -128,6 +129,11 @@ async function pick(ui: Ui, t: Messages, flags: PickFlags, packages: PackageList
 async function toOrder(ui: Ui, t: Messages, flags: PickFlags, packages: PackageList, item: Item, customer: Customer): Promise<void> {
   const lang = flags.lang;
   const q = await askQuote(ui, t, lang, item, packages);
+  if (q.packages.length === 0) {
+    // Every package of the list is under the number's minimum spend: nothing to sell it with.
+    ui.outro(t.noPackage(item.display, q.minimumSpend.perYear));
+    return;
+  }
   const chosen = await askPackage(ui, t, lang, q);
   showOpening(ui, t, lang, item, Date.now());
   const applicant = await askApplicant(ui, t, lang);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { format } from '../../src/number/format.js';
 import { parse } from '../../src/number/parse.js';
 import { openingDate } from '../../src/orders/opening-date.js';
 import { formatOrderForm } from '../../src/orders/order-form.js';
+import { parsePackages } from '../../src/packages/packages.js';
 import { quote } from '../../src/packages/quote.js';
 import { readPhoneNumber } from '../../src/routing/phone-number.js';
 import { openSqliteOrderStore, openSqliteStore } from '../../src/sqlite/index.js';
@@ -30,13 +31,13 @@ async function sampleStore(): Promise<string> {
 }
 
 /** Skips every fact (the sample's huatong sells in one segment, so no segment is asked), takes the given budget, holds the first number listed for 张三 13800138000; resolves to that number's digits. */
-async function holdFirst(s: ReturnType<typeof ptySession>, zh: boolean): Promise<string> {
+async function holdFirst(s: ReturnType<typeof ptySession>, zh: boolean, budget = ORDINARY_BUDGET): Promise<string> {
   for (const question of zh ? ['公司名称', '广告语', '成立年份', '注册日期', '门牌号', '固定电话', '不要的数字'] : ["Company's name", 'Slogan', 'Founding year', 'Registration date', 'Door number', 'Landline', 'Digits to avoid']) {
     await s.expect(question);
     s.send(KEY.enter);
   }
   await s.expect(zh ? '预算' : 'Budget');
-  s.send(KEY.down.repeat(ORDINARY_BUDGET) + KEY.enter);
+  s.send(KEY.down.repeat(budget) + KEY.enter);
   const [first] = displays(await s.expect(zh ? '选一个号码' : 'Pick a number'));
   s.send(KEY.enter);
   await s.expect(zh ? '客户名称' : "Customer's name");
@@ -180,5 +181,31 @@ describe('vanity400 pick to the order, driven through a pseudo-terminal', () => 
     await orders.close();
     expect(await inventory.who(number)).toMatchObject({ status: 'held', customer: '张三 13800138000' });
     await inventory.close();
+  });
+
+  it("ends without an order when no package of the agent's list reaches the number's minimum spend, and refuses a bad list before asking anything", async () => {
+    const store = await sampleStore();
+    const file = join(mkdtempSync(join(tmpdir(), 'vanity400-pick-packages-')), 'ours.json');
+    const list = { packages: [{ id: 'small', zh: '小套餐 600 元', en: 'small, 600 元', prepay: 600, years: 1, ratePerMinute: 0.15, source: 'agent-defined' }], sources: { 'agent-defined': { title: '我们的价目表', url: null } } };
+    writeFileSync(file, JSON.stringify(list, null, 2));
+    const s = ptySession(['pick', '--store', store, '--agent', 'huatong', '--packages', file]);
+    const number = await holdFirst(s, true, 0); // no budget: the agent's best number
+    await s.expect('客户每月来电大约多少分钟？');
+    s.send(`800${KEY.enter}`);
+    const q = quote({ number, minutesPerMonth: 800 }, parsePackages(JSON.stringify(list), { file }));
+    expect(q.packages).toEqual([]);
+    await s.expect(`另有 1 个套餐低于这个号码的最低消费，不能选`);
+    await s.expect(`套餐表里没有能配 ${format(number)} 的套餐：这个号码每年最低消费 ${q.minimumSpend.perYear} 元`);
+    expect(await s.exited).toBe(0);
+    const inventory = await openSqliteStore(store);
+    const orders = await openSqliteOrderStore(inventory);
+    expect(await orders.list()).toEqual([]);
+    await orders.close();
+    await inventory.close();
+
+    writeFileSync(file, JSON.stringify(list, null, 2).replace('0.15', '0.05'));
+    const bad = await cli(['pick', '--store', store, '--packages', file]);
+    expect(bad.status).toBe(2);
+    expect(bad.err).toContain(`${file} 第 9 行，packages[0].ratePerMinute：0.05 元/分钟低于运营商 0.06 元/分钟的结算成本`);
   });
 });

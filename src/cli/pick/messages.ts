@@ -77,6 +77,7 @@ const zh = {
   morePackages: (n: number) => `另有 ${n} 个更贵的套餐，选套餐时都能看到`,
   ineligible: (n: number) => `另有 ${n} 个套餐低于这个号码的最低消费，不能选`,
   whichPackage: '客户选哪个套餐？',
+  noPackage: (number: string, perYear: number) => `套餐表里没有能配 ${number} 的套餐：这个号码每年最低消费 ${perYear} 元，请在套餐表里加一个（--packages 文件）`,
   packageHint: (p: PackageQuote) => `每年实付 ${yuan(p.perYear)} 元`,
   opening: (d: OpeningDate, day: string, from: string) =>
     `今天收到预付款的话，预计${day}开通：${d.special ? '特殊号码' : '普通号码'}要 ${d.workingDays} 个工作日，从${from}算起${d.note ? `（${d.note.zh}）` : ''}。`,
@@ -188,6 +189,7 @@ const en: Messages = {
   morePackages: (n) => `${n} dearer package${n === 1 ? '' : 's'} too, all listed when choosing`,
   ineligible: (n) => `${n} package${n === 1 ? '' : 's'} under this number's minimum spend cannot be chosen`,
   whichPackage: 'Which package does the customer take?',
+  noPackage: (number, perYear) => `No package of the list can go with ${number}: its minimum spend is ${perYear} 元 a year; add one to the packages file (--packages)`,
   packageHint: (p) => `${yuan(p.perYear)} 元 a year`,
   opening: (d, day, from) =>
     `Paid today, the line should open on ${day}: ${d.workingDays} working days for ${d.special ? 'a special' : 'an ordinary'} number, counted from ${from}${d.note ? ` (${d.note.en})` : ''}.`,
