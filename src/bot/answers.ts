@@ -300,7 +300,7 @@ export const answers: Answers = {
       `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year. `,
     );
     const body = options.length
-      ? text(lang, `最划算的是${options.join('；其次')}。`, `The cheapest: ${options.join('; then ')}. `)
+      ? text(lang, `最划算的是${options.map((o, i) => `${['', '其次是', '再往后是'][Math.min(i, 2)]}${o}`).join('；')}。`, `The cheapest: ${options.join('; then ')}. `)
       : text(lang, '没有能选的套餐。', 'No package fits. ');
     return { result, say: `${head}${body}${say(lang, result.caller)}` };
   },

@@ -3,8 +3,10 @@ import { beijingTime } from '../calendar/working-days.js';
 import type { DocumentId, IndustryId } from '../documents/documents-for.js';
 import { inventoryRules } from '../index.js';
 import { format } from '../number/format.js';
-import { ORDER_PATH, ORDER_STEPS, orderLandingNumbers, STATUS_NAMES, type Order, type OrderStatus, type OrderStep, type StepInputs } from '../orders/order.js';
+import { ORDER_PATH, ORDER_STEPS, STATUS_NAMES, type Order, type OrderStatus, type OrderStep, type StepInputs } from '../orders/order.js';
 import type { OrderFilter, OrderStore, OrderStoreOptions, OrderView } from '../orders/order-store.js';
+import { formatOrderForm, orderForm } from '../orders/order-form.js';
+import type { RoutingForm } from '../routing/form.js';
 import type { Language } from '../scoring/explain.js';
 import { badFlag, oneOf } from './errors.js';
 import type { CliIo } from './index.js';
@@ -87,7 +89,6 @@ const SAY = {
       company: '申请单位',
       package: '套餐',
       status: '状态',
-      landing: '落地号码',
       documents: '资料',
       payment: '付款',
       opening: '预计开通',
@@ -100,6 +101,7 @@ const SAY = {
     opening: (o: NonNullable<Order['opening']>) => `${o.date}（${o.workingDays} 个工作日）`,
     testCall: (t: NonNullable<Order['testCall']>) => `${t.answeredOn} 接通，北京时间 ${beijingTime(t.at)}`,
     documents: (n: number) => `已交 ${n} 项`,
+    noForm: (id: string) => `受理单还没写转接规则：签约时给出（vanity400 order advance ${id} signed --routing rules.json，或 --landing 落地号码）`,
   },
   en: {
     none: '(no orders)',
@@ -114,7 +116,6 @@ const SAY = {
       company: 'applicant',
       package: 'package',
       status: 'status',
-      landing: 'landing numbers',
       documents: 'documents',
       payment: 'payment',
       opening: 'opens',
@@ -127,6 +128,7 @@ const SAY = {
     opening: (o: NonNullable<Order['opening']>) => `${o.date} (${o.workingDays} working days)`,
     testCall: (t: NonNullable<Order['testCall']>) => `rang ${t.answeredOn} at ${beijingTime(t.at)} Beijing time`,
     documents: (n: number) => `${n} handed in`,
+    noForm: (id: string) => `the order form has no call routing yet: give it when signing (vanity400 order advance ${id} signed --routing rules.json, or --landing NUMBERS)`,
   },
 } satisfies Record<Language, unknown>;
 
@@ -160,8 +162,6 @@ function viewText({ order: o, numberState, warnings }: OrderView, lang: Language
     [f.package, o.package[lang]],
     [f.status, STATUS_NAMES[o.status][lang]],
   ];
-  const landing = orderLandingNumbers(o);
-  if (landing.length > 0) lines.push([f.landing, landing.join(lang === 'zh' ? '、' : ', ')]);
   if (o.documents) lines.push([f.documents, say.documents(o.documents.provided.length)]);
   if (o.payment) lines.push([f.payment, say.paid(o.payment.amount, o.payment.paidAt)]);
   if (o.opening) lines.push([f.opening, say.opening(o.opening)]);
@@ -172,7 +172,13 @@ function viewText({ order: o, numberState, warnings }: OrderView, lang: Language
   for (const w of warnings) out.push(`⚠ ${w[lang]}`);
   const next = o.status === 'cancelled' ? undefined : ORDER_PATH[ORDER_PATH.indexOf(o.status) + 1];
   if (next) out.push(say.next(o.id, next));
+  out.push('', o.acceptance ? formatOrderForm(o, { lang }).trimEnd() : say.noForm(o.id));
   return out.join('\n');
+}
+
+/** The order's 受理单 as JSON, or null while it has no routing. */
+function formOf(o: Order, lang: Language): RoutingForm | null {
+  return o.acceptance ? orderForm(o, { lang }) : null;
 }
 
 /** The step's inputs from its flags; a flag of another step is a usage error. */
@@ -212,7 +218,7 @@ async function stepInputs(step: OrderStep, flags: StepFlags, io: CliIo): Promise
 export function registerOrder(program: Command, io: CliIo): void {
   const order = program
     .command('order')
-    .description('orders from a held number to an opened line: create, show, advance, cancel, list')
+    .description('orders from a held number to an opened line: create, show, form, advance, cancel, list')
     .addHelpText(
       'after',
       `
@@ -225,6 +231,7 @@ Examples:
   $ vanity400 order advance order-1 documents-complete --id-number - --provided business-licence,handler-id,landing-real-name < id.txt
   $ vanity400 order advance order-1 paid --amount 1200
   $ vanity400 order show order-1
+  $ vanity400 order form order-1 --html > order-1.html
   $ vanity400 order list --status paid --json`,
     );
   const sub = (name: string, description: string, examples: readonly string[]) =>
@@ -271,13 +278,26 @@ Examples:
       print(flags, made, SAY[lang].created(made));
     });
 
-  sub('show', 'an order, its history with times, and what its number says (a hold about to end or gone)', ['order-1', 'order-1 --json --lang en'])
+  sub('show', 'an order, its history with times, what its number says (a hold about to end or gone), and its 受理单', ['order-1', 'order-1 --json --lang en'])
     .argument('<id>', 'the order id, e.g. order-1')
     .action(async (id: string, flags: OrderFlags) => {
       const lang = langFlag(flags.lang);
       const view = await withOrders(flags, (orders) => orders.view(id));
       if (view === null) throw unknownOrderFlag(id);
-      print(flags, view, viewText(view, lang));
+      print(flags, { ...view, form: formOf(view.order, lang) }, viewText(view, lang));
+    });
+
+  sub('form', "the order's 受理单 alone, to print and sign: text, or a printable HTML page", ['order-1 --html > order-1.html', 'order-1 --show-password --lang en'])
+    .argument('<id>', 'the order id, e.g. order-1')
+    .option('--html', 'a printable HTML page (one A4 page with the lines to sign)')
+    .option('--show-password', 'print the routing password itself, for the copy that goes to the carrier (default ＊＊＊＊)')
+    .action(async (id: string, flags: OrderFlags & { html?: boolean; showPassword?: boolean }) => {
+      const lang = langFlag(flags.lang);
+      const found = await withOrders(flags, (orders) => orders.get(id));
+      if (found === null) throw unknownOrderFlag(id);
+      const options = { lang, ...(flags.showPassword ? { showPassword: true } : {}) };
+      if (flags.json) io.out(`${JSON.stringify(orderForm(found, options), null, 2)}\n`);
+      else io.out(formatOrderForm(found, { ...options, as: flags.html ? 'html' : 'text' }));
     });
 
   const advance = sub('advance', `take the next step: ${ORDER_STEPS.filter((s) => s !== 'cancelled').join(', ')}`, [

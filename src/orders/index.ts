@@ -21,3 +21,4 @@ export {
 } from './order.js';
 export { createOrderStore, type CommitResult, type InsertResult, type LedgerFilter, type OrderFilter, type OrderLedger, type OrderStore, type OrderStoreOptions, type OrderView } from './order-store.js';
 export { MemoryOrderBook, type MemoryOrderBookOptions } from './memory-order-book.js';
+export { orderForm, formatOrderForm, type OrderFormOptions } from './order-form.js';

@@ -1,4 +1,4 @@
-import { guardLanguage, guardOptions, invalidType } from '../errors/guards.js';
+import { guardLanguage, guardOptions, guardString, invalidType } from '../errors/guards.js';
 import { format } from '../number/format.js';
 import { parseRoutingRules, planOf } from './check.js';
 import { readPhoneNumber } from './phone-number.js';
@@ -52,6 +52,15 @@ export interface RoutingFormOptions {
   lang?: 'zh' | 'en';
   /** Print the password itself instead of ＊＊＊＊ (for the copy that goes to the carrier). */
   showPassword?: boolean;
+  /** The form's title instead of 400 电话受理单 · 转接规则 (an order's form names itself 400 电话受理单). */
+  title?: string;
+  /** The fields at the top instead of the rules' 400 号码 and 客户 (an order gives its id, applicant, package …). */
+  fields?: readonly {
+    /** 订单号, 申请单位 … */
+    label: string;
+    /** Its value. */
+    value: string;
+  }[];
 }
 
 const t = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'zh' ? zh : en);
@@ -125,9 +134,13 @@ export function routingForm(rules: RoutingRules | unknown, options: RoutingFormO
   guardOptions(options, 'routingForm(): options');
   const lang = options.lang ?? 'zh';
   guardLanguage(lang, 'routingForm(): options.lang');
-  const fields: RoutingForm['fields'] = [];
-  if (r.number) fields.push({ label: t(lang, '400 号码', '400 number'), value: format(r.number) });
-  if (r.customer) fields.push({ label: t(lang, '客户', 'customer'), value: r.customer });
+  if (options.title !== undefined) guardString(options.title, 'routingForm(): options.title');
+  if (options.fields !== undefined && (!Array.isArray(options.fields) || !options.fields.every((f) => typeof f === 'object' && f !== null && typeof f.label === 'string' && typeof f.value === 'string'))) {
+    throw invalidType('routingForm(): options.fields', '{ label, value } 文字对的数组', 'an array of { label, value } texts', options.fields);
+  }
+  const fields: RoutingForm['fields'] = options.fields === undefined ? [] : options.fields.map((f) => ({ label: f.label, value: f.value }));
+  if (options.fields === undefined && r.number) fields.push({ label: t(lang, '400 号码', '400 number'), value: format(r.number) });
+  if (options.fields === undefined && r.customer) fields.push({ label: t(lang, '客户', 'customer'), value: r.customer });
   const top = routeLines(r.route, 0, lang);
   const routing: FormLine[] = top.lines.length ? [{ text: top.inline!, depth: 0 }, ...top.lines] : [{ text: t(lang, `所有来电${top.inline}`, `every call: ${top.inline}`), depth: 0 }];
   const forwarding: FormLine[] = [{ text: t(lang, `每个号码振铃 ${r.ringSeconds} 秒无人接听即转下一个。`, `each number rings ${r.ringSeconds} seconds before the call moves on.`), depth: 0 }];
@@ -157,7 +170,7 @@ export function routingForm(rules: RoutingRules | unknown, options: RoutingFormO
   const sharing: FormLine[] = [{ text: t(lang, '主叫只付本地市话费；被叫（贵单位）按合同套餐付接听（转接）服务费。', 'callers pay only their local rate; the business pays the answering (forwarding) fee of its package.'), depth: 0 }];
   const heading = (zh: string, en: string) => t(lang, zh, en);
   return {
-    title: t(lang, '400 电话受理单 · 转接规则', '400 line order form: call routing'),
+    title: options.title ?? t(lang, '400 电话受理单 · 转接规则', '400 line order form: call routing'),
     fields,
     sections: [
       { heading: heading('一、来电分配（电话自动分配）', '1. Where calls go'), lines: routing },

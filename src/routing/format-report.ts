@@ -58,10 +58,11 @@ export function formatCallReport(report: CallReport, options: FormatCallReportOp
     t.averageTalkSeconds = t.answered ? Math.round((t.talkSeconds / t.answered) * 10) / 10 : 0;
     return t;
   };
-  const table = (title: string, list: { name: string; totals: CallTotals }[]) => {
+  const table = (title: string, list: { name: string; totals: CallTotals }[], unit: { zh: string; en: string }) => {
     const out = [title, line('', head)];
     for (const row of list.slice(0, rows)) out.push(line(row.name, cells(row.totals)));
-    if (list.length > rows) out.push(line(zh ? `其余 ${list.length - rows} 项` : `${list.length - rows} more`, cells(sum(list.slice(rows).map((r) => r.totals)))));
+    const more = list.length - rows;
+    if (more > 0) out.push(line(zh ? `其余 ${more} 个${unit.zh}` : `${more} more ${more === 1 ? unit.en : `${unit.en}s`}`, cells(sum(list.slice(rows).map((r) => r.totals)))));
     return out.join('\n');
   };
   const period = report.period ? (report.period.first === report.period.last ? report.period.first : `${report.period.first} ${zh ? '至' : 'to'} ${report.period.last}`) : zh ? '无记录' : 'no records';
@@ -78,9 +79,10 @@ export function formatCallReport(report: CallReport, options: FormatCallReportOp
         const reading = readPhoneNumber(r.number);
         return { name: reading.ok ? reading.value.display : r.number, totals: r };
       }),
+      { zh: '号码', en: 'number' },
     ),
     '',
-    table(zh ? '按主叫地区' : "By caller's area", report.byArea.map((r) => ({ name: r.area[lang], totals: r }))),
+    table(zh ? '按主叫地区' : "By caller's area", report.byArea.map((r) => ({ name: r.area[lang], totals: r })), { zh: '地区', en: 'area' }),
     '',
     zh ? '按时段（北京时间，每小时呼叫数）' : 'By hour (Beijing time, calls an hour)',
   ];

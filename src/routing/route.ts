@@ -191,11 +191,11 @@ function refusalOf(plan: Plan, call: Call, areaCode: string | undefined): RouteD
       return { reason: 'area-unknown', message: { zh: `不知道主叫地区，而这条线只接听${areaText(rules.blocking!.areas, 'zh')}的来电`, en: `the caller's area is unknown, and the line takes calls only from ${areaText(rules.blocking!.areas, 'en')}` } };
     }
     if (blocking.mode === 'allow' && !listed) {
-      return { reason: 'blocked', message: { zh: `呼叫阻截：只接听${areaText(rules.blocking!.areas, 'zh')}的来电`, en: `call blocking: only calls from ${areaText(rules.blocking!.areas, 'en')} are taken` } };
+      return { reason: 'blocked', message: { zh: `设了呼叫阻截，只接听${areaText(rules.blocking!.areas, 'zh')}的来电`, en: `call blocking: only calls from ${areaText(rules.blocking!.areas, 'en')} are taken` } };
     }
     if (blocking.mode === 'deny' && listed) {
       const which = rules.blocking!.areas.filter((a) => findArea(a).codes.includes(areaCode!));
-      return { reason: 'blocked', message: { zh: `呼叫阻截：不接听${areaText(which, 'zh')}的来电`, en: `call blocking: calls from ${areaText(which, 'en')} are refused` } };
+      return { reason: 'blocked', message: { zh: `设了呼叫阻截，不接听${areaText(which, 'zh')}的来电`, en: `call blocking: calls from ${areaText(which, 'en')} are refused` } };
     }
   }
   if (rules.cap) {
@@ -324,7 +324,7 @@ export function route(rules: RoutingRules | unknown, call: Call, options: RouteO
       steps: [],
       caller,
       time,
-      explanation: { zh: `${when.zh} 从${from.zh}打入：不接通，${refused.message.zh}。`, en: `${when.en}, from ${from.en}: not put through (${refused.message.en}).` },
+      explanation: { zh: `${when.zh} 从${from.zh}打入：接不通。${refused.message.zh}。`, en: `${when.en}, from ${from.en}: not put through (${refused.message.en}).` },
       notes,
       state,
     };

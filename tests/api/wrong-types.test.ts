@@ -126,6 +126,8 @@ const RIGHT: Record<string, unknown[]> = {
   instantOf: ['2026-12-03T10:00+08:00', 'paidAt'],
   numberWarnings: [order, null, NOW],
   orderLandingNumbers: [order],
+  orderForm: [order, { lang: 'en' }],
+  formatOrderForm: [order, { as: 'html' }],
   createOrderStore: [ledgerShape, { packages }],
   checkRoutingRules: [JSON.parse(dataFile('samples/routing-rules.json'))],
   parseRoutingRules: [JSON.parse(dataFile('samples/routing-rules.json'))],

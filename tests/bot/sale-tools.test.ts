@@ -17,7 +17,12 @@ describe('the quote tool', () => {
     const a = ok<{ packages: { package: { id: string } }[] }>(await callTool('quote', { number: '4006123007', minutesPerMonth: 800 }, context));
     expect(a.say).toMatch(/^按每月 800 分钟算，400-612-3007（.+）最低消费每年 \d+ 元。最划算的是「/);
     expect(a.say).toMatch(/只付自己当地的市话费/);
-    expect(a.result.packages.length).toBeGreaterThan(0);
+    expect(a.result.packages.length).toBeGreaterThan(2);
+    // The three cheapest in order, each said once: 最划算的是…；其次是…；再往后是…
+    const [first, second, third] = a.result.packages.map((p) => (p as unknown as { package: { zh: string } }).package.zh);
+    expect(a.say).toContain(`最划算的是「${first}」`);
+    expect(a.say).toContain(`；其次是「${second}」`);
+    expect(a.say).toContain(`；再往后是「${third}」`);
     const en = ok(await callTool('quote', { tier: 'top', minutesPerMonth: 0, lang: 'en' }, context));
     expect(en.say).toMatch(/^At 0 minutes a month, a top number has a minimum spend of 9000 元 a year\. The cheapest: "12,000 元 a year"/);
   });

@@ -7,6 +7,7 @@ import { createRedisOrderStore, createRedisStore } from '../../src/redis/index.j
 import type { Store } from '../../src/inventory/store.js';
 import { companyLicence, makeAgent } from '../inventory/helpers.js';
 import { HANDLER_ID, ROUTING } from '../orders/order-store-contract.js';
+import { formatOrderForm, orderForm } from '../../src/orders/order-form.js';
 import { NO_REDIS_MESSAGE, startRedisServer } from '../redis-server.js';
 import { cli } from './run-cli.js';
 
@@ -48,13 +49,23 @@ describe('vanity400 order on the SQLite file of the inventory', () => {
 
     const shown = await cli(['order', 'show', 'order-1', '--store', path]);
     expect(shown.out).toMatch(/^订单 +order-1\n号码 +400-612-3007\n客户 +张三\n/);
-    expect(shown.out).toMatch(/落地号码 +021-61234567、13800138000、13900139000/);
     expect(shown.out).toContain('进度：\n');
     expect(shown.out.match(/^ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}\S+$/gm)).toHaveLength(7);
     expect(shown.out).not.toContain(HANDLER_ID);
     const json = JSON.parse((await cli(['order', 'show', 'order-1', '--store', path, '--json'])).out);
     expect(json.order).toMatchObject({ status: 'test-call-confirmed', version: 7, documents: { handlerIdMasked: expect.stringMatching(/\*/) } });
     expect(json.numberState).toMatchObject({ status: 'sold', customer: '张三' });
+    // The 受理单 follows: the order as stored, with its routing, printed by the library's own form.
+    const form = formatOrderForm(json.order);
+    expect(shown.out.endsWith(`\n\n${form}`)).toBe(true);
+    expect(form).toContain(`统一社会信用代码：${CODE}`);
+    expect(form).toContain('：转 021-6123 4567（上海总部）');
+    expect(json.form).toEqual(orderForm(json.order));
+    expect((await cli(['order', 'form', 'order-1', '--store', path])).out).toBe(form);
+    const html = await cli(['order', 'form', 'order-1', '--html', '--lang', 'en', '--store', path]);
+    expect(html.out).toBe(formatOrderForm(json.order, { as: 'html', lang: 'en' }));
+    expect(html.out).toContain('<td>applicant</td><td>深圳顺发物流有限公司</td>');
+    expect(JSON.parse((await cli(['order', 'form', 'order-1', '--json', '--store', path])).out)).toEqual(orderForm(json.order));
   });
 
   it('lists orders as a table and as JSON, filtered', async () => {
@@ -98,6 +109,11 @@ describe('vanity400 order on the SQLite file of the inventory', () => {
     await store.close();
     const shown = await cli(['order', 'show', id, '--store', path]);
     expect(shown.out).toContain('⚠ 400-612-3010 的保留已过期，号码又可以被别人选走：请重新保留');
+    // A draft made without routing has no 受理单 to print yet: show says what to give, form refuses naming the field.
+    expect(shown.out).toContain(`受理单还没写转接规则：签约时给出（vanity400 order advance ${id} signed --routing rules.json，或 --landing 落地号码）`);
+    expect(JSON.parse((await cli(['order', 'show', id, '--json', '--store', path])).out).form).toBeNull();
+    expect(await cli(['order', 'form', id, '--store', path])).toMatchObject({ status: 2, out: '', err: expect.stringContaining(`订单 ${id} 的受理单还没写转接规则`) });
+    expect(await cli(['order', 'form', 'order-99', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有这个订单') });
   });
 });
 

@@ -118,21 +118,24 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     const asked = Date.now();
     s.send('y');
     await s.expect('已保留');
-    expect(await s.exited).toBe(0);
+    // Esc once the number is held stops before the order, and says the number stays held.
+    await s.expect('客户每月来电大约多少分钟？');
+    s.send(KEY.esc);
+    expect(await s.exited).toBe(130);
 
     const chosen = byPattern[0]!;
     const summary = s.screen().slice(s.screen().lastIndexOf('已保留'));
-    expect(summary).toContain(`号码: ${chosen.display}`);
-    expect(summary).toContain(`评分: ${chosen.score.toFixed(1)} ${tierById(chosen.tier)!.zh}`);
-    expect(summary).toContain('客户: 张三 13800138000');
-    expect(summary).toContain(`库存: ${store} (huatong)`);
-    expect(summary).toContain(`vanity400 inventory sell ${chosen.display} --customer '张三 13800138000'`);
+    expect(summary).toContain(`号码：${chosen.display}`);
+    expect(summary).toContain(`评分：${chosen.score.toFixed(1)} ${tierById(chosen.tier)!.zh}`);
+    expect(summary).toContain('客户：张三 13800138000');
+    expect(summary).toContain(`库存：${store}（代理商 huatong）`);
 
     const after = await openSqliteStore(store);
     const state = await after.who(chosen.number);
     await after.close();
     expect(state).toMatchObject({ agent: 'huatong', status: 'held', customer: '张三 13800138000' });
-    expect(summary).toContain(`保留到: 北京时间 ${beijingTime(state!.heldUntil!)}`);
+    expect(summary).toContain(`保留到：北京时间 ${beijingTime(state!.heldUntil!)}`);
+    expect(summary).toContain(`已停下，没有建订单；${chosen.display} 仍为 张三 13800138000 保留到北京时间 ${beijingTime(state!.heldUntil!)}。`);
     // Every word on the screen is Chinese: the prompts' own English hints, Yes/No and "Validating..." never show.
     for (const english of ['to navigate', 'Enter:', 'Space:', 'Yes', 'No', 'Validating', 'none']) expect(s.screen(), english).not.toContain(english);
     expect(state!.heldUntil! - asked).toBeGreaterThanOrEqual(2 * 3_600_000);
@@ -218,7 +221,7 @@ describe('vanity400 pick without a terminal', () => {
     const run = spawnSync(process.execPath, [CLI, 'pick', '--store', store, '--agent', 'huatong'], { input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    for (const command of ['vanity400 suggest --name', 'vanity400 search', 'vanity400 near', 'vanity400 inventory hold', '--agent huatong', `--store ${store}`, '--avoid 4', '--tier']) {
+    for (const command of ['vanity400 suggest --name', 'vanity400 search', 'vanity400 near', 'vanity400 inventory hold', '--agent huatong', `--store ${store}`, '--avoid 4', '--tier', 'vanity400 quote', 'vanity400 open-date', 'vanity400 documents', 'vanity400 order create']) {
       expect(run.stderr).toContain(command);
     }
   });

@@ -245,7 +245,8 @@ export function orderProcessTests(backend: ProcessBackend, options: { kill: bool
         await c.ready;
         await delay(150 + Math.floor(Math.random() * 500));
         c.kill();
-        expect(await c.exited, 'the walker was killed, not stopped by an error').toBeNull();
+        // Killed mid-walk (null), or done with its 300 orders before the kill came (0) on a quick machine: never stopped by an error.
+        expect([null, 0], 'the walker was killed or finished, not stopped by an error').toContain(await c.exited);
         for (const line of c.output().split('\n').slice(1, -1)) {
           const [id, status, n] = line.split(' ') as [string, string, string];
           acked.set(id, { status, number: n });

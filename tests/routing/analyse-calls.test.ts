@@ -37,7 +37,7 @@ describe('analyseCalls', () => {
     expect(t.blocked).toBeGreaterThan(0);
     expect(new Map(report.byLanding.map((l) => [l.number, l.calls]))).toEqual(t.landing);
     expect(report.byHour[9]!.calls).toBe(t.hour9);
-    expect(report.byArea.find((a) => a.areaCode === '0898')).toMatchObject({ calls: records.filter((r) => r.area === '0898' || r.caller.startsWith('0898')).length, area: { zh: '海口等（0898）' } });
+    expect(report.byArea.find((a) => a.areaCode === '0898')).toMatchObject({ calls: records.filter((r) => r.area === '0898' || r.caller.startsWith('0898')).length, area: { zh: '海南（0898）' } });
     expect(report.period).toEqual({ first: '2026-03-02', last: '2026-03-08' });
   });
 
@@ -110,7 +110,14 @@ describe('analyseCalls', () => {
     expect(zh).toMatch(/^呼叫分析：2026-03-02 至 2026-03-08，共 3,000 条记录\n/);
     expect(zh).toContain('按落地号码');
     expect(zh).toMatch(/\n10:00  █+/);
-    expect(formatCallReport(report, { lang: 'en' })).toMatch(/^Call analysis: 2026-03-02 to 2026-03-08, 3,000 records\n/);
+    // Past the first ten areas, the rest in one row that says how many areas it sums.
+    expect(report.byArea.length).toBeGreaterThan(10);
+    const rest = report.byArea.slice(10);
+    const calls = rest.reduce((n, a) => n + a.calls, 0).toLocaleString('en');
+    expect(zh).toMatch(new RegExp(`\\n其余 ${rest.length} 个地区 +${calls} `));
+    const en = formatCallReport(report, { lang: 'en' });
+    expect(en).toMatch(/^Call analysis: 2026-03-02 to 2026-03-08, 3,000 records\n/);
+    expect(en).toMatch(new RegExp(`\\n${rest.length} more areas +${calls} `));
   });
 
   it('counts every good line and reports every bad one, for random records and junk lines', async () => {

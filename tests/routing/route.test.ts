@@ -91,9 +91,9 @@ describe('route', () => {
       expect(d.attempts).toEqual([]);
       return [d.refused!.reason, d.explanation.zh] as const;
     };
-    expect(refused({ from: '020-83456789', at: '周六 14:00', password: '0618' })).toEqual(['blocked', '周六 14:00 从广州（020）打入：不接通，呼叫阻截：只接听上海、北京的来电。']);
+    expect(refused({ from: '020-83456789', at: '周六 14:00', password: '0618' })).toEqual(['blocked', '周六 14:00 从广州（020）打入：接不通。设了呼叫阻截，只接听上海、北京的来电。']);
     expect(refused({ from: '13800138000', at: '周六 14:00', password: '0618' })[0]).toBe('area-unknown');
-    expect(refused({ from: '021-51234567', at: '周六 14:00', password: '0618', usage: { calls: 100 } })).toEqual(['cap-reached', '周六 14:00 从上海（021）打入：不接通，本月已接通 100 次，达到每月 100 次的上限。']);
+    expect(refused({ from: '021-51234567', at: '周六 14:00', password: '0618', usage: { calls: 100 } })).toEqual(['cap-reached', '周六 14:00 从上海（021）打入：接不通。本月已接通 100 次，达到每月 100 次的上限。']);
     expect(refused({ from: '021-51234567', at: '周六 14:00', password: '0618', usage: { cost: 500 } })[0]).toBe('cap-reached');
     expect(refused({ from: '021-51234567', at: '周六 14:00' })[0]).toBe('password-missing');
     expect(refused({ from: '021-51234567', at: '周六 14:00', password: '1234' })[0]).toBe('password-wrong');

@@ -49,24 +49,25 @@ export async function holdNumber(location: string, item: Item, customer: Custome
 }
 
 /** A shell word as typed: quoted when it holds anything but plain characters. */
-function shellWord(text: string): string {
+export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 export function showSummary(ui: Ui, t: Messages, lang: Language, item: Item, customer: Customer, heldUntil: number, location: string, agent: string): void {
+  // What comes next (the quote, the opening day, the documents, the order) follows in pick.
   const tier = tierLabel(item.tier, item.score);
   const colour = tierPaint(ui.paint, item.tier);
   const sep = lang === 'zh' ? '；' : '; ';
+  const colon = lang === 'zh' ? '：' : ': ';
   ui.note(
     [
-      `${t.number}: ${ui.paint.bold(item.display)}`,
-      `${t.score}: ${colour(`${item.score.toFixed(1)} ${lang === 'zh' ? tier.zh : tier.en}`)}`,
-      `${t.reasons}: ${item.reasons.join(sep)}`,
-      `${t.heldFor}: ${holder(customer)}`,
-      `${t.heldUntil}: ${t.beijingTime(heldUntil)}`,
-      `${t.store}: ${location} (${agent})`,
+      `${t.number}${colon}${ui.paint.bold(item.display)}`,
+      `${t.score}${colon}${colour(`${item.score.toFixed(1)} ${lang === 'zh' ? tier.zh : tier.en}`)}`,
+      `${t.reasons}${colon}${item.reasons.join(sep)}`,
+      `${t.heldFor}${colon}${holder(customer)}`,
+      `${t.heldUntil}${colon}${t.beijingTime(heldUntil)}`,
+      `${t.store}${colon}${location}${lang === 'zh' ? `（代理商 ${agent}）` : ` (agent ${agent})`}`,
     ].join('\n'),
     t.summaryTitle,
   );
-  ui.outro(t.next(`vanity400 inventory sell ${item.display} --customer ${shellWord(holder(customer))} --store ${shellWord(location)}`));
 }

@@ -1,7 +1,15 @@
+import documentsData from '../../../data/documents.json';
 import { beijingTime } from '../../calendar/working-days.js';
+import type { IndustryId } from '../../documents/documents-for.js';
+import type { OpeningDate } from '../../orders/opening-date.js';
+import type { PackageQuote, Quote } from '../../packages/quote.js';
 import type { Language } from '../../scoring/explain.js';
 import { tierById, type TierId } from '../../scoring/tiers.js';
 import type { Budget } from './budget.js';
+
+/** 元 as said: whole when whole, else to the fen. */
+const yuan = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const industry = (id: IndustryId) => documentsData.industries.find((i) => i.id === id)!;
 
 const tierName = (id: TierId, lang: Language) => (lang === 'zh' ? tierById(id)!.zh : tierById(id)!.en);
 
@@ -58,8 +66,53 @@ const zh = {
   heldUntil: '保留到',
   beijingTime: (ms: number) => `北京时间 ${beijingTime(ms)}`,
   store: '库存',
-  next: (command: string) => `签约后：${command}`,
+  minutes: '客户每月来电大约多少分钟？',
+  minutesExample: '如 800',
+  minutesError: (v: string) => `“${v}”不是分钟数：填 0 到 1000000 的整数，如 800`,
+  quoteTitle: (minutes: number) => `报价（每月来电 ${minutes} 分钟）`,
+  minimumSpend: (q: Quote) =>
+    `这个号码是${tierName(q.tier, 'zh')}${q.special ? '（特殊号码）' : ''}，每年最低消费 ${q.minimumSpend.perYear} 元${q.minimumSpend.of === 'number' ? '（运营商给这个号码定的）' : ''}`,
+  quotedPackage: (p: PackageQuote) =>
+    `${p.rank}. ${p.package.zh}：每年实付 ${yuan(p.perYear)} 元${p.effectiveRate === null ? '' : `，平均每分钟约 ${p.effectiveRate.toFixed(2)} 元`}（预存每月够打 ${p.coveredMinutesPerMonth} 分钟，超出部分每分钟 ${p.package.ratePerMinute} 元）`,
+  morePackages: (n: number) => `另有 ${n} 个更贵的套餐，选套餐时都能看到`,
+  ineligible: (n: number) => `另有 ${n} 个套餐低于这个号码的最低消费，不能选`,
+  whichPackage: '客户选哪个套餐？',
+  noPackage: (number: string, perYear: number) => `套餐表里没有能配 ${number} 的套餐：这个号码每年最低消费 ${perYear} 元，请在套餐表里加一个（--packages 文件）`,
+  packageHint: (p: PackageQuote) => `每年实付 ${yuan(p.perYear)} 元`,
+  opening: (d: OpeningDate, day: string, from: string) =>
+    `今天收到预付款的话，预计${day}开通：${d.special ? '特殊号码' : '普通号码'}要 ${d.workingDays} 个工作日，从${from}算起${d.note ? `（${d.note.zh}）` : ''}。`,
+  companyName: '申请单位的全称？（营业执照上的名称）',
+  companyNameSkip: '回车跳过：先不建订单',
+  companyNameLong: '单位名称最多 200 个字',
+  creditCode: '统一社会信用代码？（营业执照上的 18 位代码）',
+  creditCodeField: '营业执照上的代码',
+  landing: '落地号码？（来电转到的手机或固话，多个用逗号隔开）',
+  landingSkip: '回车跳过：签约时再填',
+  landingBad: (n: number, text: string, why: string) => `第 ${n} 个落地号码“${text}”不对：${why}`,
+  landingTwice: (digits: string) => `落地号码 ${digits} 写了两次`,
+  landingListed: (numbers: string[]) => `（声明里列明 ${numbers.join('、')}）`,
+  numbersHeld: '单位现在已经有几个 400 号码？',
+  numbersHeldError: (v: string) => `“${v}”不是个数：填 0 到 10000 的整数`,
+  industry: '单位是做哪一行的？（教育、医疗、金融要另交许可证）',
+  industryOther: '其他行业（不用另交许可证）',
+  industryName: (id: IndustryId) => industry(id).zh,
+  documentsTitle: '要准备的资料',
+  industryLicences: `行业许可证：${documentsData.industries.map((i) => `${i.zh}交${i.licence.zh}`).join('；')}，其他行业不用交`,
+  confirmOrder: (customer: string, number: string, pkg: string) => `现在为 ${customer} 建草稿订单吗？（${number}，${pkg}）`,
+  orderTitle: '已建草稿订单',
+  order: '订单',
+  package: '套餐',
+  applicant: '申请单位',
+  landingNumbers: '落地号码',
+  noLanding: '还没填，签约时在受理单上写明',
+  orderNext: (id: string, landing: boolean) =>
+    `下一步：签合同和受理单（vanity400 order advance ${id} signed${landing ? '' : ' --routing 转接规则.json'}），再交资料、收预付款`,
+  orderLater: (command: string) => `客户资料齐了再建订单：${command}`,
+  laterCompany: '单位全称',
+  laterCode: '信用代码',
+  laterLanding: '落地号码',
   cancelled: '已取消，没有保留任何号码。',
+  cancelledHeld: (number: string, customer: string, until: string) => `已停下，没有建订单；${number} 仍为 ${customer} 保留到${until}。`,
   yes: '是',
   no: '否',
   selectKeys: '↑/↓ 选择，回车确认',
@@ -67,7 +120,7 @@ const zh = {
   confirmKeys: '←/→ 或 y/n 选择，回车确认',
   noAgents: (store: string) => `库存 ${store} 里没有代理商：先导入（vanity400 inventory import FILE --store ${store}）`,
   notTerminal: 'vanity400 pick 需要在终端里交互。不用终端时，这些命令做同样的事：',
-  notTerminalSteps: ['按公司信息推荐', '按号型、不要的数字和等级（预算）找', '找接近某个号码的', '为客户保留号码'],
+  notTerminalSteps: ['按公司信息推荐', '按号型、不要的数字和等级（预算）找', '找接近某个号码的', '为客户保留号码', '按客户每月的来电分钟数报套餐价', '今天付款的话哪天开通', '要准备哪些资料', '建草稿订单'],
 };
 
 type Messages = typeof zh;
@@ -125,8 +178,53 @@ const en: Messages = {
   heldUntil: 'held until',
   beijingTime: (ms) => `${beijingTime(ms)} Beijing time`,
   store: 'store',
-  next: (command) => `Once signed: ${command}`,
+  minutes: 'About how many minutes of calls a month does the customer expect?',
+  minutesExample: 'e.g. 800',
+  minutesError: (v) => `"${v}" is not a number of minutes: give a whole number from 0 to 1000000, e.g. 800`,
+  quoteTitle: (minutes) => `Quote (${minutes} minutes of calls a month)`,
+  minimumSpend: (q) =>
+    `${/^[aeiou]/.test(tierName(q.tier, 'en')) ? 'An' : 'A'} ${tierName(q.tier, 'en')} number${q.special ? ' (a special number)' : ''}: its minimum spend is ${q.minimumSpend.perYear} 元 a year${q.minimumSpend.of === 'number' ? " (the carrier's figure for this number)" : ''}`,
+  quotedPackage: (p) =>
+    `${p.rank}. ${p.package.en}: the customer pays ${yuan(p.perYear)} 元 a year${p.effectiveRate === null ? '' : `, about ${p.effectiveRate.toFixed(2)} 元 a minute on average`} (the prepayment covers ${p.coveredMinutesPerMonth} minutes a month; beyond that, ${p.package.ratePerMinute} 元 a minute)`,
+  morePackages: (n) => `${n} dearer package${n === 1 ? '' : 's'} too, all listed when choosing`,
+  ineligible: (n) => `${n} package${n === 1 ? '' : 's'} under this number's minimum spend cannot be chosen`,
+  whichPackage: 'Which package does the customer take?',
+  noPackage: (number, perYear) => `No package of the list can go with ${number}: its minimum spend is ${perYear} 元 a year; add one to the packages file (--packages)`,
+  packageHint: (p) => `${yuan(p.perYear)} 元 a year`,
+  opening: (d, day, from) =>
+    `Paid today, the line should open on ${day}: ${d.workingDays} working days for ${d.special ? 'a special' : 'an ordinary'} number, counted from ${from}${d.note ? ` (${d.note.en})` : ''}.`,
+  companyName: "The applicant's full name? (as on its business licence)",
+  companyNameSkip: 'Enter to skip: no order for now',
+  companyNameLong: 'at most 200 characters',
+  creditCode: 'Unified social credit code? (the 18 characters on the business licence)',
+  creditCodeField: "the licence's code",
+  landing: 'Landing numbers? (the mobiles or landlines calls go to, separated by commas)',
+  landingSkip: 'Enter to skip: fill them in when signing',
+  landingBad: (n, text, why) => `landing number ${n}, "${text}": ${why}`,
+  landingTwice: (digits) => `landing number ${digits} is given twice`,
+  landingListed: (numbers) => ` (listing ${numbers.join(', ')})`,
+  numbersHeld: 'How many 400 numbers does the company have already?',
+  numbersHeldError: (v) => `"${v}" is not a count: give a whole number from 0 to 10000`,
+  industry: 'What line of business is it in? (education, medical and finance hand in a licence too)',
+  industryOther: 'any other (no licence to add)',
+  industryName: (id) => industry(id).en,
+  documentsTitle: 'Documents to prepare',
+  industryLicences: `an industry licence: ${documentsData.industries.map((i) => `${i.en}, ${i.licence.en}`).join('; ')}; no other industry needs one`,
+  confirmOrder: (customer, number, pkg) => `Make a draft order for ${customer} now? (${number}, ${pkg})`,
+  orderTitle: 'Draft order made',
+  order: 'order',
+  package: 'package',
+  applicant: 'applicant',
+  landingNumbers: 'landing numbers',
+  noLanding: 'not yet: they go on the order form when signing',
+  orderNext: (id, landing) =>
+    `Next: sign the contract and the order form (vanity400 order advance ${id} signed${landing ? '' : ' --routing rules.json'}), then the documents and the prepayment`,
+  orderLater: (command) => `Once the customer's details are in: ${command}`,
+  laterCompany: 'NAME',
+  laterCode: 'CODE',
+  laterLanding: 'NUMBERS',
   cancelled: 'Cancelled: nothing was held.',
+  cancelledHeld: (number, customer, until) => `Stopped before the order: ${number} stays held for ${customer} until ${until}.`,
   yes: 'Yes',
   no: 'No',
   selectKeys: '↑/↓ to move, Enter to choose',
@@ -134,7 +232,16 @@ const en: Messages = {
   confirmKeys: '←/→ or y/n to choose, Enter to confirm',
   noAgents: (store) => `The store ${store} has no agents: import an inventory first (vanity400 inventory import FILE --store ${store})`,
   notTerminal: 'vanity400 pick asks questions, so it needs a terminal. Without one, these commands do the same:',
-  notTerminalSteps: ["suggestions from the company's facts", 'by pattern, digits to avoid and tier (budget)', 'close to a number', 'hold a number for the customer'],
+  notTerminalSteps: [
+    "suggestions from the company's facts",
+    'by pattern, digits to avoid and tier (budget)',
+    'close to a number',
+    'hold a number for the customer',
+    "price the packages for the customer's minutes a month",
+    'the opening day if paid today',
+    'the documents to prepare',
+    'make the draft order',
+  ],
 };
 
 export function messages(lang: Language): Messages {
