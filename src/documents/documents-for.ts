@@ -121,7 +121,8 @@ export function documentsFor(request: DocumentsRequest): DocumentsChecklist {
   const held = count('numbersHeld', request.numbersHeld, 0);
   const applying = request.numbersApplying === undefined ? 1 : count('numbersApplying', request.numbersApplying, 1);
   if (!Array.isArray(request.landingNumbers)) bad('landingNumbers', request.landingNumbers, { zh: '应为落地号码的数组', en: 'expected an array of landing numbers' });
-  const landing = request.landingNumbers.map((n, i) => parseLandingNumber(n, `landingNumbers[${i}]`));
+  // One landing number written twice (0755-88881234, 075588881234) is listed once.
+  const landing = [...new Map(request.landingNumbers.map((n, i) => parseLandingNumber(n, `landingNumbers[${i}]`)).map((l) => [l.digits, l] as const)).values()];
   const industry = request.industry === undefined ? undefined : INDUSTRIES.get(request.industry);
   if (request.industry !== undefined && !industry) {
     bad('industry', request.industry, { zh: `应为 ${INDUSTRY_IDS.join('、')} 之一（其他行业不用填）`, en: `expected one of ${INDUSTRY_IDS.join(', ')} (leave it out for any other industry)` });
