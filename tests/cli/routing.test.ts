@@ -38,6 +38,17 @@ describe('vanity400 route', () => {
     expect(notJson.err).toMatch(/x\.json 不是有效的 JSON/);
   });
 
+  it('a rules file over 1 MB, or a device such as /dev/zero, is refused without being read to the end', async () => {
+    const huge = file('huge.json', `{"route":"021-61234567","x":"${'1'.repeat(1024 * 1024)}"}`);
+    for (const args of [['route', 'check', huge], ['route', 'check', '/dev/zero'], ['calls', 'simulate', '/dev/zero'], ['route', 'check', '/dev/zero', '--lang', 'en']]) {
+      const run = await cli(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.err.trim().split('\n'), args.join(' ')).toEqual([
+        args.includes('en') ? `vanity400: ${args[2]} is larger than 1 MB: not a file to read here.` : `vanity400: ${args[2]} 超过 1 MB，不是要读的文件。`,
+      ]);
+    }
+  });
+
   it('test says where a call goes, and shares repeated calls out', async () => {
     const { status, out } = await cli(['route', 'test', SAMPLE_RULES, '--from', '021-51234567', '--at', '周六 14:00']);
     expect(status).toBe(0);
