@@ -28,8 +28,8 @@ describe('vanity400 route', () => {
     const bad = file('bad.json', { route: { byTime: [{ days: ['mon'], from: '25:00', route: '021-61234567' }] }, forwarding: { numbers: Array(11).fill('13800138000') } });
     const { status, out } = await cli(['route', 'check', bad]);
     expect(status).toBe(2);
-    expect(out).toMatch(/的转接规则有 \d+ 处问题：\n {2}1\. 按时间第 1 条的 from：“25:00”不是有效的时刻/);
-    expect(out).toContain('遇忙/无应答转移的 numbers：最多 10 个号码，这里有 11 个');
+    expect(out).toMatch(/的转接规则有 \d+ 处问题：\n {2}1\. 按时间第 1 条的开始时间：“25:00”不是有效的时刻/);
+    expect(out).toContain('遇忙/无应答转移的转移号码：最多 10 个号码，这里有 11 个');
     const json = JSON.parse((await cli(['route', 'check', bad, '--json'])).out);
     expect(json.ok).toBe(false);
     expect(json.problems[0]).toMatchObject({ code: 'BAD_TIME', path: 'route.byTime[0].from' });
