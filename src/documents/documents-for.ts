@@ -14,7 +14,7 @@ export type IndustryId = 'education' | 'medical' | 'finance';
 /** The ids {@link documentsFor} knows, in the order it lists them. */
 export const DOCUMENT_IDS: readonly DocumentId[] = ['business-licence', 'handler-id', 'multi-number-purpose', 'landing-real-name', 'industry-licence'];
 /** The industries with a licence of their own, from data/documents.json. */
-export const INDUSTRY_IDS: readonly IndustryId[] = data.industries.map((i) => i.id as IndustryId);
+export const INDUSTRY_IDS: readonly IndustryId[] = /* @__PURE__ */ data.industries.map((i) => i.id as IndustryId);
 
 /** What {@link documentsFor} is asked about: the applicant and what it has handed in so far. */
 export interface DocumentsRequest {
@@ -83,8 +83,8 @@ export interface DocumentsChecklist {
 }
 
 type DocumentData = (typeof data.documents)[number];
-const DOCUMENTS = new Map<string, DocumentData>(data.documents.map((d) => [d.id, d]));
-const INDUSTRIES = new Map(data.industries.map((i) => [i.id, i]));
+const DOCUMENTS = /* @__PURE__ */ new Map<string, DocumentData>(/* @__PURE__ */ data.documents.map((d) => [d.id, d]));
+const INDUSTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ data.industries.map((i) => [i.id, i]));
 
 function bad(field: string, value: unknown, expected: LocalText): never {
   const text = quoted(value, 60);
