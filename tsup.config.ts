@@ -27,6 +27,28 @@ const libraryAsPackage: Plugin = {
   },
 };
 
+/** The data files whose provenance (about, the sources' titles and notes, readings' notes) the code never reads: it checks only that each source id is listed. */
+const PROVENANCE_FILES = ['lexicon', 'readings', 'segments', 'area-codes', 'tiers', 'profiles'].map((name) => resolve(`data/${name}.json`));
+
+/**
+ * Bundled data without its provenance prose: the sources stay as ids (so the code's checks still hold),
+ * their titles, URLs and notes, the files' `about` and the readings' notes are left to the data files
+ * themselves, which the package ships in data/ whole. A web page's first chunk carries only what runs.
+ */
+const dataWithoutProvenance: Plugin = {
+  name: 'data-without-provenance',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
+      if (!PROVENANCE_FILES.includes(args.path)) return undefined;
+      const data = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, unknown>;
+      delete data.about;
+      if (data.sources && typeof data.sources === 'object') data.sources = Object.fromEntries(Object.keys(data.sources).map((id) => [id, 1]));
+      if (Array.isArray(data.readings)) for (const r of data.readings as Record<string, unknown>[]) delete r.note;
+      return { contents: JSON.stringify(data), loader: 'json' };
+    });
+  },
+};
+
 /** A link at `link` to `target`, unless one is there. */
 function ensureLink(link: string, target: string): void {
   try {
@@ -58,6 +80,7 @@ export default defineConfig([
     platform: 'neutral',
     // The holiday calendar's data is bundled in: its version is pinned, so a release carries the schedules it was tested with.
     noExternal: ['chinese-days'],
+    esbuildPlugins: [dataWithoutProvenance],
   },
   {
     // vanity400/node (files), vanity400/sqlite and vanity400/redis (stores): they import the core as a package, so all share one copy of it.

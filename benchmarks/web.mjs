@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, launchChromium, servePage } from '../examples/web/serve.mjs';
+import { build } from 'vite';
 import { round } from './harness.mjs';
 
 const LOADS = 7;
@@ -57,6 +58,45 @@ async function firstResults(url) {
   return { browser: `Chromium (${CHROMIUM})`, query: decodeURIComponent(QUERY), loads: LOADS, medians, firstResultsRuns: runs.map((r) => round(r.firstResultsMs, 1)), loadAverage };
 }
 
+/** What a page imports for each of the issue's two budgets: score, parse and format; search and sounds. */
+const PAGES = {
+  'score + parse + format': "import { score, parse, format } from 'vanity400';\ndocument.body.textContent = JSON.stringify(score(parse('4008517517'))) + format('4008517517');\n",
+  'search + sounds': "import { search, searchSounds, poolFromSnapshot } from 'vanity400';\nconst pool = poolFromSnapshot(await (await fetch('4006.bin')).arrayBuffer());\ndocument.body.textContent = JSON.stringify(search(pool, { pattern: 'AABB$' })) + JSON.stringify(await searchSounds(pool, { sounds: '一路发' }));\n",
+};
+
+/**
+ * The first chunk a page using only these functions loads (its entry and what that imports statically,
+ * gzip), built by Vite from the built core (dist/index.js) as a website would; pinyin-pro's dictionaries
+ * come later, on the first Chinese phrase.
+ */
+export async function firstChunks(dir) {
+  const out = {};
+  for (const [name, code] of Object.entries(PAGES)) {
+    const entry = join(dir, `${name.replace(/\W+/g, '-')}.js`);
+    writeFileSync(entry, code);
+    const result = await build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      resolve: { alias: [{ find: /^vanity400$/, replacement: new URL('../dist/index.js', import.meta.url).pathname }] },
+      build: { write: false, target: 'es2022', modulePreload: false, rolldownOptions: { input: { page: entry } } },
+    });
+    const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const first = new Set();
+    const stack = [chunks.find((c) => c.isEntry).fileName];
+    while (stack.length) {
+      const file = stack.pop();
+      if (first.has(file)) continue;
+      first.add(file);
+      stack.push(...byName.get(file).imports);
+    }
+    const gzipBytes = [...first].reduce((sum, f) => sum + gzipSync(byName.get(f).code).length, 0);
+    out[name] = { gzipBytes, gzipKB: round(gzipBytes / 1024, 1), lazyGzipBytes: chunks.filter((c) => !first.has(c.fileName)).reduce((sum, c) => sum + gzipSync(c.code).length, 0) };
+  }
+  return { budgets: { 'score + parse + format': '≤ 40 KB gzip', 'search + sounds': '≤ 60 KB gzip' }, ...out };
+}
+
 /** The demo page: the core bundle's and the built page's gzip sizes, and time to first results in Chromium. */
 export async function benchWeb() {
   const outDir = mkdtempSync(join(tmpdir(), 'vanity400-web-bench-'));
@@ -73,6 +113,7 @@ export async function benchWeb() {
       return {
         task: `demo page (examples/web, Vite build): bundle sizes and time to first results for ${decodeURIComponent(QUERY)}`,
         coreBundle: { file: 'dist/index.js', ...gzipSize(new URL('../dist/index.js', import.meta.url)) },
+        firstChunk: await firstChunks(mkdtempSync(join(outDir, 'pages-'))),
         page: {
           jsGzipBytes: pageJs.reduce((sum, a) => sum + a.gzipBytes, 0),
           assets,

@@ -145,7 +145,7 @@ export const toolSchemas = {
     numbersApplying: z.number().int().min(1).max(10_000).optional().describe('400 numbers in this application (default 1)'),
     landingNumbers: z.array(z.string().max(40)).max(20).default([]).describe('The landing numbers (落地号码) calls go to: landlines or mobiles'),
     industry: z.enum(INDUSTRY_IDS as [IndustryId, ...IndustryId[]]).optional().describe('education, medical or finance, when the business needs a licence'),
-    provided: z.array(z.enum(DOCUMENT_IDS as [DocumentId, ...DocumentId[]])).max(10).optional().describe('Documents already handed in'),
+    provided: z.array(z.enum(DOCUMENT_IDS as [DocumentId, ...DocumentId[]])).max(10).transform(unique).optional().describe('Documents already handed in'),
     lang,
   }),
   order_status: z.strictObject({

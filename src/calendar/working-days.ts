@@ -1,4 +1,5 @@
-import calendarData from 'chinese-days/dist/chinese-days.json';
+// Named imports, so that a bundle takes only these two tables of the file (and none of it when no calendar function is used).
+import { holidays as HOLIDAYS_DATA, workdays as MAKEUP_DATA } from 'chinese-days/dist/chinese-days.json';
 import { guardNumber } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
@@ -27,37 +28,50 @@ export interface DayInfo {
   known: boolean;
 }
 
-const HOLIDAYS: Record<string, string> = calendarData.holidays;
-const MAKEUP_WORKDAYS: Record<string, string> = calendarData.workdays;
-const KNOWN_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))));
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 // 2015-03-18, 2015/3/18, 2015.3.18, 20150318 and 2015年3月18日 (or 号), as people write a day.
 const DATE = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2})|年(\d{1,2})月(\d{1,2})[日号]?)$/;
 
-/** Day number of 1 January of the first known year; WORKING[d - TABLE_START] is 1 on a working day. */
-const TABLE_START = Date.UTC(Math.min(...KNOWN_YEARS), 0, 1) / DAY_MS;
-const WORKING: Uint8Array = (() => {
-  const end = Date.UTC(Math.max(...KNOWN_YEARS) + 1, 0, 1) / DAY_MS;
-  const table = new Uint8Array(end - TABLE_START);
-  for (let i = 0; i < table.length; i++) {
-    const weekday = (TABLE_START + i + 4) % 7;
-    table[i] = weekday === 0 || weekday === 6 ? 0 : 1;
+/** The calendar's tables, made on first use: a bundle that never asks about a day carries none of this. */
+interface Calendar {
+  holidays: Record<string, string>;
+  makeupWorkdays: Record<string, string>;
+  knownYears: ReadonlySet<number>;
+  /** Day number of 1 January of the first known year; working[d - tableStart] is 1 on a working day. */
+  tableStart: number;
+  working: Uint8Array;
+}
+
+let calendar: Calendar | undefined;
+
+function cal(): Calendar {
+  if (calendar) return calendar;
+  const holidays: Record<string, string> = HOLIDAYS_DATA;
+  const makeupWorkdays: Record<string, string> = MAKEUP_DATA;
+  const knownYears: ReadonlySet<number> = new Set(Object.keys(holidays).map((d) => Number(d.slice(0, 4))));
+  const tableStart = Date.UTC(Math.min(...knownYears), 0, 1) / DAY_MS;
+  const end = Date.UTC(Math.max(...knownYears) + 1, 0, 1) / DAY_MS;
+  const working = new Uint8Array(end - tableStart);
+  for (let i = 0; i < working.length; i++) {
+    const weekday = (tableStart + i + 4) % 7;
+    working[i] = weekday === 0 || weekday === 6 ? 0 : 1;
   }
-  for (const d of Object.keys(HOLIDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 0;
-  for (const d of Object.keys(MAKEUP_WORKDAYS)) table[Date.parse(d) / DAY_MS - TABLE_START] = 1;
-  return table;
-})();
+  for (const d of Object.keys(holidays)) working[Date.parse(d) / DAY_MS - tableStart] = 0;
+  for (const d of Object.keys(makeupWorkdays)) working[Date.parse(d) / DAY_MS - tableStart] = 1;
+  calendar = { holidays, makeupWorkdays, knownYears, tableStart, working };
+  return calendar;
+}
 
 /** The years whose holiday schedule the calendar holds, ascending. */
 export function calendarYears(): number[] {
-  return [...KNOWN_YEARS].sort((a, b) => a - b);
+  return [...cal().knownYears].sort((a, b) => a - b);
 }
 
 /** Whether the calendar holds the announced holiday schedule of `year`. */
 export function isKnownYear(year: number): boolean {
   guardNumber(year, 'isKnownYear(): year');
-  return KNOWN_YEARS.has(year);
+  return cal().knownYears.has(year);
 }
 
 function badDate(value: unknown, why: LocalWhy): never {
@@ -145,10 +159,11 @@ export function dayInfo(date: string): DayInfo {
   const n = dayNumber(date);
   const canonical = dateOfDay(n);
   const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday
-  const known = KNOWN_YEARS.has(Number(canonical.slice(0, 4)));
-  const holiday = HOLIDAYS[canonical];
+  const { knownYears, holidays, makeupWorkdays } = cal();
+  const known = knownYears.has(Number(canonical.slice(0, 4)));
+  const holiday = holidays[canonical];
   if (holiday !== undefined) return { date: canonical, weekday, kind: 'holiday', workingDay: false, holiday: holidayName(holiday), known };
-  const makeup = MAKEUP_WORKDAYS[canonical];
+  const makeup = makeupWorkdays[canonical];
   if (makeup !== undefined) return { date: canonical, weekday, kind: 'makeup-workday', workingDay: true, holiday: holidayName(makeup), known };
   const weekend = weekday === 0 || weekday === 6;
   return { date: canonical, weekday, kind: weekend ? 'weekend' : 'workday', workingDay: !weekend, known };
@@ -188,7 +203,8 @@ export function addWorkingDays(date: string, count: number): WorkingDaysResult {
   for (let left = count; left > 0; ) if (workingOn(++day)) left--;
   const from = yearOf(count === 0 ? start : start + 1);
   const estimated: number[] = [];
-  for (let year = from; year <= yearOf(day); year++) if (!KNOWN_YEARS.has(year)) estimated.push(year);
+  const { knownYears } = cal();
+  for (let year = from; year <= yearOf(day); year++) if (!knownYears.has(year)) estimated.push(year);
   return { date: dateOfDay(day), estimatedYears: estimated };
 }
 
@@ -199,8 +215,9 @@ function yearOf(day: number): number {
 
 /** Whether offices work on a day number: from the table over the known years, else Monday to Friday. */
 function workingOn(day: number): boolean {
-  const i = day - TABLE_START;
-  if (i >= 0 && i < WORKING.length) return WORKING[i] === 1;
+  const { tableStart, working } = cal();
+  const i = day - tableStart;
+  if (i >= 0 && i < working.length) return working[i] === 1;
   const weekday = (day + 4) % 7;
   return weekday !== 0 && weekday !== 6;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSmallFile } from './read-inputs.js';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { Vanity400Error } from '../errors/vanity400-error.js';
@@ -55,8 +55,9 @@ function checked(key: keyof Settings, value: unknown, where: string): Settings[k
 function fileSettings(file: string): Settings {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSmallFile(file, 64 * 1024);
   } catch (error) {
+    if (error instanceof Vanity400Error) throw badConfig(file, '超过 64 KB，不像是设置文件。', 'larger than 64 KB: not a settings file.');
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw badConfig(file, `无法读取（${(error as NodeJS.ErrnoException).code}）。`, `cannot be read (${(error as NodeJS.ErrnoException).code}).`);
   }

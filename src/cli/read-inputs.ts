@@ -1,8 +1,35 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 
 /** The most standard input a single value (a number, a phrase, a pattern) may take. */
 const MAX_VALUE_BYTES = 64 * 1024;
+
+/**
+ * A small file's text (routing rules, settings), read in chunks and refused (BAD_ARGUMENT) once past
+ * `limit` bytes: a device such as /dev/zero or a wrong file of gigabytes is not read to the end.
+ */
+export function readSmallFile(path: string, limit: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      size += n;
+      if (size > limit) {
+        const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+        throw new Vanity400Error('BAD_ARGUMENT', { zh: `${path} 超过 ${size}，不是要读的文件。`, en: `${path} is larger than ${size}: not a file to read here.` }, { input: path });
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return new StringDecoder('utf8').end(Buffer.concat(chunks, size));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Standard input's lines as they arrive, without their line ends, blank lines skipped: one batch per

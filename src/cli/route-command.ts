@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { checkRoutingRules } from '../routing/check.js';
@@ -8,12 +8,16 @@ import type { RoutingRules } from '../routing/rules.js';
 import { badFlag, EXPECTED } from './errors.js';
 import { choiceFlag, wholeFlag } from './flags.js';
 import type { CliIo } from './index.js';
+import { readSmallFile } from './read-inputs.js';
 
 type Lang = 'zh' | 'en';
 
-/** A rules file as JSON; a file that is not JSON is a BAD_ROUTING error naming it. */
+/** The largest routing-rules file read: a 受理单's rules are a few KB. */
+const MAX_RULES_BYTES = 1024 * 1024;
+
+/** A rules file as JSON; a file that is not JSON is a BAD_ROUTING error naming it, one over 1 MB BAD_ARGUMENT. */
 export function readRulesFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  const text = readSmallFile(file, MAX_RULES_BYTES);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -14,7 +14,7 @@ export type IndustryId = 'education' | 'medical' | 'finance';
 /** The ids {@link documentsFor} knows, in the order it lists them. */
 export const DOCUMENT_IDS: readonly DocumentId[] = ['business-licence', 'handler-id', 'multi-number-purpose', 'landing-real-name', 'industry-licence'];
 /** The industries with a licence of their own, from data/documents.json. */
-export const INDUSTRY_IDS: readonly IndustryId[] = data.industries.map((i) => i.id as IndustryId);
+export const INDUSTRY_IDS: readonly IndustryId[] = /* @__PURE__ */ data.industries.map((i) => i.id as IndustryId);
 
 /** What {@link documentsFor} is asked about: the applicant and what it has handed in so far. */
 export interface DocumentsRequest {
@@ -83,8 +83,8 @@ export interface DocumentsChecklist {
 }
 
 type DocumentData = (typeof data.documents)[number];
-const DOCUMENTS = new Map<string, DocumentData>(data.documents.map((d) => [d.id, d]));
-const INDUSTRIES = new Map(data.industries.map((i) => [i.id, i]));
+const DOCUMENTS = /* @__PURE__ */ new Map<string, DocumentData>(/* @__PURE__ */ data.documents.map((d) => [d.id, d]));
+const INDUSTRIES = /* @__PURE__ */ new Map(/* @__PURE__ */ data.industries.map((i) => [i.id, i]));
 
 function bad(field: string, value: unknown, expected: LocalText): never {
   const text = quoted(value, 60);
@@ -121,7 +121,8 @@ export function documentsFor(request: DocumentsRequest): DocumentsChecklist {
   const held = count('numbersHeld', request.numbersHeld, 0);
   const applying = request.numbersApplying === undefined ? 1 : count('numbersApplying', request.numbersApplying, 1);
   if (!Array.isArray(request.landingNumbers)) bad('landingNumbers', request.landingNumbers, { zh: '应为落地号码的数组', en: 'expected an array of landing numbers' });
-  const landing = request.landingNumbers.map((n, i) => parseLandingNumber(n, `landingNumbers[${i}]`));
+  // One landing number written twice (0755-88881234, 075588881234) is listed once.
+  const landing = [...new Map(request.landingNumbers.map((n, i) => parseLandingNumber(n, `landingNumbers[${i}]`)).map((l) => [l.digits, l] as const)).values()];
   const industry = request.industry === undefined ? undefined : INDUSTRIES.get(request.industry);
   if (request.industry !== undefined && !industry) {
     bad('industry', request.industry, { zh: `应为 ${INDUSTRY_IDS.join('、')} 之一（其他行业不用填）`, en: `expected one of ${INDUSTRY_IDS.join(', ')} (leave it out for any other industry)` });

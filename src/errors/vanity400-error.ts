@@ -1,3 +1,5 @@
+import { chineseOf } from './catalogue.js';
+
 /** Machine-readable codes carried by every error this library throws on bad input. */
 export type ErrorCode =
   // numbers
@@ -95,7 +97,8 @@ export class Vanity400Error extends Error {
   readonly field?: string;
 
   constructor(code: ErrorCode, message: string | LocalText, details: { input?: unknown; position?: number; field?: string } = {}) {
-    const text = typeof message === 'string' ? { zh: message, en: message } : message;
+    // A message given in English alone gets its Chinese from the catalogue (the English where it has no entry).
+    const text = typeof message === 'string' ? { zh: chineseOf(code, message) ?? message, en: message } : message;
     super(text.en);
     this.name = 'Vanity400Error';
     this.code = code;

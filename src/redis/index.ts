@@ -14,6 +14,7 @@ import type { Agent, HoldResult, InventoryBatch, LoadResult, LocalText, NumberSt
 import { CHUNK, SCRIPTS, STAGING_TTL_MS, type ScriptName } from './scripts.js';
 import { RedisOrderLedger, type RedisAccess } from './orders.js';
 import { makeState, stateOf, unexpected, type Reply } from './replies.js';
+import { reasonOf, unreachableError } from './unreachable.js';
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions extends StoreOptions {
@@ -44,9 +45,29 @@ const CONNECTION: RedisOptions = {
   commandTimeout: 2_000,
   maxRetriesPerRequest: 0,
   enableOfflineQueue: false,
+  // A socket that failed is already closed: do not wait ioredis's default 2 s for it to close on close().
+  disconnectTimeout: 100,
   // Reconnect in the background (a web server outlives a Redis restart); calls meanwhile fail at once.
   retryStrategy: (times) => Math.min(times * 200, 1_000),
 };
+
+/** How long opening a store's own connection may take, TCP and ioredis's ready check together. */
+const CONNECT_DEADLINE_MS = 1_000;
+
+/** Connects, or fails with ETIMEDOUT after `ms` (a server that accepts but never answers, one still loading). */
+async function connectWithin(client: RedisClient, ms: number): Promise<void> {
+  const connecting = client.connect();
+  connecting.catch(() => {}); // after the deadline its failure is no longer anyone's to hear
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' })), ms);
+  });
+  try {
+    await Promise.race([connecting, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Where a client connects, for messages: "127.0.0.1:6379". */
 function addressOf(client: RedisClient): string {
@@ -54,13 +75,16 @@ function addressOf(client: RedisClient): string {
   return path ? String(path) : `${host ?? '127.0.0.1'}:${port ?? 6379}`;
 }
 
-/** A failure to talk to Redis, as one error naming the server. Vanity400Errors pass through. */
-function unreachable(where: string, error: unknown): unknown {
+/** The latest error each store-owned connection reported itself (refused, timed out …), until it is ready again. */
+const LAST_ERROR = new WeakMap<RedisClient, unknown>();
+
+/** A failure to talk to Redis, as one error naming the server and why. Vanity400Errors pass through. */
+function unreachable(client: RedisClient, where: string, error: unknown): unknown {
   if (error instanceof Vanity400Error) return error;
-  const name = (error as { name?: unknown }).name;
-  if (name === 'ReplyError') return error; // the server answered: a bug or a misconfiguration, not a connection problem
-  const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : String(error);
-  return new Vanity400Error('STORE_UNAVAILABLE', text(`无法连接 Redis（${where}）：${reason}。`, `cannot reach Redis at ${where}: ${reason}.`), { input: where });
+  const name = (error as { name?: unknown } | null)?.name;
+  // The server answered: a bug or a misconfiguration, not a connection problem (unless it refused the password).
+  if (name === 'ReplyError' && !/^(NOAUTH|WRONGPASS|ERR invalid password|ERR AUTH)\b/.test((error as Error).message)) return error;
+  return unreachableError(where, reasonOf(error, LAST_ERROR.get(client), where));
 }
 
 async function loadIoredis(): Promise<typeof import('ioredis').Redis> {
@@ -98,12 +122,15 @@ export async function createRedisStore(redis: RedisClient | string, options: Red
     } catch (error) {
       throw new Vanity400Error('BAD_ARGUMENT', text(`Redis 地址有误：${rules.quoteInput(redis)}。`, `Not a Redis URL: ${rules.quoteInput(redis)}.`), { input: redis });
     }
-    // Without a listener ioredis prints every failed reconnection; failures reach the caller as errors.
-    client.on('error', () => {});
+    // Without a listener ioredis prints every failed reconnection; failures reach the caller as one
+    // error, which says why from the latest of these.
+    const own = client;
+    own.on('error', (error: unknown) => LAST_ERROR.set(own, error));
+    own.on('ready', () => LAST_ERROR.delete(own));
   } else client = redis;
   const where = addressOf(client);
   try {
-    if (owned) await client.connect();
+    if (owned) await connectWithin(client, CONNECT_DEADLINE_MS);
     for (const source of Object.values(SCRIPTS)) await client.script('LOAD', source);
     const persistence = await client.info('persistence');
     if (/^aof_enabled:0/m.test(persistence)) {
@@ -115,7 +142,7 @@ export async function createRedisStore(redis: RedisClient | string, options: Red
     }
   } catch (error) {
     if (owned) client.disconnect();
-    throw unreachable(where, error);
+    throw unreachable(client, where, error);
   }
   const store = new RedisStore(client, owned, prefix, options.now, where, options.stagingTtlMs ?? STAGING_TTL_MS);
   await store.finishImports();
@@ -469,7 +496,7 @@ class RedisStore implements Store {
     try {
       return await call();
     } catch (error) {
-      throw unreachable(this.where, error);
+      throw unreachable(this.redis, this.where, error);
     }
   }
 }

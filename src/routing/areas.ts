@@ -83,22 +83,57 @@ function load(): { codes: Map<string, AreaCode>; provinces: Map<string, AreaProv
   return { codes, provinces };
 }
 
-const TABLE = load();
-const CODES_OF_PROVINCE = new Map<AreaProvince, string[]>();
-for (const entry of TABLE.codes.values()) {
-  const list = CODES_OF_PROVINCE.get(entry.province) ?? [];
-  list.push(entry.code);
-  CODES_OF_PROVINCE.set(entry.province, list);
+/** The tables, made on first use: a bundle that never looks up an area carries none of the area data's work. */
+interface Tables {
+  codes: Map<string, AreaCode>;
+  provinces: Map<string, AreaProvince>;
+  codesOfProvince: Map<AreaProvince, string[]>;
+  /** Names → what they cover. Chinese names are exact; English ones are compared lower-cased. A name two places share is kept with both, and refused as ambiguous. */
+  names: Map<string, NameEntry[]>;
+}
+
+let tables: Tables | undefined;
+
+function areaTables(): Tables {
+  if (tables) return tables;
+  const { codes, provinces } = load();
+  const codesOfProvince = new Map<AreaProvince, string[]>();
+  for (const entry of codes.values()) {
+    const list = codesOfProvince.get(entry.province) ?? [];
+    list.push(entry.code);
+    codesOfProvince.set(entry.province, list);
+  }
+  const names = new Map<string, NameEntry[]>();
+  const addName = (name: string, entry: NameEntry): void => {
+    const list = names.get(name) ?? [];
+    if (!list.some((e) => e.codes.join() === entry.codes.join() && e.kind === entry.kind)) list.push(entry);
+    names.set(name, list);
+  };
+  for (const [province, list] of codesOfProvince) {
+    const entry: NameEntry = { kind: 'province', codes: list, label: { zh: province.zh, en: province.en } };
+    for (const name of [province.zh, province.short, province.en.toLowerCase()]) addName(name, entry);
+  }
+  for (const area of codes.values()) {
+    for (const city of area.cities) {
+      const entry: NameEntry = { kind: 'city', codes: [area.code], label: { zh: `${city.short}（${area.code}）`, en: `${city.en} (${area.code})` } };
+      // 吉林 and 海南 are provinces first: their cities are written 吉林市 and 海南州.
+      const cityNames = [city.zh, city.en.toLowerCase(), city.en.replace(/ \(.*\)$/, '').toLowerCase()];
+      if (!provinces.has(city.short)) cityNames.push(city.short);
+      for (const name of new Set(cityNames)) addName(name, entry);
+    }
+  }
+  tables = { codes, provinces, codesOfProvince, names };
+  return tables;
 }
 
 /** The area code entry for a code such as '021' or '0755' (with its 0), or undefined when the table has no such code. */
 export function areaCodeInfo(code: string): AreaCode | undefined {
-  return TABLE.codes.get(code);
+  return areaTables().codes.get(code);
 }
 
 /** Every area code of the table, in its order (by province). */
 export function listAreaCodes(): AreaCode[] {
-  return [...TABLE.codes.values()];
+  return [...areaTables().codes.values()];
 }
 
 /** "上海（021）" / "Shanghai (021)": an area code with the first city it serves. */
@@ -116,27 +151,6 @@ interface NameEntry {
   label: LocalText;
 }
 
-/** Names → what they cover. Chinese names are exact; English ones are compared lower-cased. A name two places share is kept with both, and refused as ambiguous. */
-const NAMES = new Map<string, NameEntry[]>();
-function addName(name: string, entry: NameEntry): void {
-  const list = NAMES.get(name) ?? [];
-  if (!list.some((e) => e.codes.join() === entry.codes.join() && e.kind === entry.kind)) list.push(entry);
-  NAMES.set(name, list);
-}
-for (const [province, codes] of CODES_OF_PROVINCE) {
-  const entry: NameEntry = { kind: 'province', codes, label: { zh: province.zh, en: province.en } };
-  for (const name of [province.zh, province.short, province.en.toLowerCase()]) addName(name, entry);
-}
-for (const area of TABLE.codes.values()) {
-  for (const city of area.cities) {
-    const entry: NameEntry = { kind: 'city', codes: [area.code], label: { zh: `${city.short}（${area.code}）`, en: `${city.en} (${area.code})` } };
-    // 吉林 and 海南 are provinces first: their cities are written 吉林市 and 海南州.
-    const names = [city.zh, city.en.toLowerCase(), city.en.replace(/ \(.*\)$/, '').toLowerCase()];
-    if (!TABLE.provinces.has(city.short)) names.push(city.short);
-    for (const name of new Set(names)) addName(name, entry);
-  }
-}
-
 /**
  * What an area written in a rule stands for: an area code (021, 0755, or 21 without its 0), a city (深圳,
  * 深圳市, Shenzhen) or a province (广东, 广东省, Guangdong). An unknown area, or an English name two
@@ -149,11 +163,11 @@ export function findArea(text: string): AreaMatch {
   const written = text.trim();
   if (/^\d{2,4}$/.test(written)) {
     const code = written.startsWith('0') ? written : `0${written}`;
-    const entry = TABLE.codes.get(code);
+    const entry = areaTables().codes.get(code);
     if (entry) return { kind: 'code', codes: [code], label: areaCodeLabel(entry) };
     throw new Vanity400Error('UNKNOWN_AREA', { zh: `区号 ${written} 不是中国大陆的长途区号`, en: `${written} is not an area code of mainland China` }, { input: text });
   }
-  const found = NAMES.get(written) ?? NAMES.get(written.toLowerCase()) ?? [];
+  const found = areaTables().names.get(written) ?? areaTables().names.get(written.toLowerCase()) ?? [];
   if (found.length === 1) return { kind: found[0]!.kind, codes: found[0]!.codes, label: found[0]!.label };
   if (found.length > 1) {
     const options = found.map((e) => e.label);

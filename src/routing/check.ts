@@ -68,7 +68,7 @@ function ruleWords(path: string): LocalText {
         en.push('number group');
         break;
       case 'otherwise':
-        zh.push('其余');
+        zh.push('其余来电');
         en.push('otherwise');
         break;
       case 'forwarding':
@@ -103,6 +103,49 @@ function ruleWords(path: string): LocalText {
   return { zh: zh.join(' › ') || '转接规则', en: en.join(' › ') || 'the rules' };
 }
 
+/** The fields of the rules as the form names them, for the last part of a path that ruleWords does not already say. */
+const FIELD_WORDS: Record<string, LocalText> = {
+  from: { zh: '开始时间', en: 'start time' },
+  to: { zh: '结束时间', en: 'end time' },
+  days: { zh: '日期', en: 'days' },
+  route: { zh: '转接去向', en: 'destination' },
+  percent: { zh: '比例', en: 'percentage' },
+  areas: { zh: '地区', en: 'areas' },
+  numbers: { zh: '转移号码', en: 'forwarding numbers' },
+  on: { zh: '转移条件', en: 'when to forward' },
+  mode: { zh: '阻截方式', en: 'blocking mode' },
+  monthlyCost: { zh: '每月费用上限', en: 'monthly cost cap' },
+  monthlyCalls: { zh: '每月通话次数上限', en: 'monthly call cap' },
+  order: { zh: '号码组接听顺序', en: "the group's ringing order" },
+  label: { zh: '名称', en: 'label' },
+  number: { zh: '号码', en: 'number' },
+};
+
+/** Fields whose rule words (ruleWords) already name them when they end the path. */
+const SAID_BY_RULE = new Set(['forwarding', 'blocking', 'password', 'cap', 'ringSeconds', 'customer', 'byArea', 'byTime', 'split', 'otherwise']);
+
+/**
+ * The field at the end of `path` in words, or '' where the rule's words already name it:
+ * route.byTime[0].from → 开始时间; forwarding.numbers[2] → 第 3 个转移号码; a key the rules do not have → “colour”这一项.
+ */
+function fieldWords(path: string): LocalText {
+  const m = /(?:^|\.)([^.[\]]+)(?:\[(\d+)\])?$/.exec(path);
+  if (!m) return { zh: '', en: '' };
+  const key = m[1] as string;
+  const n = m[2] === undefined ? undefined : Number(m[2]) + 1;
+  if (SAID_BY_RULE.has(key) || (key === 'route' && path === 'route') || (key === 'number' && path === 'number')) return { zh: '', en: '' };
+  if (key === 'ring') return n === undefined ? { zh: '', en: '' } : { zh: `第 ${n} 个号码`, en: `number ${n}` };
+  // A number of a group written as { number, label }: ring[1].label → 第 2 个号码的名称.
+  const item = /\[(\d+)\]\.(?:label|number)$/.exec(path);
+  if (item && (key === 'label' || key === 'number')) {
+    const i = Number(item[1]) + 1;
+    return key === 'label' ? { zh: `第 ${i} 个号码的名称`, en: `the label of number ${i}` } : { zh: `第 ${i} 个号码`, en: `number ${i}` };
+  }
+  const words = Object.hasOwn(FIELD_WORDS, key) ? FIELD_WORDS[key] : undefined;
+  if (!words) return { zh: `“${show(key)}”这一项`, en: `the field ${quoted(key)}` };
+  return n === undefined ? words : { zh: `第 ${n} 个${words.zh.replace(/^转移/, '')}`, en: `${words.en.replace(/s$/, '')} ${n}` };
+}
+
 function show(value: unknown): string {
   if (typeof value !== 'string') return quoted(value);
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
@@ -123,7 +166,9 @@ class Checker {
   add(code: RoutingProblemCode, path: string, what: LocalText, field = path.replace(/^.*\.(?=[^.[\]]+(?:\[\d+\])*$)/, '')): void {
     const rule = ruleWords(path);
     field ||= JSON.stringify(field);
-    this.problems.push({ code, path, rule, field, message: { zh: `${rule.zh}的 ${field}：${what.zh}`, en: `${rule.en}, ${field}: ${what.en}` } });
+    // The message names the field as the form does (开始时间, 第 2 个地区); `field` and `path` keep the rules' own names.
+    const words = fieldWords(path);
+    this.problems.push({ code, path, rule, field, message: { zh: `${rule.zh}${words.zh ? `的${words.zh}` : ''}：${what.zh}`, en: `${rule.en}${words.en ? `, ${words.en}` : ''}: ${what.en}` } });
   }
 
   /** Whether `value` is of `type`, recording a BAD_FIELD problem when it is not. */

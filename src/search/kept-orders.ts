@@ -26,7 +26,7 @@ interface KeptEntry {
  * search, a later page): a pattern's matches by score or by value, the entries within score bounds by
  * value. Scores never change in a pool (sold numbers are only marked), so the lists stay true.
  */
-const KEPT = new LRUCache<KeptEntry, true>({
+const KEPT = /* @__PURE__ */ new LRUCache<KeptEntry, true>({
   maxSize: KEPT_BYTES,
   sizeCalculation: (_, entry) => (entry.kept instanceof Uint32Array ? entry.kept.byteLength : 0) + 64,
   dispose: (_, entry) => {

@@ -63,7 +63,7 @@ const FEW_CANDIDATES = WALK_BUDGET;
 const ALL_KEYS: KeyRange = [0, 9_999_999];
 
 /** Compiled patterns by their text, like a database's prepared statements: websites ask the same ones again. */
-const PLANS = new LRUCache<string, CompiledPattern>({ max: 512 });
+const PLANS = /* @__PURE__ */ new LRUCache<string, CompiledPattern>({ max: 512 });
 
 function compiled(text: string): CompiledPattern {
   let pattern = PLANS.get(text);

@@ -2,18 +2,27 @@ import packages from '../../data/packages.json';
 import prices from '../../data/prices.json';
 import { TIERS } from '../scoring/tiers.js';
 
-const MINIMUM: Record<string, { perYear: number } | undefined> = packages.minimumSpend.tiers;
-const BASE = MINIMUM[TIERS[0]!.id]?.perYear ?? 1;
-/** Each tier's price: its minimum yearly spend (data/packages.json) over the lowest tier's. */
-const TIER_LEVEL = Float64Array.from(TIERS, (t) => (MINIMUM[t.id]?.perYear ?? BASE) / BASE);
-const FOUR_FACTOR = Float64Array.from({ length: 8 }, (_, n) => prices.fourDiscount ** n);
+/** Each tier's price (its minimum yearly spend in data/packages.json over the lowest tier's) and the discount per 4, made on first use. */
+let levels: { tier: Float64Array; four: Float64Array } | undefined;
+
+function priceTables(): { tier: Float64Array; four: Float64Array } {
+  if (levels) return levels;
+  const minimum: Record<string, { perYear: number } | undefined> = packages.minimumSpend.tiers;
+  const base = minimum[TIERS[0]!.id]?.perYear ?? 1;
+  levels = {
+    tier: Float64Array.from(TIERS, (t) => (minimum[t.id]?.perYear ?? base) / base),
+    four: Float64Array.from({ length: 8 }, (_, n) => prices.fourDiscount ** n),
+  };
+  return levels;
+}
 
 /**
  * A number's price level: its tier's minimum yearly spend (data/packages.json) relative to the lowest
  * tier's, times a discount per 4 among the seven digits after 400, since numbers with 4 sell for less (the seed).
  */
 export function priceLevel(tierIndex: number, fours: number): number {
-  return TIER_LEVEL[tierIndex]! * FOUR_FACTOR[fours]!;
+  const { tier, four } = priceTables();
+  return tier[tierIndex]! * four[fours]!;
 }
 
 /** Value: score for the price level. */

@@ -196,6 +196,8 @@ describe('public functions given wrong types', () => {
         const where = `${name}(argument ${i + 1} = ${label(wrong)})`;
         expect(error, where).toBeInstanceOf(Vanity400Error);
         expect((error as Error).message.length, where).toBeLessThan(600);
+        // Every refusal speaks Chinese too (the catalogue gives it to those thrown in English alone).
+        expect((error as InstanceType<typeof Vanity400Error>).messageIn('zh'), where).toMatch(/\p{Script=Han}/u);
       }
     }
   });
@@ -292,6 +294,7 @@ describe('public functions given wrong types', () => {
         args[at % right.length] = wrong;
         const error = await outcome(() => api[name]!(...args));
         if (error !== null && !isSystemError(error) && !(error instanceof Vanity400Error)) throw new Error(`${name}(argument ${(at % right.length) + 1} = ${label(wrong)}) threw ${String(error)}`);
+        if (error instanceof Vanity400Error && !/\p{Script=Han}/u.test(error.messageIn('zh'))) throw new Error(`${name}(argument ${(at % right.length) + 1} = ${label(wrong)}): no Chinese in ${error.code} ${error.message}`);
       }),
       { numRuns: 5000 },
     );

@@ -14,7 +14,7 @@ describe('the routing tools', () => {
     const bad = await callTool('route_check', { routing: { route: { split: [{ percent: 33.3, route: '021-61234567' }] } }, lang: 'en' }, context);
     if (!bad.ok) throw new Error(JSON.stringify(bad.error));
     expect(bad.result.ok).toBe(false);
-    expect(bad.say).toBe('The routing rules have 1 problem: share 1, percent: a share is a whole percent from 1 to 100, not 33.3.');
+    expect(bad.say).toBe('The routing rules have 1 problem: share 1, percentage: a share is a whole percent from 1 to 100, not 33.3.');
   });
 
   it('route_test: what route() decides, said as its explanation', async () => {

@@ -104,6 +104,8 @@ describe('the command line', () => {
     writeFileSync(config, '{"lang": "fr"}');
     const broken = await run(process.execPath, [CLI, 'score', '4006141414'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(broken).toMatchObject({ code: 2, stderr: expect.stringContaining('lang') });
+    const device = await run(process.execPath, [CLI, 'score', '4006141414'], { env: { ...env, VANITY400_CONFIG: '/dev/zero' } }).catch((e: { code: number; stderr: string }) => e);
+    expect(device).toMatchObject({ code: 2, stderr: 'vanity400: 配置文件 /dev/zero：超过 64 KB，不像是设置文件。\n' });
     expect((await run(process.execPath, [CLI, '--version'], { env })).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -96,8 +96,8 @@ describe('vanity400 order on the SQLite file of the inventory', () => {
     await store2.close();
     const refused = await cli(['order', 'create', '4006-123-009', '--customer', '王五', '--package', 'year-1200', '--company', '顺发', '--credit-code', CODE, '--routing', bad, '--store', path]);
     expect(refused).toMatchObject({ status: 2, err: expect.stringContaining('转接规则有 2 处问题') });
-    expect(refused.err).toContain('ring[0]：“0755-1234567”不能作为落地号码');
-    expect(refused.err).toContain('遇忙/无应答转移的 numbers：最多 10 个号码，这里有 11 个');
+    expect(refused.err).toContain('号码组的第 1 个号码：“0755-1234567”不能作为落地号码');
+    expect(refused.err).toContain('遇忙/无应答转移的转移号码：最多 10 个号码，这里有 11 个');
     expect(JSON.parse((await cli(['order', 'list', '--number', '4006-123-009', '--json', '--store', path])).out)).toEqual([]);
   });
 

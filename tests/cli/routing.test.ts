@@ -28,14 +28,25 @@ describe('vanity400 route', () => {
     const bad = file('bad.json', { route: { byTime: [{ days: ['mon'], from: '25:00', route: '021-61234567' }] }, forwarding: { numbers: Array(11).fill('13800138000') } });
     const { status, out } = await cli(['route', 'check', bad]);
     expect(status).toBe(2);
-    expect(out).toMatch(/的转接规则有 \d+ 处问题：\n {2}1\. 按时间第 1 条的 from：“25:00”不是有效的时刻/);
-    expect(out).toContain('遇忙/无应答转移的 numbers：最多 10 个号码，这里有 11 个');
+    expect(out).toMatch(/的转接规则有 \d+ 处问题：\n {2}1\. 按时间第 1 条的开始时间：“25:00”不是有效的时刻/);
+    expect(out).toContain('遇忙/无应答转移的转移号码：最多 10 个号码，这里有 11 个');
     const json = JSON.parse((await cli(['route', 'check', bad, '--json'])).out);
     expect(json.ok).toBe(false);
     expect(json.problems[0]).toMatchObject({ code: 'BAD_TIME', path: 'route.byTime[0].from' });
     const notJson = await cli(['route', 'check', file('x.json', '{ route: ')]);
     expect(notJson.status).toBe(2);
     expect(notJson.err).toMatch(/x\.json 不是有效的 JSON/);
+  });
+
+  it('a rules file over 1 MB, or a device such as /dev/zero, is refused without being read to the end', async () => {
+    const huge = file('huge.json', `{"route":"021-61234567","x":"${'1'.repeat(1024 * 1024)}"}`);
+    for (const args of [['route', 'check', huge], ['route', 'check', '/dev/zero'], ['calls', 'simulate', '/dev/zero'], ['route', 'check', '/dev/zero', '--lang', 'en']]) {
+      const run = await cli(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.err.trim().split('\n'), args.join(' ')).toEqual([
+        args.includes('en') ? `vanity400: ${args[2]} is larger than 1 MB: not a file to read here.` : `vanity400: ${args[2]} 超过 1 MB，不是要读的文件。`,
+      ]);
+    }
   });
 
   it('test says where a call goes, and shares repeated calls out', async () => {

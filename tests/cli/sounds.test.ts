@@ -23,8 +23,10 @@ describe('vanity400 sounds and suggest', () => {
   });
 
   it('bad phrases and empty profiles are usage errors', async () => {
-    expect(await cli(['sounds', 'hello!!'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
-    expect(await cli(['suggest'])).toMatchObject({ status: 2, err: expect.stringContaining('nothing to go on') });
+    expect(await cli(['sounds', 'hello!!'])).toMatchObject({ status: 2, out: '', err: 'vanity400: “hello!!”里的“l”（第 3 个字符）既不是汉字也不是拼音\n' });
+    expect(await cli(['sounds', 'hello!!', '--lang', 'en'])).toMatchObject({ status: 2, out: '', err: expect.stringContaining('position 2') });
+    expect(await cli(['suggest'])).toMatchObject({ status: 2, err: expect.stringContaining('推荐号码：没有可以参考的信息') });
+    expect(await cli(['suggest', '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('nothing to go on') });
     expect(await cli(['suggest', '--founded', 'soon'])).toMatchObject({ status: 2, err: expect.stringContaining('company.founded') });
   });
 });

@@ -120,6 +120,12 @@ describe('documentsFor', () => {
     expect(item.zh).toMatch(name);
   });
 
+  it('lists a landing number written twice, in two forms, once', () => {
+    const list = documentsFor({ ...base, landingNumbers: ['010-87654321', '01087654321', '13800138000', '010 8765 4321'] });
+    expect(list.landingNumbers.map((l) => l.display)).toEqual(['010-87654321', '138-0013-8000']);
+    expect(list.documents.find((d) => d.id === 'landing-real-name')?.detail?.zh).toBe('列明落地号码 010-87654321、138-0013-8000，均为申请单位实名办理');
+  });
+
   it('needs a landing number for the declaration', () => {
     const list = documentsFor({ ...base, landingNumbers: [], provided: ['landing-real-name'] });
     expect(list.missing.map((d) => d.id)).toContain('landing-real-name');

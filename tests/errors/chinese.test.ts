@@ -18,14 +18,20 @@ import {
   scoreSegment,
   search,
   Vanity400Error,
+  digitsToPhrases,
+  phraseToDigits,
+  searchLexicon,
+  searchSounds,
+  splitPinyin,
+  suggest,
 } from '../../src/index.js';
 
 const pool = createPool({ numbers: ['4006-123-000', '4006-888-888'] });
 const HAN = /\p{Script=Han}/u;
 
-function refusal(run: () => unknown): Vanity400Error {
+async function refusal(run: () => unknown): Promise<Vanity400Error> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof Vanity400Error) return error;
     throw error;
@@ -65,11 +71,27 @@ const CASES: [string, () => unknown, RegExp][] = [
   ['scoreSegment', () => scoreSegment('4002'), /没有号段 "4002"/],
   ['duration', () => parseDuration('soon', '保留时间'), /^保留时间“soon”看不懂/],
   ['date', () => dayInfo('2015-13-01'), /日期 "2015-13-01" 无效/],
+  // The phonetics and the sound search word these in English where they throw: the catalogue gives their Chinese.
+  ['phrase: empty', () => phraseToDigits('  '), /^没有给出要读的词，请用中文或拼音写出来，比如“一路发”或 yi lu fa$/],
+  ['phrase: not a string', () => phraseToDigits(null as never), /^应为一段文字，实际是空值 null$/],
+  ['phrase: nothing to read', () => phraseToDigits('!!!'), /^“!!!”里没有能读的汉字、拼音或数字$/],
+  ['phrase: too long', () => phraseToDigits('发'.repeat(300)), /^“发{40}…”太长了，最多 256 个字$/],
+  ['phrase: no reading', () => phraseToDigits('𠀀'), /^“𠀀”里的“𠀀”（第 1 个字符）查不到读音$/],
+  ['pinyin: not a string', () => splitPinyin(5 as never), /^应为拼音，实际是数字$/],
+  ['pinyin: too long', () => splitPinyin('a'.repeat(1001)), /^拼音“a{40}…”太长了，最多 1000 个字符$/],
+  ['digits: a letter', () => digitsToPhrases('12a'), /^“12a”里的“a”（第 3 个字符）不是数字$/],
+  ['digits: too many', () => digitsToPhrases('1'.repeat(9)), /^“1{9}”超过了 8 位数字$/],
+  ['digits: empty', () => digitsToPhrases(''), /^没有给出数字：应为 1 到 8 位数字$/],
+  ['lexicon: not a string', () => searchLexicon(null as never), /^要查的应为一段文字，实际是空值 null$/],
+  ['sounds: neither sounds nor meaning', () => searchSounds(pool, {} as never), /^按谐音找号：sounds（听起来像的词）和 meaning（要表达的意思）只能给一个，也必须给一个$/],
+  ['sounds: limit', () => searchSounds(pool, { sounds: '发', limit: 0 }), /^按谐音找号：limit 0 应为 1 到 1000 的整数$/],
+  ['suggest: limit', () => suggest({ name: '顺发' }, { pools: [pool], limit: 500 }), /^推荐号码：limit 500 应为 1 到 100 的整数$/],
+  ['suggest: nothing to go on', () => suggest({}, { pools: [pool] }), /^推荐号码：没有可以参考的信息，请给出公司名称、口号或关键词（中文或拼音），或者成立年份、注册日期、门牌号、座机号、想要的数字$/],
 ];
 
 describe('refusals in Chinese', () => {
-  it.each(CASES)('%s', (_name, run, zh) => {
-    const error = refusal(run);
+  it.each(CASES)('%s', async (_name, run, zh) => {
+    const error = await refusal(run);
     expect(error.messageIn('zh')).toMatch(zh);
     expect(error.messageIn('zh')).toMatch(HAN);
     expect(error.messageIn('zh')).not.toBe(error.messageIn('en'));

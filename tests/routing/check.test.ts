@@ -55,11 +55,11 @@ describe('checkRoutingRules', () => {
     const [time, percent, , area, many] = problems as [RoutingProblem, RoutingProblem, RoutingProblem, RoutingProblem, RoutingProblem];
     expect(time.rule).toEqual({ zh: '按时间第 1 条', en: 'time rule 1' });
     expect(time.field).toBe('from');
-    expect(time.message.zh).toBe('按时间第 1 条的 from：“25:00”不是有效的时刻：应为 HH:MM，从 00:00 到 23:59');
-    expect(time.message.en).toBe('time rule 1, from: "25:00" is not a time of day: write HH:MM from 00:00 to 23:59');
-    expect(percent.message.zh).toBe('按时间第 2 条 › 按比例第 1 份的 percent：比例应为 1 到 100 的整数（最小精确到 1%），收到 33.3');
-    expect(area.message.zh).toContain('其余 › 按地区第 1 条的 areas[0]：不认识的地区“火星”');
-    expect(many.message).toEqual({ zh: '遇忙/无应答转移的 numbers：最多 10 个号码，这里有 11 个', en: 'busy/no-answer forwarding, numbers: at most 10 numbers, not 11' });
+    expect(time.message.zh).toBe('按时间第 1 条的开始时间：“25:00”不是有效的时刻：应为 HH:MM，从 00:00 到 23:59');
+    expect(time.message.en).toBe('time rule 1, start time: "25:00" is not a time of day: write HH:MM from 00:00 to 23:59');
+    expect(percent.message.zh).toBe('按时间第 2 条 › 按比例第 1 份的比例：比例应为 1 到 100 的整数（最小精确到 1%），收到 33.3');
+    expect(area.message.zh).toContain('其余来电 › 按地区第 1 条的第 1 个地区：不认识的地区“火星”');
+    expect(many.message).toEqual({ zh: '遇忙/无应答转移的转移号码：最多 10 个号码，这里有 11 个', en: 'busy/no-answer forwarding, forwarding numbers: at most 10 numbers, not 11' });
   });
 
   it('refuses numbers that cannot ring, saying why', () => {
@@ -88,7 +88,7 @@ describe('checkRoutingRules', () => {
   it('refuses slots that claim the same minute, and says where', () => {
     const problems = problemsOf({ route: { byTime: [{ days: ['mon-fri'], from: '09:00', to: '18:00', route: '021-61234567' }, { days: ['fri'], from: '17:00', to: '20:00', route: '13800138000' }], otherwise: '13900139000' } });
     expect(problems.map((p) => p.code)).toEqual(['TIME_OVERLAP']);
-    expect(problems[0]!.message.zh).toBe('按时间第 2 条的 days：与按时间第 1 条在周五 17:00–18:00 重叠：同一时刻只能有一个去处');
+    expect(problems[0]!.message.zh).toBe('按时间第 2 条：与按时间第 1 条在周五 17:00–18:00 重叠：同一时刻只能有一个去处');
   });
 
   it('lets holidays and calendar days take their times from weekday slots, without calling it an overlap', () => {
@@ -99,7 +99,7 @@ describe('checkRoutingRules', () => {
   });
 
   it('refuses shares that do not add up to 100 and areas in two rules', () => {
-    expect(problemsOf({ route: { split: [{ percent: 60, route: '021-61234567' }, { percent: 30, route: '13800138000' }] } }).map((p) => p.message.zh)).toEqual(['按比例的 split：各份比例加起来应为 100%，现在是 90%']);
+    expect(problemsOf({ route: { split: [{ percent: 60, route: '021-61234567' }, { percent: 30, route: '13800138000' }] } }).map((p) => p.message.zh)).toEqual(['按比例：各份比例加起来应为 100%，现在是 90%']);
     const overlap = problemsOf({ route: { byArea: [{ areas: ['广东'], route: '020-83456789' }, { areas: ['深圳'], route: '0755-23456789' }], otherwise: '13800138000' } });
     expect(overlap.map((p) => [p.code, p.path])).toEqual([['AREA_OVERLAP', 'route.byArea[1].areas[0]']]);
     expect(overlap[0]!.message.zh).toContain('“深圳”含区号 0755，与按地区第 1 条重叠');
@@ -138,8 +138,8 @@ describe('checkRoutingRules', () => {
     const error = thrown as RoutingRulesError;
     expect(error.code).toBe('BAD_ROUTING');
     expect(error.problems.map((p) => p.code)).toEqual(['BAD_LANDING_NUMBER', 'PERCENT_SUM']);
-    expect(error.messageIn('zh')).toMatch(/^转接规则有 2 处问题：（1）按比例第 1 份的 route：.*（2）按比例的 split：/);
-    expect(error.message).toMatch(/^the routing rules have 2 problems: \(1\) share 1, route: /);
+    expect(error.messageIn('zh')).toMatch(/^转接规则有 2 处问题：（1）按比例第 1 份的转接去向：.*（2）按比例：/);
+    expect(error.message).toMatch(/^the routing rules have 2 problems: \(1\) share 1, destination: /);
   });
 
   it('never throws, whatever it is given, and every problem names a rule and a field in both languages', () => {
@@ -186,6 +186,6 @@ describe('checkRoutingRules on large input', () => {
   it('refuses plans too long to be a form quickly, instead of working through them', () => {
     const slots = Array.from({ length: 5000 }, (_, i) => ({ days: ['mon'], from: '00:00', to: `${String(1 + (i % 23)).padStart(2, '0')}:00`, route: '021-61234567' }));
     const check = checkRoutingRules({ route: { byTime: slots, otherwise: '13800138000' } });
-    expect(check.ok ? [] : check.problems.map((p) => p.message.en)).toEqual(['by time, byTime: at most 50 rules, not 5000']);
+    expect(check.ok ? [] : check.problems.map((p) => p.message.en)).toEqual(['by time: at most 50 rules, not 5000']);
   });
 });
