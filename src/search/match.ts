@@ -84,6 +84,16 @@ export interface MatchOptions {
   scoreOf?: (number: string, poolScore: number) => number;
   /** A small addition to a number's rank (a customer's own order among near-equal numbers); default none. */
   bonus?: (number: string) => number;
+  /** The most `bonus` adds. */
+  maxBonus?: number;
+  /**
+   * The page: a candidate whose best possible rank (at the pools' highest score, or `highestScore`) cannot
+   * place a number among the first `limit` is not looked up, as it cannot change them. Default: every
+   * candidate is.
+   */
+  limit?: number;
+  /** The highest score a number can have under `scoreOf` (default: the pools' highest). */
+  highestScore?: number;
 }
 
 /**
@@ -139,44 +149,66 @@ function listSegment(pool: Pool, digits: string, end: boolean, filter: Filter, t
  * number). Per candidate, the `perSearch` best-scored numbers holding its digits at the end, and as many
  * holding them elsewhere in the six digits the buyer chooses (two digits only at the end), are looked at;
  * a number's match is the best of all candidates it carries. Whole segments are listed directly, other
- * pools (an agent's numbers) scanned once. The search filters apply as in search().
+ * pools (an agent's numbers) scanned once. The search filters apply as in search(). With `limit`, the
+ * first `limit` matches are exactly those of looking every candidate up (without `bonus`); a candidate
+ * that cannot change them is skipped.
  */
 export function matchNumbers(list: readonly Pool[], candidates: readonly MatchCandidate[], filters: SearchFilters, options: MatchOptions): Match[] {
-  const { perSearch, scoreOf, bonus } = options;
+  const { perSearch, scoreOf, bonus, limit } = options;
   const q = normalizeFilters(filters, 'search');
-  const tops = candidates.map(() => ({ end: new Top(perSearch), elsewhere: new Top(perSearch) }));
-  for (const pool of list) {
-    if (q.segments && pool.segment && !q.segments.includes(pool.segment)) continue;
-    const filter = new Filter(q, null, q.segments !== null && pool.segment === null);
-    if (pool.segment !== null) {
-      candidates.forEach((c, k) => {
-        if (c.digits.length > 6) return;
-        listSegment(pool, c.digits, true, filter, tops[k]!.end);
-        if (c.digits.length > 2) listSegment(pool, c.digits, false, filter, tops[k]!.elsewhere);
-      });
-      continue;
-    }
-    for (let i = 0; i < pool.size; i++) {
-      const key = pool.keyAt(i);
-      let number: string | undefined;
-      candidates.forEach((c, k) => {
-        number ??= pool.numberAt(i);
-        const at = placeIn(number, c.digits);
-        if (at < 0) return;
-        const top = at + c.digits.length === 10 ? tops[k]!.end : tops[k]!.elsewhere;
-        if (filter.accepts(pool, i, key)) top.offer(pool, i, key);
-      });
-    }
-  }
+  const highest = options.highestScore ?? Math.max(0, ...list.map((p) => (p.size ? p.scores[p.order[0]!]! / 10 : 0)));
+  const maxBonus = bonus ? (options.maxBonus ?? 0) : 0;
   const best = new Map<string, Match>();
-  for (const { end, elsewhere } of tops) {
-    for (const e of [...end.entries, ...elsewhere.entries]) {
+  const take = (top: Top) => {
+    for (const e of top.entries) {
       const number = numberOfKey(e.key);
       if (best.has(number)) continue;
       const poolScore = e.score / 10;
       const m = bestMatch(number, candidates, scoreOf ? scoreOf(number, poolScore) : poolScore, bonus ? bonus(number) : 0);
       if (m) best.set(number, m);
     }
+  };
+  /** Whether `limit` matches already rank above `bound`, so that nothing ranking at most `bound` can make the page. */
+  const full = (bound: number) => {
+    if (limit === undefined || best.size < limit) return false;
+    let above = 0;
+    for (const b of best.values()) if (b.rank > bound && ++above === limit) return true;
+    return false;
+  };
+  const pools = list
+    .filter((pool) => !(q.segments && pool.segment && !q.segments.includes(pool.segment)))
+    .map((pool) => ({ pool, filter: new Filter(q, null, q.segments !== null && pool.segment === null) }));
+  // Strongest first; at the end before elsewhere, as the end counts most.
+  const order = candidates.map((c, k) => ({ c, k })).sort((a, b) => b.c.weight - a.c.weight || a.k - b.k);
+  const subsets = pools.filter((p) => p.pool.segment === null);
+  const subsetTops = subsets.length ? scanSubsets(subsets, candidates, perSearch) : null;
+  for (const end of [true, false]) {
+    for (const { c, k } of order) {
+      if (c.digits.length > 6 || (!end && c.digits.length <= 2)) continue;
+      if (full(rankOf(c.weight, end, highest) + maxBonus)) continue;
+      const top = subsetTops ? (end ? subsetTops[k]!.end : subsetTops[k]!.elsewhere) : new Top(perSearch);
+      for (const { pool, filter } of pools) if (pool.segment !== null) listSegment(pool, c.digits, end, filter, top);
+      take(top);
+    }
   }
   return [...best.values()].sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
+}
+
+/** Pools that are not whole segments (an agent's numbers), scanned once for every candidate. */
+function scanSubsets(subsets: readonly { pool: Pool; filter: Filter }[], candidates: readonly MatchCandidate[], perSearch: number): { end: Top; elsewhere: Top }[] {
+  const tops = candidates.map(() => ({ end: new Top(perSearch), elsewhere: new Top(perSearch) }));
+  for (const { pool, filter } of subsets) {
+    for (let i = 0; i < pool.size; i++) {
+      const key = pool.keyAt(i);
+      const number = pool.numberAt(i);
+      let accepted: boolean | undefined;
+      candidates.forEach((c, k) => {
+        const at = placeIn(number, c.digits);
+        if (at < 0) return;
+        accepted ??= filter.accepts(pool, i, key);
+        if (accepted) (at + c.digits.length === 10 ? tops[k]!.end : tops[k]!.elsewhere).offer(pool, i, key);
+      });
+    }
+  }
+  return tops;
 }

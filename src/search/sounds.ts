@@ -157,7 +157,7 @@ export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQu
   }
   const list = poolList(pools, 'searchSounds');
   const { candidates, notes } = await candidatesOf(query);
-  const matches = matchNumbers(list, candidates.map((c) => ({ digits: c.digits, weight: c.quality })), filters, { perSearch: limit }).slice(0, limit);
+  const matches = matchNumbers(list, candidates.map((c) => ({ digits: c.digits, weight: c.quality })), filters, { perSearch: limit, limit }).slice(0, limit);
   const scoring = scoringOf(list[0]);
   const results = matches.map((m): SoundResult => {
     const c = candidates[m.candidate]!;
