@@ -1,6 +1,7 @@
+import { guardNumberInput, guardObject, invalidType } from '../errors/guards.js';
 import { BODY_OFFSET } from '../rules/kinds.js';
 import type { CompanyProfile } from '../rules/company.js';
-import type { Pool } from '../pool/pool.js';
+import { Pool } from '../pool/pool.js';
 import { score } from '../scoring/score.js';
 import { scannerFor, tablesFor } from '../scoring/tables.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
@@ -21,6 +22,8 @@ export interface ResultScoring {
  * in one session.
  */
 export function scoringOf(pool: Pool | undefined, company?: CompanyProfile): ResultScoring {
+  if (pool !== undefined && !(pool instanceof Pool)) throw invalidType('scoringOf(): pool', '号码池（createPool 的结果）', 'a pool made by createPool', pool);
+  if (company !== undefined) guardObject(company, 'scoringOf(): company', '公司信息对象', "an object of the company's facts");
   const facts = company && Object.keys(company).length ? company : pool?.company;
   return { profile: pool?.profile ?? 'seed', ...(facts ? { company: facts } : {}) };
 }
@@ -58,7 +61,10 @@ export interface ShapedResult {
 
 /** One result as search, near, sounds and suggest give it: score, tier and reasons under the options. */
 export function shapeResult(number: string, scoring: ResultScoring): ShapedResult {
-  const a = score(number, { profile: scoring.profile, ...(scoring.company ? { company: scoring.company } : {}), allowUnconfirmed: true });
+  guardNumberInput(number, 'shapeResult(): number');
+  guardObject(scoring, 'shapeResult(): scoring', '评分选项（scoringOf 的结果）', 'scoring options, as scoringOf gives them');
+  const a = score(number, { ...(scoring.profile !== undefined ? { profile: scoring.profile } : {}), ...(scoring.company ? { company: scoring.company } : {}), allowUnconfirmed: true });
+  number = a.number;
   const tierIndex = TIERS.findIndex((t) => t.id === a.tier);
   let fours = 0;
   for (let i = 3; i < 10; i++) if (number[i] === '4') fours++;

@@ -385,7 +385,7 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
     const told = (f: Finding) => covered(f) || (f.rule === 'company' && (digits.includes(f.digits) || f.digits.includes(digits)));
     const vanity = shaped.findings.filter((f) => f.points > 0 && !isServiceNumber(f.digits) && !told(f)).slice(0, 2);
     const first = candidate
-      ? lang === 'zh' ? candidate.zh(atEnd) : candidate.en(atEnd)
+      ? lang === 'zh' ? candidate.zh(atEnd) : capitalized(candidate.en(atEnd))
       : vanityFirst(shaped.findings.find((f) => f.digits === digits && f.at === at) ?? shaped.findings.find((f) => f.points > 0), lang);
     return {
       number: match.number,
@@ -400,6 +400,11 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
     };
   });
   return { results, notes };
+}
+
+/** An English sentence as the other reasons are written: "Ends in 1987, the founding year 1987". */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A filling number's first reason: its strongest finding, or that it keeps the customer's wishes. */

@@ -108,7 +108,7 @@ describe('suggest', () => {
 
   it('says why in English on request', async () => {
     const [r] = await suggest({ founded: 1987 }, { pools, limit: 1, lang: 'en' });
-    expect(r!.reasons[0]).toMatch(/^(ends in|contains) 1987, the founding year 1987$/);
+    expect(r!.reasons[0]).toMatch(/^(Ends in|Contains) 1987, the founding year 1987$/);
   });
 
   it('asks for at least one fact, and rejects bad facts clearly', async () => {
