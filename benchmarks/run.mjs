@@ -6,13 +6,14 @@ import { machine } from './harness.mjs';
 import { benchScoring } from './scoring.mjs';
 import { benchSearch } from './search.mjs';
 import { benchSounds } from './sounds.mjs';
+import { benchSuggest } from './suggest.mjs';
 import { benchInventory } from './inventory.mjs';
 import { benchWeb } from './web.mjs';
 import { benchOrders } from './orders.mjs';
 import { benchCalls } from './calls.mjs';
 import { benchCli } from './cli.mjs';
 
-const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, inventory: benchInventory, web: benchWeb, orders: benchOrders, calls: benchCalls, cli: benchCli };
+const suites = { scoring: benchScoring, search: benchSearch, sounds: benchSounds, suggest: benchSuggest, inventory: benchInventory, web: benchWeb, orders: benchOrders, calls: benchCalls, cli: benchCli };
 const only = process.argv.slice(2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
@@ -51,6 +52,10 @@ for (const [name, run] of Object.entries(suites)) {
     console.log(`  identical totals ${a.identicalTotals}; percentages over ${result.percentages.calls} calls: worst ${result.percentages.maxDeviationPoints} points off (${result.percentages.routeMicrosecondsPerCall} µs a call)`);
   } else if (name === 'cli') {
     for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
+  } else if (name === 'suggest') {
+    console.log(`  ours      ${result.ours.newCustomerMedianMs} ms median for a new customer (max ${result.ours.newCustomerMaxMs}), ${result.ours.sameCustomerMedianMs} ms for the same one again`);
+    console.log(`  baseline  ${result.baseline.medianMs} ms — ${result.baseline.engine} (${result.vsBaseline}×)`);
+    console.log(`  golden    ${JSON.stringify(result.golden)}`);
   } else if (name === 'sounds') {
     console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
     for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms median (${c.minMs}–${c.maxMs}; pool from a snapshot ${c.snapshotPoolMedianMs} ms), loads ${c.loads}`);

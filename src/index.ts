@@ -32,8 +32,12 @@ export { near, type NearOptions, type NearResult, type NearNumber } from './sear
 export { priceLevel } from './search/value.js';
 export { SearchCache, type SearchCacheStats } from './search/cache.js';
 export { compilePattern, parsePattern, enumeratePattern, type CompiledPattern, type PatternAst, type PatternToken } from './search/pattern/index.js';
-export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch } from './search/sounds.js';
-export { suggest, type SuggestProfile, type SuggestOptions, type Suggestion, type FactKind } from './suggest/suggest.js';
+export { searchSounds, type SoundQuery, type SoundResult, type SoundMatch, type SoundPage } from './search/sounds.js';
+export { scoringOf, shapeResult, type ResultScoring, type ShapedResult } from './search/shape.js';
+export type { Note } from './search/match.js';
+export { suggest, suggestPage, type SuggestProfile, type SuggestOptions, type Suggestion, type SuggestionPage, type FactKind } from './suggest/suggest.js';
+export { meaningReadings, type MeaningReading, type MeaningAnswer } from './phonetics/meanings.js';
+export { readText, SYLLABLE_FLOOR, type TextReading, type TextReadings, type ReadingGrade } from './phonetics/text-readings.js';
 export { phraseToDigits, digitsToPhrases, searchLexicon, syllableSimilarity, splitPinyin } from './phonetics/index.js';
 export type { DigitReading, PhraseReading, LexiconHit, PhraseToDigitsOptions, DigitsToPhrasesOptions, SearchLexiconOptions } from './phonetics/index.js';
 

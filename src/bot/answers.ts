@@ -23,6 +23,7 @@ import {
   type Language,
   type NearResult,
   type SearchPage,
+  type SoundPage,
   type SoundResult,
   type Suggestion,
   inventoryRules,
@@ -57,12 +58,7 @@ export interface ToolResults {
   /** near(): the close numbers, nearest and best first. */
   near: NearResult[];
   /** searchSounds(): the numbers with what they sound like. */
-  sounds: {
-    /** Best first. */
-    results: SoundResult[];
-    /** Sound searches have one page. */
-    next: null;
-  };
+  sounds: SoundPage;
   /** suggest(): the suggestions with their reasons. */
   suggest: Suggestion[];
   /** store.hold(): held until when, or the state that kept it from being held (without another customer's name). */
@@ -192,9 +188,10 @@ export const answers: Answers = {
     };
     const found = listed(result.results.map((r) => brief(r, lang, note(r))), lang);
     const what = by === 'sound' ? text(lang, `读音像“${phrase}”`, `sound like “${phrase}”`) : text(lang, `寓意“${phrase}”`, `mean “${phrase}”`);
+    const notes = result.notes.map((n) => (lang === 'zh' ? n.zh : n.en)).join(lang === 'zh' ? '' : ' ');
     const say = result.results.length
       ? text(lang, `${what}的号码：${found}。`, `Numbers that ${what}: ${found}.`)
-      : text(lang, `没有找到${what}的号码。`, `No numbers ${what}.`);
+      : notes || text(lang, `没有找到${what}的号码。`, `No numbers ${what}.`);
     return { result, say };
   },
 

@@ -40,11 +40,9 @@ Examples:
         return;
       }
       const zh = flags.lang === 'zh';
-      const lines = page.results.map((r) => {
-        const s = r.soundsLike;
-        const says = zh ? `${s.atEnd ? '尾号' : '含'} ${s.digits} ≈ “${s.phrase}”` : `${s.atEnd ? 'ends in' : 'has'} ${s.digits} ≈ ${s.phrase}${s.en ? ` (${s.en})` : ''}`;
-        return { display: r.display, score: r.score, tier: r.tier, rest: says };
-      });
-      io.out(lines.length ? numberTable(lines, { ...tableLayout(flags.lang, io), header: zh ? '读音' : 'sounds like' }) : zh ? '没有找到读音相符的号码。\n' : 'No numbers sound like that.\n');
+      const lines = page.results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: zh ? r.soundsLike.says.zh : r.soundsLike.says.en }));
+      const told = page.notes.map((n) => `${zh ? n.zh : n.en}\n`).join('');
+      const none = zh ? '没有找到相符的号码。\n' : 'No numbers fit.\n';
+      io.out(lines.length ? told + numberTable(lines, { ...tableLayout(flags.lang, io), header: zh ? (flags.meaning ? '寓意' : '读音') : flags.meaning ? 'meaning' : 'sounds like' }) : told || none);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { suggest, type SuggestProfile } from '../suggest/suggest.js';
+import { suggestPage, type SuggestProfile } from '../suggest/suggest.js';
 import { tableLayout, type CliIo } from './index.js';
 import { numberTable } from './table.js';
 import { collect, numberFlag, poolOptions, searchPools, type PoolFlags } from './pools.js';
@@ -44,14 +44,15 @@ Examples:
         ...(flags.avoid !== undefined ? { avoid: flags.avoid } : {}),
       };
       const options = { lang: flags.lang, ...(flags.limit !== undefined ? { limit: numberFlag('--limit', flags.limit) } : {}), ...(flags.segment ? { segments: flags.segment } : {}) };
-      await suggest(profile, { ...options, pools: [] }); // checks the facts before pools are built
-      const results = await suggest(profile, { ...options, pools: await searchPools(flags) });
+      await suggestPage(profile, { ...options, pools: [] }); // checks the facts before pools are built
+      const { results, notes } = await suggestPage(profile, { ...options, pools: await searchPools(flags) });
       if (flags.json) {
-        io.out(`${JSON.stringify({ results, next: null }, null, 2)}\n`);
+        io.out(`${JSON.stringify({ results, next: null, notes }, null, 2)}\n`);
         return;
       }
       const zh = flags.lang === 'zh';
+      const told = notes.map((n) => `${zh ? n.zh : n.en}${zh ? '。' : '.'}\n`).join('');
       const lines = results.map((r) => ({ display: r.display, score: r.score, tier: r.tier, rest: r.reasons.join(zh ? '；' : '; ') }));
-      io.out(lines.length ? numberTable(lines, tableLayout(flags.lang, io)) : zh ? '没有找到合适的号码。\n' : 'No numbers fit.\n');
+      io.out(told + (lines.length ? numberTable(lines, tableLayout(flags.lang, io)) : zh ? '没有找到合适的号码。\n' : 'No numbers fit.\n'));
     });
 }

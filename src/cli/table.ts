@@ -1,3 +1,4 @@
+import type { CompanyProfile } from '../rules/company.js';
 // cli-table3 lays the tables out: it measures text by its width on a terminal (string-width: a Chinese
 // character takes two columns, colour codes none) and cuts a cell that is too wide with "…".
 import Table from 'cli-table3';
@@ -81,7 +82,7 @@ export function numberRow(display: string, score: number, tier: TierId, lang: La
 }
 
 /** A number's strongest reasons in one line, as the library tells them (one clause per span of digits), then the salesperson's tips. */
-export function topReasons(number: string, options: { lang: Language; profile: string | Profile }, count = 3): string {
+export function topReasons(number: string, options: { lang: Language; profile: string | Profile; company?: CompanyProfile }, count = 3): string {
   const e = explain(number, options);
   return [...e.reasons.slice(0, count), ...e.tips].join(options.lang === 'zh' ? '；' : '; ');
 }

@@ -50,7 +50,6 @@ const CATALOGUE: Partial<Record<ErrorCode, Entry[]>> = {
     [/^sound search: give exactly one of sounds \(a phrase\) or meaning \(a word to look up\)$/, () => '按谐音找号：sounds（听起来像的词）和 meaning（要表达的意思）只能给一个，也必须给一个'],
     [/^sound search: limit (.+) is not a whole number from 1 to (\d+)$/, (limit, max) => `按谐音找号：limit ${limit} 应为 1 到 ${max} 的整数`],
     [/^suggest: limit (.+) is not a whole number from 1 to (\d+)$/, (limit, max) => `推荐号码：limit ${limit} 应为 1 到 ${max} 的整数`],
-    [/^suggest: nothing to go on: /, () => '推荐号码：没有可以参考的信息，请给出公司名称、口号或关键词（中文或拼音），或者成立年份、注册日期、门牌号、座机号、想要的数字'],
   ],
   BAD_DATA: [
     [/^(data\/\S+?) ?(\S+\[\d+\])?: expected the tier (\S+)$/, (file, at = '', tier) => `数据文件 ${file}${at ? ` 的 ${at}` : ''} 应为等级 ${tier}`],

@@ -34,6 +34,8 @@ export interface DigitReading {
     kind: string;
     /** The character of that reading (`'发'` for 8 read fā), or the lexicon phrase (`'二百五'`); absent for a typed digit. */
     char?: string;
+    /** 0-1: how well this syllable is heard as this digit (similarity × the reading's weight); a 'lexicon' entry's is the reading's quality. */
+    score: number;
   }[];
 }
 
@@ -159,7 +161,7 @@ interface Pick {
   digit: string;
   score: number;
   syllable: string;
-  reading: { digit: string; syllable: string; kind: string; char?: string };
+  reading: { digit: string; syllable: string; kind: string; char?: string; score: number };
 }
 
 const STANDARD = new Map<string, string>();
@@ -172,7 +174,7 @@ function standardSyllable(digit: string): string {
 function slotPicks(slot: Slot): Pick[] {
   if (slot.digit !== undefined) {
     const syllable = standardSyllable(slot.digit);
-    return [{ digit: slot.digit, score: 1, syllable: normalizeSyllable(syllable), reading: { digit: slot.digit, syllable, kind: 'digit' } }];
+    return [{ digit: slot.digit, score: 1, syllable: normalizeSyllable(syllable), reading: { digit: slot.digit, syllable, kind: 'digit', score: 1 } }];
   }
   const best = new Map<string, Pick>();
   slot.alternatives.forEach((alternative, k) => {
@@ -185,7 +187,7 @@ function slotPicks(slot: Slot): Pick[] {
           digit: c.digit,
           score,
           syllable: alternative,
-          reading: { digit: c.digit, syllable: c.reading.syllable, kind: c.reading.kind, char: c.reading.char },
+          reading: { digit: c.digit, syllable: c.reading.syllable, kind: c.reading.kind, char: c.reading.char, score: Math.round(score * 1000) / 1000 },
         });
       }
     }
@@ -285,7 +287,7 @@ function lexiconHits(text: string, slots: Slot[], picksPerSlot: Pick[][]): Digit
         digits: key.digits,
         quality: floor,
         syllables,
-        readings: [{ digit: key.digits, syllable: syllables.join(' '), kind: 'lexicon', char: key.zh }],
+        readings: [{ digit: key.digits, syllable: syllables.join(' '), kind: 'lexicon', char: key.zh, score: floor }],
       };
     }
     const current = byDigits.get(key.digits);

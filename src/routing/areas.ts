@@ -141,7 +141,7 @@ export function areaCodeLabel(entry: AreaCode): LocalText {
   const city = entry.cities[0]!;
   const more = entry.cities.length > 1;
   // A code that is its province's only one (0898: all of Hainan) is named by the province.
-  if (more && CODES_OF_PROVINCE.get(entry.province)?.length === 1) return { zh: `${entry.province.short}（${entry.code}）`, en: `${entry.province.en} (${entry.code})` };
+  if (more && areaTables().codesOfProvince.get(entry.province)?.length === 1) return { zh: `${entry.province.short}（${entry.code}）`, en: `${entry.province.en} (${entry.code})` };
   return { zh: `${city.short}${more ? '等' : ''}（${entry.code}）`, en: `${city.en}${more ? ' and nearby' : ''} (${entry.code})` };
 }
 

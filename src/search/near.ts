@@ -3,7 +3,7 @@ import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
 import { NUMBER_BASE, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
-import { score } from '../scoring/score.js';
+import { scoringOf, shapeResult } from './shape.js';
 import type { Finding } from '../scoring/types.js';
 import { TIERS, isSpecial, tierIndexOf, type TierId } from '../scoring/tiers.js';
 import { Filter } from './filter.js';
@@ -167,7 +167,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options: Nea
       const tier = TIERS[tierIndexOf(s)]!;
       return { number: n, display, score: s / 10, tier: tier.id, special: isSpecial(c.pool.bits[c.index]!), distance: c.distance, changed, swap: c.swap };
     }
-    const a = score(n, { profile: c.pool.profile, ...(c.pool.company ? { company: c.pool.company } : {}), allowUnconfirmed: true });
+    const a = shapeResult(n, scoringOf(c.pool));
     return { number: n, display, score: a.score, tier: a.tier, special: a.special, distance: c.distance, changed, swap: c.swap, findings: a.findings };
   });
 }

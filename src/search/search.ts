@@ -3,7 +3,6 @@ import { guardOptions } from '../errors/guards.js';
 import { NUMBER_BASE, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
-import { score } from '../scoring/score.js';
 import { TIERS, isSpecial, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
@@ -18,6 +17,7 @@ import { priceLevel, valueOf } from './value.js';
 import { hasValueOrder, rankByValue, valueOrder } from './value-order.js';
 import { firstValuePage } from './value-walk.js';
 import type { SearchCache } from './cache.js';
+import { scoringOf, shapeResult } from './shape.js';
 
 /** One number found by {@link search}. */
 export interface SearchResult {
@@ -441,16 +441,5 @@ function toLeanResult(h: Hit): SearchResult {
 }
 
 function toResult(h: Hit): SearchResult {
-  const number = numberOfKey(h.key);
-  const a = score(number, { profile: h.pool.profile, ...(h.pool.company ? { company: h.pool.company } : {}), allowUnconfirmed: true });
-  const tierIndex = TIERS.findIndex((t) => t.id === a.tier);
-  return {
-    number,
-    display: displayOfKey(h.key),
-    score: a.score,
-    tier: a.tier,
-    special: a.special,
-    value: valueOf(h.pool.scores[h.index]!, tierIndex, foursOfKey(h.key)),
-    findings: a.findings,
-  };
+  return shapeResult(numberOfKey(h.key), scoringOf(h.pool));
 }

@@ -2,12 +2,12 @@ import { guardOptions } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
-import { phraseToDigits, searchLexicon } from '../phonetics/index.js';
-import { search, type SearchResult } from './search.js';
-import { score } from '../scoring/score.js';
-import { TIERS } from '../scoring/tiers.js';
-import { valueOf } from './value.js';
+import { knownMeanings, meaningReadings } from '../phonetics/meanings.js';
+import { gradeWords, readText, type ReadingGrade } from '../phonetics/text-readings.js';
+import type { SearchResult } from './search.js';
 import type { SearchQuery } from './query.js';
+import { matchNumbers, type Note } from './match.js';
+import { scoringOf, shapeResult } from './shape.js';
 
 /** What a number sounds like or means, as found by a sound or meaning search. */
 export interface SoundMatch {
@@ -19,6 +19,15 @@ export interface SoundMatch {
   en?: string;
   /** How well the digits fit the phrase, 0-1. */
   quality: number;
+  /** How a salesperson rates the reading: 'known' (a phrase the lexicon knows), 'close', 'near'; 'meaning' for a meaning search. */
+  grade: ReadingGrade | 'meaning';
+  /** What to say about it, e.g. `尾号 1615 谐音“一路有我”（常见说法）` or `尾号 888：发发发，寓意发财`. */
+  says: {
+    /** In Chinese, e.g. `尾号 1615 谐音“一路有我”（常见说法）`. */
+    zh: string;
+    /** In English, e.g. `ends in 1615, sounds like 一路有我 (a well-known reading)`. */
+    en: string;
+  };
   /** 0-based index of the digits in the number. */
   at: number;
   /** Whether the digits end the number (where they count most). */
@@ -49,46 +58,95 @@ interface Candidate {
   phrase: string;
   en?: string;
   quality: number;
+  grade: ReadingGrade | 'meaning';
+  /** For a meaning: the meaning's name (发财), said after the phrase. */
+  meaning?: string;
 }
 
-/** Share of the rank that comes from how well the number says the phrase; the rest is its vanity score. */
-const MATCH_SHARE = 0.6;
-/** A phrase that is not at the end of the number counts this much. */
-const NOT_AT_END = 0.75;
-/** Candidate readings tried: at most this many, none below this share of the best one's quality. */
-const MAX_CANDIDATES = 5;
-const WEAKEST = 0.7;
-
-/** A result's rank: how well and where it says the phrase, and its vanity score; one decimal. */
-function rankOf(quality: number, atEnd: boolean, score: number): number {
-  return Math.round((MATCH_SHARE * 100 * quality * (atEnd ? 1 : NOT_AT_END) + (1 - MATCH_SHARE) * score) * 10) / 10;
-}
-
-/** The candidates a phrase or a meaning stands for, best first. */
-async function candidatesOf(query: SoundQuery): Promise<Candidate[]> {
-  if (query.sounds !== undefined) {
-    const readings = await phraseToDigits(query.sounds, { limit: 8 });
-    // A number has ten digits: longer readings (a phrase with a whole number typed in it) cannot be in one.
-    return readings.filter((r) => r.digits.length >= 2 && r.digits.length <= 10).map((r) => ({ digits: r.digits, phrase: query.sounds!.trim(), quality: r.quality }));
-  }
-  const hits = searchLexicon(query.meaning!, { limit: 8, families: ['homophone', 'memorable'] });
-  return hits.map((h) => ({ digits: h.digits, phrase: h.zh, en: h.en, quality: h.score }));
-}
-
-/**
- * Numbers that sound like a phrase (`sounds`) or carry a meaning (`meaning`), with the other
- * search filters. Each candidate digit string is looked for anywhere in the number; a number ranks
- * by how well and where it says the phrase (the end counts most) and by its vanity score.
- */
-export async function searchSounds(
-  pools: Pool | readonly Pool[],
-  query: SoundQuery,
-): Promise<{
+/** The page of a sound or meaning search. */
+export interface SoundPage {
   /** At most `limit` numbers (default 20), highest rank first. */
   results: SoundResult[];
   /** Always null: a sound search gives one page. */
   next: null;
-}> {
+  /** When no reading sounds right or the meaning is unknown: why, and the other ways to find a number. */
+  notes: Note[];
+}
+
+const LUCKY_ROUTE: Note = {
+  kind: 'other-routes',
+  zh: '也可以用公司的成立年份、门牌号、固话来选号，或者挑 6、8、9 结尾的吉利号码。',
+  en: "Numbers can also be chosen by the company's founding year, door number or landline, or by the lucky digits 6, 8 and 9 at the end.",
+};
+
+function listed(readings: readonly { digits: string; zh: string }[], lang: 'zh' | 'en'): string {
+  const few = readings.filter((r, i) => readings.findIndex((x) => x.zh === r.zh) === i).slice(0, 3);
+  return lang === 'zh' ? few.map((r) => `${r.digits}（${r.zh}）`).join('、') : few.map((r) => `${r.digits} (${r.zh})`).join(', ');
+}
+
+/** The candidates a phrase or a meaning stands for, best first, and the notes when there are none. */
+async function candidatesOf(query: SoundQuery): Promise<{ candidates: Candidate[]; notes: Note[] }> {
+  if (query.sounds !== undefined) {
+    const text = query.sounds.trim();
+    const { readings } = await readText(query.sounds, 'phrase');
+    if (readings.length) return { candidates: readings.map((r) => ({ digits: r.digits, phrase: r.words, quality: r.quality, grade: r.grade })), notes: [] };
+    const notes: Note[] = [{ kind: 'no-reading', zh: `没有读音相符的号码：“${text}”找不到读音贴切的数字。`, en: `No numbers sound like “${text}”: no digits read close enough to it.` }];
+    let meaning;
+    try {
+      meaning = meaningReadings(text);
+    } catch {
+      meaning = { meaning: null, readings: [] };
+    }
+    if (meaning.meaning && meaning.readings.length) {
+      notes.push({
+        kind: 'try-meaning',
+        zh: `可以按寓意“${meaning.meaning}”找，比如 ${listed(meaning.readings, 'zh')}。`,
+        en: `Try its meaning, ${meaning.meaning}: ${listed(meaning.readings, 'en')}.`,
+      });
+    }
+    notes.push(LUCKY_ROUTE);
+    return { candidates: [], notes };
+  }
+  const answer = meaningReadings(query.meaning!);
+  if (!answer.readings.length) {
+    const known = knownMeanings();
+    return {
+      candidates: [],
+      notes: [
+        { kind: 'no-meaning', zh: `没有收录“${query.meaning!.trim()}”这个寓意。可以试试：${known.join('、')}。`, en: `“${query.meaning!.trim()}” is not a meaning we know. Try: ${known.join(', ')}.` },
+        LUCKY_ROUTE,
+      ],
+    };
+  }
+  const meaning = answer.meaning ?? '';
+  return {
+    candidates: answer.readings.map((r) => ({ digits: r.digits, phrase: r.zh, en: r.en, quality: r.quality, grade: 'meaning' as const, ...(r.from === 'name' ? {} : { meaning }) })),
+    notes: [],
+  };
+}
+
+/** What a salesperson says about a match: 尾号 1615 谐音“一路有我”（常见说法）; 尾号 888：发发发，寓意发财. */
+function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
+  const where = { zh: `${atEnd ? '尾号' : '含'} ${c.digits}`, en: `${atEnd ? 'ends in' : 'has'} ${c.digits}` };
+  if (c.grade === 'meaning') {
+    return {
+      zh: `${where.zh}：${c.phrase}${c.meaning && c.meaning !== c.phrase ? `，寓意${c.meaning}` : ''}`,
+      en: `${where.en}: ${c.phrase}${c.en ? ` (${c.en})` : ''}`,
+    };
+  }
+  return { zh: `${where.zh} 谐音“${c.phrase}”（${gradeWords(c.grade, 'zh')}）`, en: `${where.en}, sounds like ${c.phrase} (${gradeWords(c.grade, 'en')})` };
+}
+
+/**
+ * Numbers that sound like a phrase (`sounds`) or carry a meaning (`meaning`), with the other search
+ * filters. A phrase is read whole and by clauses, every syllable at least as well as the floor of
+ * readText; a meaning is looked up whole (meaningReadings). Each digit string is looked for in the six
+ * digits the buyer chooses (two digits only at the end); a number ranks by how well and where it says the
+ * phrase (the end counts most) and by its vanity score under the pool's scoring options (matchNumbers).
+ * When no reading sounds right, or the meaning is unknown, the page is empty and `notes` says why and
+ * what else to try.
+ */
+export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQuery): Promise<SoundPage> {
   guardOptions(query, 'searchSounds(): query');
   const { sounds, meaning, limit = 20, ...filters } = query ?? {};
   if ((sounds === undefined) === (meaning === undefined)) {
@@ -98,50 +156,17 @@ export async function searchSounds(
     throw new Vanity400Error('BAD_QUERY', `sound search: limit ${JSON.stringify(limit)} is not a whole number from 1 to 1000`, { input: limit });
   }
   const list = poolList(pools, 'searchSounds');
-  const all = await candidatesOf(query);
-  // Readings much weaker than the best one cannot rank among its results.
-  const top = all[0]?.quality ?? 0;
-  const candidates = all.filter((c) => c.quality >= WEAKEST * top).slice(0, MAX_CANDIDATES);
-  const highestScore = Math.max(0, ...list.map((p) => (p.size ? p.scores[p.order[0]!]! / 10 : 0)));
-  // Per number, its best match; on equal ranks the stronger reading (lower index) wins.
-  const best = new Map<string, { rank: number; reading: number; soundsLike: SoundMatch }>();
-  const take = (c: Candidate, reading: number, page: SearchResult[]) => {
-    for (const r of page) {
-      const at = r.number.lastIndexOf(c.digits);
-      const atEnd = at + c.digits.length === 10;
-      const rank = rankOf(c.quality, atEnd, r.score);
-      const seen = best.get(r.number);
-      if (!seen || rank > seen.rank || (rank === seen.rank && reading < seen.reading)) {
-        best.set(r.number, { rank, reading, soundsLike: { digits: c.digits, phrase: c.phrase, ...(c.en ? { en: c.en } : {}), quality: c.quality, at, atEnd } });
-      }
-    }
-  };
-  /** Whether `limit` numbers already rank above `bound`, so that nothing ranking at most `bound` can make the page. */
-  const full = (bound: number) => {
-    if (best.size < limit) return false;
-    let above = 0;
-    for (const b of best.values()) if (b.rank > bound && ++above === limit) return true;
-    return false;
-  };
-  // The end of the number counts most, so numbers ending in the digits are fetched on their own, first.
-  // A search whose best possible rank (its reading at the highest score in the pools) cannot make the
-  // page cannot change the answer and is skipped. The numbers a search anywhere finds at the end are
-  // among those the search at the end found, so the bound of a search anywhere is NOT_AT_END's.
-  candidates.forEach((c, k) => {
-    if (full(rankOf(c.quality, true, highestScore))) return;
-    take(c, k, search(list, { ...filters, pattern: `${c.digits}$`, limit }, { findings: false }).results);
+  const { candidates, notes } = await candidatesOf(query);
+  const matches = matchNumbers(list, candidates.map((c) => ({ digits: c.digits, weight: c.quality })), filters, { perSearch: limit, limit }).slice(0, limit);
+  const scoring = scoringOf(list[0]);
+  const results = matches.map((m): SoundResult => {
+    const c = candidates[m.candidate]!;
+    const shaped = shapeResult(m.number, scoring);
+    return {
+      ...shaped,
+      rank: m.rank,
+      soundsLike: { digits: c.digits, phrase: c.phrase, ...(c.en ? { en: c.en } : {}), quality: c.quality, grade: c.grade, says: saysOf(c, m.atEnd), at: m.at, atEnd: m.atEnd },
+    };
   });
-  candidates.forEach((c, k) => {
-    if (full(rankOf(c.quality, false, highestScore))) return;
-    take(c, k, search(list, { ...filters, pattern: `%${c.digits}%`, limit }, { findings: false }).results);
-  });
-  const ranked = [...best.entries()].sort((a, b) => b[1].rank - a[1].rank || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-  // Reasons only for the numbers shown.
-  const profile = list[0]?.profile;
-  const results = ranked.map(([number, { rank, soundsLike }]): SoundResult => {
-    const a = score(number, { profile: profile ?? 'seed', allowUnconfirmed: true });
-    const tierIndex = TIERS.findIndex((t) => t.id === a.tier);
-    return { number, display: a.display, score: a.score, tier: a.tier, special: a.special, value: valueOf(Math.round(a.score * 10), tierIndex, [...number.slice(3)].filter((d) => d === '4').length), findings: a.findings, rank, soundsLike };
-  });
-  return { results, next: null };
+  return { results, next: null, notes };
 }

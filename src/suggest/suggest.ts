@@ -2,12 +2,16 @@ import { invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
-import { phraseToDigits, searchLexicon } from '../phonetics/index.js';
+import serviceNumbers from '../../data/service-numbers.json';
+import { meaningReadings } from '../phonetics/meanings.js';
+import { gradeWords, readText, type ReadingGrade } from '../phonetics/text-readings.js';
 import { companyPhrases, type CompanyProfile } from '../rules/company.js';
-import { explain, findingSentence, type Language } from '../scoring/explain.js';
+import { findingSentence, type Language } from '../scoring/explain.js';
 import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
+import { matchNumbers, placeIn, type Match, type Note } from '../search/match.js';
 import { search } from '../search/search.js';
+import { samePoolScoring, scoreTenths, scoringOf, shapeResult } from '../search/shape.js';
 
 /** What a salesperson learns about the customer; every field is optional, but one is needed. */
 export interface SuggestProfile extends CompanyProfile {
@@ -34,7 +38,7 @@ export interface SuggestOptions {
 }
 
 /** Which fact a suggestion rests on. */
-export type FactKind = 'founded' | 'registered' | 'door' | 'landline' | 'digits' | 'name' | 'slogan' | 'keyword';
+export type FactKind = 'founded' | 'registered' | 'door' | 'landline' | 'digits' | 'name' | 'slogan' | 'keyword' | 'vanity';
 
 /** One number {@link suggest} proposes, and why. */
 export interface Suggestion {
@@ -42,7 +46,7 @@ export interface Suggestion {
   number: string;
   /** The number written 3-3-4, e.g. `'400-888-1987'`. */
   display: string;
-  /** Its vanity score, 0-100, one decimal (with the customer's company facts counted). */
+  /** Its vanity score, 0-100, one decimal: the pool's profile with the customer's company facts (or the pool's) counted. */
   score: number;
   /** The tier the score and shapes put it in. */
   tier: TierId;
@@ -65,102 +69,197 @@ export interface Suggestion {
   rank: number;
 }
 
+/** A page of {@link suggestPage}: the suggestions and what the salesperson should know about them. */
+export interface SuggestionPage {
+  /** A full page (`limit`) whenever the pools hold enough numbers that keep the customer's wishes. */
+  results: Suggestion[];
+  /**
+   * Facts left out because they hold a digit the customer avoids (成立年份 1994 含 4，已按要求避开), a name
+   * or slogan no digits sound like, and how much of the page rests on the customer's facts.
+   */
+  notes: Note[];
+}
+
 interface Candidate {
   digits: string;
   kind: FactKind;
   /** 0-1: how telling the fact is and how well the digits stand for it. */
   weight: number;
-  zh: string;
-  en: string;
+  /** What the digits are, said after them: （公司成立年份 1994）, 谐音“一路发”（常见说法）, ：发发发（寓意发财）. */
+  zh: (atEnd: boolean) => string;
+  en: (atEnd: boolean) => string;
+  /** The same fact said after another one of the same digits: 也是公司成立年份 2013, 也谐音“爱你一生”（常见说法）. */
+  also: { zh: string; en: string };
 }
 
-const MATCH_SHARE = 0.65;
-const NOT_AT_END = 0.8;
-/** No more suggestions than this for one digit string, nor for one kind of fact. */
+/** No more suggestions than this for one digit string, nor (before the page is filled) for one kind of fact. */
 const PER_DIGITS = 2;
 const PER_KIND = 4;
+/** Numbers fetched for each candidate, at the end and anywhere: enough for a varied page. */
+const PER_SEARCH = 12;
+/** Numbers of the best of the rest looked at to fill a page. */
+const FILL_LOOK = 400;
+/** A customer's own order among near-equal numbers: at most this many rank points. */
+const CUSTOMER_SPREAD = 1.5;
+/** The same among the numbers that fill a page, which are all near the top: so two customers get different ones. */
+const FILL_SPREAD = 6;
 
-function companyCandidates(profile: SuggestProfile): Candidate[] {
-  return companyPhrases(profile).map((p): Candidate => ({
-    digits: p.digits,
-    kind: p.fact ?? 'digits',
-    weight: Math.min(1, 0.35 + 0.15 * p.digits.length),
-    zh: `含 ${p.digits}（${p.zh}）`,
-    en: `contains ${p.digits}, ${p.en}`,
-  }));
+const SERVICE = new Set((serviceNumbers as { entries: { digits: string }[] }).entries.map((e) => e.digits));
+
+/** Whether the digits are, or hold, an emergency or complaint number (110, 119, 12315 …). */
+function isServiceNumber(digits: string): boolean {
+  for (const s of SERVICE) if (digits.includes(s)) return true;
+  return false;
 }
 
-/** A place before the name (深圳市, 广东省) and the legal form after it (有限公司): not part of what a buyer hears. */
-const PLACE = /^\p{Script=Han}{2,3}?[省市区县]/u;
-const LEGAL_FORM = /(股份)?有限(责任)?公司$|公司$|集团$/u;
+const FACT_NAME: Record<string, { zh: string; en: string }> = {
+  founded: { zh: '成立年份', en: 'the founding year' },
+  registered: { zh: '注册日期', en: 'the registration date' },
+  door: { zh: '门牌号', en: 'the door number' },
+  landline: { zh: '固话', en: 'the landline' },
+  digits: { zh: '企业数字', en: "the company's number" },
+};
 
-/**
- * The parts of a name or slogan worth hearing in a number: the whole, and each stretch from its start that
- * ends where a word ends (顺发物流 → 顺发, 顺发物流; never 发物流, which no one would say). Words are found
- * by Intl.Segmenter; where it is missing, every stretch from the start.
- */
-function soundPieces(text: string): string[] {
-  const han = [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).join('');
-  if (!han) return text.trim() ? [text.trim()] : [];
-  const core = han.replace(PLACE, '').replace(LEGAL_FORM, '') || han;
-  const ends: number[] = [];
-  if (typeof Intl.Segmenter === 'function') {
-    let at = 0;
-    for (const { segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(core)) ends.push((at += segment.length));
-  } else {
-    for (let i = 1; i <= core.length; i++) ends.push(i);
-  }
-  const pieces = new Set<string>();
-  if (han.length >= 2 && han.length <= 7) pieces.add(han);
-  for (const end of ends) if (end >= 2 && end <= 7) pieces.add(core.slice(0, end));
-  return [...pieces];
+function avoidedIn(digits: string, avoid: string): string[] {
+  return [...new Set([...digits].filter((d) => avoid.includes(d)))].sort();
 }
 
-/** Sound candidates for a name or slogan, one per reading of each of its pieces. */
-async function soundCandidates(text: string, kind: FactKind): Promise<Candidate[]> {
-  const pieces = soundPieces(text);
+function where(atEnd: boolean, digits: string, lang: Language): string {
+  return lang === 'zh' ? `${atEnd ? '尾号' : '含'} ${digits}` : `${atEnd ? 'ends in' : 'contains'} ${digits}`;
+}
+
+/** The company facts as candidates; facts every digit string of which holds an avoided digit are noted instead. */
+function companyCandidates(profile: SuggestProfile, avoid: string, notes: Note[]): Candidate[] {
+  const phrases = companyPhrases(profile);
   const out: Candidate[] = [];
-  for (const piece of pieces) {
-    let readings;
-    try {
-      readings = await phraseToDigits(piece, { limit: 2 });
-    } catch (error) {
-      if (error instanceof Vanity400Error) continue;
-      throw error;
-    }
-    for (const r of readings) {
-      if (r.digits.length < 3 || r.quality < 0.5) continue;
-      out.push({ digits: r.digits, kind, weight: r.quality * Math.min(1, r.digits.length / 4), zh: `${r.digits} 谐音“${piece}”`, en: `${r.digits} sounds like ${piece}` });
-    }
+  const kept = new Set<string>();
+  for (const p of phrases) {
+    if (isServiceNumber(p.digits)) continue;
+    if (avoidedIn(p.digits, avoid).length) continue;
+    kept.add(p.fact ?? 'digits');
+    out.push({
+      digits: p.digits,
+      kind: p.fact ?? 'digits',
+      weight: Math.min(1, 0.35 + 0.15 * p.digits.length),
+      zh: (atEnd) => `${where(atEnd, p.digits, 'zh')}（${p.zh}）`,
+      en: (atEnd) => `${where(atEnd, p.digits, 'en')}, ${p.en}`,
+      also: { zh: `也是${p.zh}`, en: `also ${p.en}` },
+    });
+  }
+  for (const kind of ['founded', 'registered', 'door', 'landline'] as const) {
+    const value = profile[kind];
+    if (value === undefined || kept.has(kind)) continue;
+    const all = phrases.filter((p) => p.fact === kind);
+    const digits = avoidedIn(all.map((p) => p.digits).join(''), avoid);
+    if (!digits.length) continue;
+    const shown = kind === 'registered' ? String(value) : String(value);
+    notes.push({
+      kind: 'avoided',
+      zh: `${FACT_NAME[kind]!.zh} ${shown} 含 ${digits.join('、')}，已按要求避开`,
+      en: `${FACT_NAME[kind]!.en} ${shown} has ${digits.join(', ')}, which the customer avoids: left out`,
+    });
   }
   return out;
 }
 
-function meaningCandidates(keyword: string): Candidate[] {
-  return searchLexicon(keyword, { limit: 3, families: ['homophone', 'memorable'] }).map((h) => ({
-    digits: h.digits,
-    kind: 'keyword',
-    weight: 0.8 * h.score,
-    zh: `${h.digits} 寓意“${h.zh}”`,
-    en: `${h.digits} means ${h.en}`,
-  }));
+/** Candidates for a name or slogan by sound: whole words only, every syllable above the floor. */
+async function soundCandidates(text: string, kind: 'name' | 'slogan' | 'keyword', avoid: string, notes: Note[]): Promise<Candidate[]> {
+  const { pieces, readings } = await readText(text, kind === 'name' ? 'name' : 'phrase');
+  const out: Candidate[] = [];
+  for (const r of readings) {
+    const bad = avoidedIn(r.digits, avoid);
+    if (bad.length) {
+      notes.push({ kind: 'avoided', zh: `“${r.words}”读作 ${r.digits}，含 ${bad.join('、')}，已按要求避开`, en: `${r.words} reads as ${r.digits}, which has ${bad.join(', ')}: left out as the customer asks` });
+      continue;
+    }
+    if (isServiceNumber(r.digits)) continue;
+    out.push({
+      digits: r.digits,
+      kind,
+      weight: r.quality * GRADE_WEIGHT[r.grade] * Math.min(1, r.digits.length / 4 + 0.25),
+      zh: (atEnd) => `${where(atEnd, r.digits, 'zh')} 谐音“${r.words}”（${gradeWords(r.grade, 'zh')}）`,
+      en: (atEnd) => `${where(atEnd, r.digits, 'en')}, sounds like ${r.words} (${gradeWords(r.grade, 'en')})`,
+      also: { zh: `也谐音“${r.words}”`, en: `also sounds like ${r.words}` },
+    });
+  }
+  if (!readings.length && kind !== 'keyword') {
+    const words = pieces[0] ?? text.trim();
+    notes.push({
+      kind: 'no-reading',
+      zh: `“${words}”没有读音相符的号码，改按公司的其他信息和吉利号码来挑`,
+      en: `No numbers sound like ${words}: chosen by the company's other facts and by lucky numbers instead`,
+    });
+  }
+  return out;
 }
 
-/**
- * Numbers for a customer, from its own facts: years as 1987 and 87, dates as MMDD and YYMMDD, the
- * door number, the landline's last digits, and the name, slogan and keywords by sound and meaning.
- * Each number ranks by how well and where it carries a fact (the end counts most) and by its vanity
- * score; the list stays varied (at most two numbers for one digit string, four for one kind of fact),
- * and every suggestion says why.
- */
-export async function suggest(profile: SuggestProfile, options: SuggestOptions): Promise<Suggestion[]> {
+const GRADE_WEIGHT: Record<ReadingGrade, number> = { known: 1, close: 0.95, near: 0.85 };
+
+/** Candidates for a keyword by meaning (发财 → 168, 518, 888 …). */
+function meaningCandidates(keyword: string, avoid: string): Candidate[] {
+  let answer;
+  try {
+    answer = meaningReadings(keyword);
+  } catch (error) {
+    if (error instanceof Vanity400Error) return [];
+    throw error;
+  }
+  const meaning = answer.meaning ?? keyword;
+  return answer.readings
+    .filter((r) => !avoidedIn(r.digits, avoid).length)
+    .slice(0, 6)
+    .map((r) => ({
+      digits: r.digits,
+      kind: 'keyword' as const,
+      weight: 0.8 * r.quality * Math.min(1, r.digits.length / 4 + 0.25),
+      zh: (atEnd: boolean) => `${where(atEnd, r.digits, 'zh')}：${r.zh}${r.from === 'name' || r.zh === meaning ? '' : `，寓意${meaning}`}`,
+      en: (atEnd: boolean) => `${where(atEnd, r.digits, 'en')}: ${r.zh} (${r.en})`,
+      also: { zh: `也寓意${meaning}`, en: `also means ${r.en}` },
+    }));
+}
+
+/** A stable number in [0, 1) for a customer and a number (FNV-1a). */
+function spread(seed: string, number: string): number {
+  let h = 0x811c9dc5;
+  const text = `${seed}|${number}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) / 2 ** 32;
+}
+
+function checkProfile(profile: SuggestProfile): void {
   if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) throw invalidType('suggest(): profile', '公司信息对象', "an object of the company's facts", profile);
-  for (const key of ['name', 'slogan'] as const) {
+  for (const key of ['name', 'slogan', 'avoid'] as const) {
     if (profile[key] !== undefined && typeof profile[key] !== 'string') throw invalidType(`suggest(): profile.${key}`, '字符串', 'a string', profile[key]);
   }
   if (profile.keywords !== undefined && (!Array.isArray(profile.keywords) || profile.keywords.some((k) => typeof k !== 'string'))) {
     throw invalidType('suggest(): profile.keywords', '字符串数组', 'an array of strings', profile.keywords);
   }
+  if (profile.avoid !== undefined && !/^[0-9\s,，]*$/.test(profile.avoid)) {
+    throw new Vanity400Error(
+      'BAD_QUERY',
+      { zh: `suggest：avoid ${JSON.stringify(profile.avoid)} 应是要避开的数字，如 "4"`, en: `suggest: avoid ${JSON.stringify(profile.avoid)} should be the digits to avoid, e.g. "4"` },
+      { input: profile.avoid },
+    );
+  }
+}
+
+/**
+ * Numbers for a customer, from its own facts, and notes for the salesperson: years as 1987 (and 87 where
+ * it ends the number), dates as MMDD and YYMMDD, the door number, the landline's last digits, the name and
+ * slogan by sound (whole words, every syllable above the floor of readText), keywords by sound and by
+ * meaning. Facts are found only in the six digits the buyer chooses. Each number ranks by how well and
+ * where it carries its best fact (the end counts most) and by its score under the pool's profile with the
+ * customer's facts (matchNumbers); near-equal numbers keep an order of the customer's own, so two
+ * customers with different facts do not get the same list. The page stays varied — at most two numbers
+ * for one digit string, at least 80% distinct last fours, and before filling four for one kind of fact — and is
+ * filled, under the same caps, with the best numbers that keep the customer's other wishes. A fact that
+ * holds an avoided digit is left out and noted; so is a name no digits sound like.
+ */
+export async function suggestPage(profile: SuggestProfile, options: SuggestOptions): Promise<SuggestionPage> {
+  checkProfile(profile);
   if (typeof options !== 'object' || options === null) throw invalidType('suggest(): options', '选项对象（含 pools）', 'an options object with pools', options);
   const pools = poolList(options?.pools, 'suggest');
   const limit = options.limit ?? 10;
@@ -168,76 +267,153 @@ export async function suggest(profile: SuggestProfile, options: SuggestOptions):
     throw new Vanity400Error('BAD_QUERY', `suggest: limit ${JSON.stringify(limit)} is not a whole number from 1 to 100`, { input: limit });
   }
   const lang = options.lang ?? 'zh';
-  const candidates = [
-    ...companyCandidates(profile),
-    ...(profile.name ? await soundCandidates(profile.name, 'name') : []),
-    ...(profile.slogan ? await soundCandidates(profile.slogan, 'slogan') : []),
-    ...(await Promise.all((profile.keywords ?? []).map(async (k) => [...(await soundCandidates(k, 'keyword')), ...meaningCandidates(k)]))).flat(),
-  ];
-  if (!candidates.length) {
+  const avoid = (profile.avoid ?? '').replace(/\D/g, '');
+  const notes: Note[] = [];
+  const keywords = (profile.keywords ?? []).map((k) => k.trim()).filter(Boolean);
+  const hasFacts = ['founded', 'registered', 'door', 'landline'].some((k) => profile[k as keyof SuggestProfile] !== undefined) || !!profile.digits?.length;
+  if (!profile.name?.trim() && !profile.slogan?.trim() && !keywords.length && !hasFacts) {
     throw new Vanity400Error(
       'BAD_QUERY',
-      'suggest: nothing to go on: give a name, slogan or keywords (in Chinese or pinyin), or founded, registered, door, landline or digits',
+      {
+        zh: '推荐号码：没有可以参考的信息，请给出公司名称、口号或关键词（中文或拼音），或者成立年份、注册日期、门牌号、座机号、想要的数字',
+        en: 'suggest: nothing to go on: give a name, slogan or keywords (in Chinese or pinyin), or founded, registered, door, landline or digits',
+      },
       { input: profile },
     );
   }
-  // One candidate per digit string: the strongest reading of it.
-  const byDigits = new Map<string, Candidate>();
-  for (const c of candidates) if (!byDigits.has(c.digits) || byDigits.get(c.digits)!.weight < c.weight) byDigits.set(c.digits, c);
-
-  const ranked: { number: string; score: number; candidate: Candidate; at: number; rank: number }[] = [];
-  const filters = { ...(profile.avoid ? { exclude: profile.avoid } : {}), ...(options.segments ? { segments: options.segments } : {}) };
-  for (const c of byDigits.values()) {
-    // Numbers ending in the digits are fetched on their own: the end of a number counts most.
-    const atEnd = search(pools, { ...filters, pattern: `${c.digits}$`, limit: 4 }, { findings: false });
-    const anywhere = search(pools, { ...filters, pattern: `%${c.digits}%`, limit: 4 }, { findings: false });
-    for (const r of [...atEnd.results, ...anywhere.results]) {
-      const at = r.number.lastIndexOf(c.digits);
-      const atEnd = at + c.digits.length === 10;
-      const rank = Math.round((MATCH_SHARE * 100 * c.weight * (atEnd ? 1 : NOT_AT_END) + (1 - MATCH_SHARE) * r.score) * 10) / 10;
-      ranked.push({ number: r.number, score: r.score, candidate: c, at, rank });
-    }
+  const candidates: Candidate[] = [
+    ...companyCandidates(profile, avoid, notes),
+    ...(profile.name?.trim() ? await soundCandidates(profile.name, 'name', avoid, notes) : []),
+    ...(profile.slogan?.trim() ? await soundCandidates(profile.slogan, 'slogan', avoid, notes) : []),
+  ];
+  for (const k of keywords) {
+    const found = [...(await soundCandidates(k, 'keyword', avoid, notes)), ...meaningCandidates(k, avoid)];
+    if (!found.length) notes.push({ kind: 'no-reading', zh: `关键词“${k}”没有读音或寓意相符的号码`, en: `No numbers sound like or mean ${k}` });
+    candidates.push(...found);
   }
-  ranked.sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
-
-  const picked: typeof ranked = [];
-  const usedNumbers = new Set<string>();
-  const perDigits = new Map<string, number>();
-  const perKind = new Map<FactKind, number>();
-  for (const r of ranked) {
-    if (picked.length === limit) break;
-    if (usedNumbers.has(r.number)) continue;
-    if ((perDigits.get(r.candidate.digits) ?? 0) >= PER_DIGITS || (perKind.get(r.candidate.kind) ?? 0) >= PER_KIND) continue;
-    picked.push(r);
-    usedNumbers.add(r.number);
-    perDigits.set(r.candidate.digits, (perDigits.get(r.candidate.digits) ?? 0) + 1);
-    perKind.set(r.candidate.kind, (perKind.get(r.candidate.kind) ?? 0) + 1);
-  }
-  // Too few once varied: fill with the best of the rest.
-  for (const r of ranked) {
-    if (picked.length === limit) break;
-    if (!usedNumbers.has(r.number)) {
-      picked.push(r);
-      usedNumbers.add(r.number);
-    }
-  }
+  // One candidate per digit string: the most telling, saying also what else the digits stand for.
+  const byDigits = new Map<string, Candidate[]>();
+  for (const c of candidates) byDigits.set(c.digits, [...(byDigits.get(c.digits) ?? []), c]);
+  const unique = [...byDigits.values()].map((same): Candidate => {
+    const [first, ...others] = [...same].sort((a, b) => b.weight - a.weight);
+    const extra = others.filter((o, i) => o.kind !== first!.kind && others.findIndex((x) => x.kind === o.kind) === i);
+    if (!extra.length) return first!;
+    return {
+      ...first!,
+      zh: (atEnd) => [first!.zh(atEnd), ...extra.map((o) => o.also.zh)].join('，'),
+      en: (atEnd) => [first!.en(atEnd), ...extra.map((o) => o.also.en)].join(', '),
+    };
+  });
 
   const company: CompanyProfile = {};
   for (const key of ['founded', 'registered', 'door', 'landline', 'digits'] as const) if (profile[key] !== undefined) (company as Record<string, unknown>)[key] = profile[key];
-  const hasCompany = Object.keys(company).length > 0;
-  return picked.map((r) => {
-    const e = explain(r.number, { lang, allowUnconfirmed: true, ...(hasCompany ? { company } : {}) });
-    const vanity = e.findings.filter((f) => f.points > 0 && !(f.rule === 'company' && f.digits === r.candidate.digits)).slice(0, 2);
+  const scoring = scoringOf(pools[0], company);
+  const own = pools.every((p) => samePoolScoring(p, scoring));
+  const seed = JSON.stringify(profile);
+  const filters = { ...(avoid ? { exclude: avoid } : {}), ...(options.segments ? { segments: options.segments } : {}) };
+  const matches = pools.length
+    ? matchNumbers(pools, unique, filters, {
+        perSearch: PER_SEARCH,
+        ...(own ? {} : { scoreOf: (n: string) => scoreTenths(n, scoring) / 10 }),
+        bonus: (n: string) => CUSTOMER_SPREAD * spread(seed, n),
+      })
+    : [];
+
+  // The page: varied, then filled under the same caps.
+  const picked: { match: Match; candidate: Candidate | null }[] = [];
+  const used = new Set<string>();
+  const tails = new Map<string, number>();
+  // At least 80% distinct last fours: a last four may come twice (1994 at the end of two numbers) this often.
+  const spareTails = Math.floor(limit / 5);
+  let twice = 0;
+  const tailFits = (number: string) => {
+    const n = tails.get(number.slice(6)) ?? 0;
+    return n === 0 || (n === 1 && twice < spareTails);
+  };
+  const perDigits = new Map<string, number>();
+  const perKind = new Map<FactKind, number>();
+  const fits = (number: string, digits: string) => !used.has(number) && tailFits(number) && (perDigits.get(digits) ?? 0) < PER_DIGITS;
+  const put = (match: Match, candidate: Candidate | null, digits: string, kind: FactKind) => {
+    picked.push({ match, candidate });
+    used.add(match.number);
+    const tail = match.number.slice(6);
+    if (tails.has(tail)) twice++;
+    tails.set(tail, (tails.get(tail) ?? 0) + 1);
+    perDigits.set(digits, (perDigits.get(digits) ?? 0) + 1);
+    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+  };
+  for (const capKinds of [true, false]) {
+    for (const m of matches) {
+      if (picked.length === limit) break;
+      const c = unique[m.candidate]!;
+      if (!fits(m.number, c.digits) || (capKinds && (perKind.get(c.kind) ?? 0) >= PER_KIND)) continue;
+      put(m, c, c.digits, c.kind);
+    }
+  }
+  const fromFacts = picked.length;
+  if (picked.length < limit && pools.length) {
+    // The best of the rest that keep the customer's wishes: each under its strongest reason's digits.
+    const rest = search(pools, { ...filters, limit: FILL_LOOK }, { findings: false }).results;
+    const ranked = rest
+      .map((r) => ({ number: r.number, score: own ? r.score : scoreTenths(r.number, scoring) / 10 }))
+      .map((r) => ({ ...r, rank: Math.round((0.4 * r.score + FILL_SPREAD * spread(seed, r.number)) * 10) / 10 }))
+      .sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
+    for (const r of ranked) {
+      if (picked.length === limit) break;
+      if (used.has(r.number) || tails.has(r.number.slice(6))) continue; // the spare last fours are for the facts
+      const top = shapeResult(r.number, scoring).findings.find((f) => f.points > 0 && !isServiceNumber(f.digits));
+      const digits = top?.digits ?? r.number.slice(6);
+      if (!fits(r.number, digits)) continue;
+      put({ number: r.number, candidate: -1, at: top?.at ?? 6, atEnd: (top ? top.at + top.digits.length : 10) === 10, score: r.score, rank: r.rank }, null, digits, 'vanity');
+    }
+    if (fromFacts < picked.length) {
+      notes.push(
+        fromFacts
+          ? { kind: 'filled', zh: `和客户信息对得上的号码有 ${fromFacts} 个，后面 ${picked.length - fromFacts} 个是符合要求的其他好号`, en: `${fromFacts} numbers carry the customer's facts; the other ${picked.length - fromFacts} are the best others that keep its wishes` }
+          : { kind: 'filled', zh: '没有和客户信息对得上的号码，下面是符合要求的其他好号', en: "No numbers carry the customer's facts: here are the best others that keep its wishes" },
+      );
+    }
+  }
+
+  const results = picked.map(({ match, candidate }): Suggestion => {
+    const shaped = shapeResult(match.number, scoring);
+    const digits = candidate ? candidate.digits : shaped.findings.find((f) => f.points > 0 && !isServiceNumber(f.digits))?.digits ?? match.number.slice(6);
+    const at = candidate ? placeIn(match.number, candidate.digits) : match.at;
+    const atEnd = at + digits.length === 10;
+    const covered = (f: Finding) => f.at < at + digits.length && at < f.at + f.digits.length;
+    // The number's other strengths; not the fact again (尾号 10 beside 含 2010), nor an emergency number.
+    const told = (f: Finding) => covered(f) || (f.rule === 'company' && (digits.includes(f.digits) || f.digits.includes(digits)));
+    const vanity = shaped.findings.filter((f) => f.points > 0 && !isServiceNumber(f.digits) && !told(f)).slice(0, 2);
+    const first = candidate
+      ? lang === 'zh' ? candidate.zh(atEnd) : capitalized(candidate.en(atEnd))
+      : vanityFirst(shaped.findings.find((f) => f.digits === digits && f.at === at) ?? shaped.findings.find((f) => f.points > 0), lang);
     return {
-      number: r.number,
-      display: e.display,
-      score: e.score,
-      tier: e.tier,
-      special: e.special,
-      fact: { kind: r.candidate.kind, digits: r.candidate.digits, at: r.at },
-      reasons: [lang === 'zh' ? r.candidate.zh : r.candidate.en, ...vanity.map((f) => findingSentence(f, lang))],
-      findings: e.findings,
-      rank: r.rank,
+      number: match.number,
+      display: shaped.display,
+      score: shaped.score,
+      tier: shaped.tier,
+      special: shaped.special,
+      fact: { kind: candidate ? candidate.kind : 'vanity', digits, at },
+      reasons: [first, ...vanity.map((f) => findingSentence(f, lang))],
+      findings: shaped.findings,
+      rank: match.rank,
     };
   });
+  return { results, notes };
+}
+
+/** An English sentence as the other reasons are written: "Ends in 1987, the founding year 1987". */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A filling number's first reason: its strongest finding, or that it keeps the customer's wishes. */
+function vanityFirst(f: Finding | undefined, lang: Language): string {
+  if (f) return findingSentence(f, lang);
+  return lang === 'zh' ? '符合客户的要求' : "keeps the customer's wishes";
+}
+
+/** The suggestions of {@link suggestPage}, without its notes. */
+export async function suggest(profile: SuggestProfile, options: SuggestOptions): Promise<Suggestion[]> {
+  return (await suggestPage(profile, options)).results;
 }

@@ -11,6 +11,7 @@ import { near } from '../../src/search/near.js';
 import { search } from '../../src/search/search.js';
 import { suggest } from '../../src/suggest/suggest.js';
 import { tierById } from '../../src/scoring/tiers.js';
+import { score } from '../../src/scoring/score.js';
 import { BUDGETS, fits } from '../../src/cli/pick/budget.js';
 import { CLI, KEY, ptySession } from './pty-session.js';
 import { cli } from './run-cli.js';
@@ -123,7 +124,8 @@ describe('vanity400 pick, driven through a pseudo-terminal', () => {
     s.send(KEY.esc);
     expect(await s.exited).toBe(130);
 
-    const chosen = byPattern[0]!;
+    // Narrowed by pattern, the number keeps the customer's facts in its score: one score per number per session.
+    const chosen = score(byPattern[0]!.number, { profile: pool.profile, company: { founded: profile.founded, registered: profile.registered, door: profile.door } });
     const summary = s.screen().slice(s.screen().lastIndexOf('已保留'));
     expect(summary).toContain(`号码：${chosen.display}`);
     expect(summary).toContain(`评分：${chosen.score.toFixed(1)} ${tierById(chosen.tier)!.zh}`);

@@ -19,7 +19,22 @@ describe('vanity400 sounds and suggest', () => {
     const [header, ...lines] = out.trim().split('\n');
     expect(header).toMatch(/^号码\s+评分\s+等级\s+理由$/);
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect(line).toMatch(/含 (1987|87|518)（(公司成立年份 1987|成立年份 1987 的后两位|门牌号 518)）/);
+    for (const line of lines) expect(line).toMatch(/(尾号|含) (1987|87|518)（(公司成立年份 1987|成立年份 1987 的后两位|门牌号 518)）/);
+  });
+
+  it('sounds says when no digits sound like the phrase, and what else to try', async () => {
+    const { status, out } = await cli(['sounds', '顺顺利利', '--segment', '4006']);
+    expect(status).toBe(0);
+    expect(out.split('\n')[0]).toBe('没有读音相符的号码：“顺顺利利”找不到读音贴切的数字。');
+    expect(out).toMatch(/可以按寓意“顺利”找/);
+  });
+
+  it('suggest prints what it left out before the table, and never an empty answer', async () => {
+    const { status, out } = await cli(['suggest', '--name', '海底捞', '--founded', '1994', '--avoid', '4', '--segment', '4006', '--limit', '5']);
+    expect(status).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('成立年份 1994 含 4，已按要求避开。');
+    expect(lines.filter((l) => /^400-/.test(l))).toHaveLength(5);
   });
 
   it('bad phrases and empty profiles are usage errors', async () => {

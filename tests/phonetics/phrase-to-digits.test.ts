@@ -71,7 +71,7 @@ describe('phraseToDigits: lucky phrases', () => {
 
   it('a lexicon phrase that is not read digit by digit gets one reading for the whole string', async () => {
     const [first] = await phraseToDigits('二百五');
-    expect(first?.readings).toEqual([{ digit: '250', syllable: 'er bai wu', kind: 'lexicon', char: '二百五' }]);
+    expect(first?.readings).toEqual([{ digit: '250', syllable: 'er bai wu', kind: 'lexicon', char: '二百五', score: first!.quality }]);
   });
 
   it('typed pinyin gives the same top digits as the characters', async () => {

@@ -7,6 +7,8 @@ import { tierLabel, type TierId } from '../../scoring/tiers.js';
 import { near } from '../../search/near.js';
 import type { SearchFilters, SearchQuery } from '../../search/query.js';
 import { search } from '../../search/search.js';
+import { scoringOf, shapeResult } from '../../search/shape.js';
+import type { CompanyProfile } from '../../rules/company.js';
 import { suggest } from '../../suggest/suggest.js';
 import { tierPaint } from '../colour.js';
 import { nearHow, numberRow, topReasons } from '../table.js';
@@ -66,16 +68,30 @@ function item(r: { number: string; display: string; score: number; tier: TierId 
   return { number: r.number, display: r.display, score: r.score, tier: r.tier, reasons: reasons.filter(Boolean) };
 }
 
+/** The customer's company facts: every list of the session scores with them, as the suggestions do. */
+function companyOf(facts: Facts): CompanyProfile {
+  const company: CompanyProfile = {};
+  for (const key of ['founded', 'registered', 'door', 'landline', 'digits'] as const) if (facts.profile[key] !== undefined) (company as Record<string, unknown>)[key] = facts.profile[key];
+  return company;
+}
+
+/** A number found by pattern or nearness, scored and explained with the customer's facts: one score per number per session. */
+function factItem(pool: Pool, facts: Facts, number: string, lang: Language, before: string[], count: number): Item {
+  const scoring = scoringOf(pool, companyOf(facts));
+  const shaped = shapeResult(number, scoring);
+  return item(shaped, [...before, topReasons(number, { lang, profile: scoring.profile ?? 'seed', ...(scoring.company ? { company: scoring.company } : {}) }, count)]);
+}
+
 function searchListing(pool: Pool, facts: Facts, narrowing: Narrowing, lang: Language, title: string): Listing {
   const pattern = narrowing.pattern && narrowing.tailOnly && !narrowing.pattern.endsWith('$') ? `${narrowing.pattern}$` : narrowing.pattern;
   const query: SearchQuery = { ...(pattern ? { pattern } : {}), ...filtersOf(facts, narrowing), limit: BATCH };
   let cursor: string | null = null;
   const listing: Listing = { title, items: [], more: null };
   const next = (): Item[] => {
-    const page = search([pool], cursor ? { ...query, cursor } : query);
+    const page = search([pool], cursor ? { ...query, cursor } : query, { findings: false });
     cursor = page.next;
     listing.more = cursor ? next : null;
-    return page.results.map((r) => item(r, [topReasons(r.number, { lang, profile: pool.profile })]));
+    return page.results.map((r) => factItem(pool, facts, r.number, lang, [], 3));
   };
   listing.more = next;
   return listing;
@@ -83,8 +99,8 @@ function searchListing(pool: Pool, facts: Facts, narrowing: Narrowing, lang: Lan
 
 function nearListing(pool: Pool, facts: Facts, narrowing: Narrowing, wanted: string, lang: Language, title: string): Listing {
   const tail = narrowing.tailOnly ? { tailContains: wanted.slice(6) } : {};
-  const items = near([pool], wanted, { maxDistance: 2, swaps: true, limit: NEAR_LIMIT, ...filtersOf(facts, narrowing), ...tail })
-    .map((r) => item(r, [nearHow(r, lang), topReasons(r.number, { lang, profile: pool.profile }, 2)]));
+  const items = near([pool], wanted, { maxDistance: 2, swaps: true, limit: NEAR_LIMIT, findings: false, ...filtersOf(facts, narrowing), ...tail })
+    .map((r) => factItem(pool, facts, r.number, lang, [nearHow(r, lang)], 2));
   return { title, items, more: null };
 }
 
