@@ -1,5 +1,6 @@
 import packages from '../../data/packages.json';
 import prices from '../../data/prices.json';
+import { guardNumber } from '../errors/guards.js';
 import { TIERS } from '../scoring/tiers.js';
 
 const MINIMUM: Record<string, { perYear: number } | undefined> = packages.minimumSpend.tiers;
@@ -13,6 +14,8 @@ const FOUR_FACTOR = Float64Array.from({ length: 8 }, (_, n) => prices.fourDiscou
  * tier's, times a discount per 4 among the seven digits after 400, since numbers with 4 sell for less (the seed).
  */
 export function priceLevel(tierIndex: number, fours: number): number {
+  if (typeof tierIndex !== 'number') guardNumber(tierIndex, 'priceLevel(): tierIndex');
+  if (typeof fours !== 'number') guardNumber(fours, 'priceLevel(): fours');
   return TIER_LEVEL[tierIndex]! * FOUR_FACTOR[fours]!;
 }
 
