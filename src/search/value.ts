@@ -1,5 +1,6 @@
 import packages from '../../data/packages.json';
 import prices from '../../data/prices.json';
+import { guardNumber } from '../errors/guards.js';
 import { TIERS } from '../scoring/tiers.js';
 
 /** Each tier's price (its minimum yearly spend in data/packages.json over the lowest tier's) and the discount per 4, made on first use. */
@@ -21,6 +22,8 @@ function priceTables(): { tier: Float64Array; four: Float64Array } {
  * tier's, times a discount per 4 among the seven digits after 400, since numbers with 4 sell for less (the seed).
  */
 export function priceLevel(tierIndex: number, fours: number): number {
+  if (typeof tierIndex !== 'number') guardNumber(tierIndex, 'priceLevel(): tierIndex');
+  if (typeof fours !== 'number') guardNumber(fours, 'priceLevel(): fours');
   const { tier, four } = priceTables();
   return tier[tierIndex]! * four[fours]!;
 }
