@@ -5,6 +5,7 @@
  */
 import meaningsData from '../../data/meanings.json';
 import namesData from '../../data/names.json';
+import { invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { compareDigits } from './readings.js';
@@ -110,7 +111,7 @@ function qualityOfWeight(weight: number): number {
  * A query that is none of these names no meaning: `{ meaning: null, readings: [] }`.
  */
 export function meaningReadings(query: string): MeaningAnswer {
-  if (typeof query !== 'string') throw new Vanity400Error('BAD_PHRASE', `expected a meaning as a string, got ${query === null ? 'null' : typeof query}`, { input: query });
+  if (typeof query !== 'string') throw invalidType('meaningReadings(): meaning', '表示寓意的字符串（如“发财”）', 'a meaning as a string (such as 发财)', query);
   if (!query.trim()) throw new Vanity400Error('BAD_PHRASE', { zh: '寓意为空：请给出一个词，如 发财、顺利', en: 'the meaning is empty: give a word such as 发财 (wealth) or 顺利 (smooth)' }, { input: query });
   const key = meaningKey(query);
   const { meanings, names } = buildIndex();

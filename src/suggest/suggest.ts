@@ -99,6 +99,8 @@ const PER_KIND = 4;
 const PER_SEARCH = 12;
 /** Numbers of the best of the rest looked at to fill a page. */
 const FILL_LOOK = 400;
+/** At most this many of the pool's best are looked at to fill a page. */
+const FILL_LOOK_MAX = 8_000;
 /** A customer's own order among near-equal numbers: at most this many rank points. */
 const CUSTOMER_SPREAD = 1.5;
 /** The same among the numbers that fill a page, which are all near the top: so two customers get different ones. */
@@ -352,19 +354,26 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
   }
   const fromFacts = picked.length;
   if (picked.length < limit && pools.length) {
-    // The best of the rest that keep the customer's wishes: each under its strongest reason's digits.
-    const rest = search(pools, { ...filters, limit: FILL_LOOK }, { findings: false }).results;
-    const ranked = rest
-      .map((r) => ({ number: r.number, score: own ? r.score : scoreTenths(r.number, scoring) / 10 }))
-      .map((r) => ({ ...r, rank: Math.round((0.4 * r.score + FILL_SPREAD * spread(seed, r.number)) * 10) / 10 }))
-      .sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
-    for (const r of ranked) {
-      if (picked.length === limit) break;
-      if (used.has(r.number) || tails.has(r.number.slice(6))) continue; // the spare last fours are for the facts
-      const top = shapeResult(r.number, scoring).findings.find((f) => f.points > 0 && !isServiceNumber(f.digits));
-      const digits = top?.digits ?? r.number.slice(6);
-      if (!fits(r.number, digits)) continue;
-      put({ number: r.number, candidate: -1, at: top?.at ?? 6, atEnd: (top ? top.at + top.digits.length : 10) === 10, score: r.score, rank: r.rank }, null, digits, 'vanity');
+    // The best of the rest that keep the customer's wishes: each under its strongest reason's digits, a page of
+    // the pool's best at a time until the page is full (the best are runs of few digit strings, capped per string).
+    let cursor: string | undefined;
+    for (let looked = 0; picked.length < limit && looked < FILL_LOOK_MAX; ) {
+      const page = search(pools, { ...filters, limit: FILL_LOOK, ...(cursor ? { cursor } : {}) }, { findings: false });
+      looked += page.results.length;
+      const ranked = page.results
+        .map((r) => ({ number: r.number, score: own ? r.score : scoreTenths(r.number, scoring) / 10 }))
+        .map((r) => ({ ...r, rank: Math.round((0.4 * r.score + FILL_SPREAD * spread(seed, r.number)) * 10) / 10 }))
+        .sort((a, b) => b.rank - a.rank || (a.number < b.number ? -1 : 1));
+      for (const r of ranked) {
+        if (picked.length === limit) break;
+        if (used.has(r.number) || tails.has(r.number.slice(6))) continue; // the spare last fours are for the facts
+        const top = shapeResult(r.number, scoring).findings.find((f) => f.points > 0 && !isServiceNumber(f.digits));
+        const digits = top?.digits ?? r.number.slice(6);
+        if (!fits(r.number, digits)) continue;
+        put({ number: r.number, candidate: -1, at: top?.at ?? 6, atEnd: (top ? top.at + top.digits.length : 10) === 10, score: r.score, rank: r.rank }, null, digits, 'vanity');
+      }
+      if (!page.next) break;
+      cursor = page.next;
     }
     if (fromFacts < picked.length) {
       notes.push(

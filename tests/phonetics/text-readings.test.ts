@@ -54,7 +54,7 @@ describe('readText', () => {
   });
 
   it('rejects what is not text, and a kind it does not know', async () => {
-    await expect(readText(5 as never, 'name')).rejects.toMatchObject({ code: 'BAD_PHRASE' });
+    await expect(readText(5 as never, 'name')).rejects.toMatchObject({ code: 'INVALID_TYPE' });
     await expect(readText('一路发', 'word' as never)).rejects.toMatchObject({ code: 'BAD_QUERY' });
     await expect(readText('hello!!', 'phrase')).rejects.toMatchObject({ code: 'BAD_PHRASE' });
   });
