@@ -1,4 +1,4 @@
-import packages from '../../data/packages.json';
+import { minimumSpend } from '../../data/packages.json';
 import prices from '../../data/prices.json';
 import { guardNumber } from '../errors/guards.js';
 import { TIERS } from '../scoring/tiers.js';
@@ -8,7 +8,7 @@ let levels: { tier: Float64Array; four: Float64Array } | undefined;
 
 function priceTables(): { tier: Float64Array; four: Float64Array } {
   if (levels) return levels;
-  const minimum: Record<string, { perYear: number } | undefined> = packages.minimumSpend.tiers;
+  const minimum: Record<string, { perYear: number } | undefined> = minimumSpend.tiers;
   const base = minimum[TIERS[0]!.id]?.perYear ?? 1;
   levels = {
     tier: Float64Array.from(TIERS, (t) => (minimum[t.id]?.perYear ?? base) / base),
