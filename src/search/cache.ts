@@ -1,4 +1,4 @@
-import { Lru } from './lru.js';
+import { LRUCache } from 'lru-cache';
 import type { Pool } from '../pool/pool.js';
 import { queryKey, type NormalizedQuery } from './query.js';
 import type { SearchPage } from './search.js';
@@ -23,7 +23,7 @@ export interface SearchCacheStats {
  * that used it is dropped at the next look-up that sees the new version.
  */
 export class SearchCache {
-  private readonly pages: Lru<string, SearchPage>;
+  private readonly pages: LRUCache<string, SearchPage>;
   /** Per pool id: the version its cached pages were made at, and their keys. */
   private readonly byPool = new Map<number, { version: number; keys: Set<string> }>();
   private hits = 0;
@@ -31,7 +31,7 @@ export class SearchCache {
 
   /** @param options - `max`: the most pages to keep (default 500). */
   constructor(options: { max?: number } = {}) {
-    this.pages = new Lru({
+    this.pages = new LRUCache({
       max: options.max ?? 500,
       dispose: (_page, key) => {
         for (const entry of this.byPool.values()) entry.keys.delete(key);
@@ -83,6 +83,6 @@ export class SearchCache {
   /** Hits, misses and size so far. */
   stats(): SearchCacheStats {
     const total = this.hits + this.misses;
-    return { hits: this.hits, misses: this.misses, hitRate: total ? this.hits / total : 0, size: this.pages.size, max: this.pages.max ?? 0 };
+    return { hits: this.hits, misses: this.misses, hitRate: total ? this.hits / total : 0, size: this.pages.size, max: this.pages.max };
   }
 }

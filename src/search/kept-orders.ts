@@ -1,4 +1,4 @@
-import { Lru } from './lru.js';
+import { LRUCache } from 'lru-cache';
 import type { Pool } from '../pool/pool.js';
 
 /** Bound of the memory kept for lists of entries in page order (see KEPT). */
@@ -26,9 +26,9 @@ interface KeptEntry {
  * search, a later page): a pattern's matches by score or by value, the entries within score bounds by
  * value. Scores never change in a pool (sold numbers are only marked), so the lists stay true.
  */
-const KEPT = /* @__PURE__ */ new Lru<KeptEntry, true>({
+const KEPT = /* @__PURE__ */ new LRUCache<KeptEntry, true>({
   maxSize: KEPT_BYTES,
-  sizeOf: (_, entry) => (entry.kept instanceof Uint32Array ? entry.kept.byteLength : 0) + 64,
+  sizeCalculation: (_, entry) => (entry.kept instanceof Uint32Array ? entry.kept.byteLength : 0) + 64,
   dispose: (_, entry) => {
     const pool = entry.pool.deref();
     const entries = pool && BY_POOL.get(pool);

@@ -1,4 +1,4 @@
-import { Lru } from './lru.js';
+import { LRUCache } from 'lru-cache';
 import { guardOptions } from '../errors/guards.js';
 import { NUMBER_BASE, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -63,7 +63,7 @@ const FEW_CANDIDATES = WALK_BUDGET;
 const ALL_KEYS: KeyRange = [0, 9_999_999];
 
 /** Compiled patterns by their text, like a database's prepared statements: websites ask the same ones again. */
-const PLANS = /* @__PURE__ */ new Lru<string, CompiledPattern>({ max: 512 });
+const PLANS = /* @__PURE__ */ new LRUCache<string, CompiledPattern>({ max: 512 });
 
 function compiled(text: string): CompiledPattern {
   let pattern = PLANS.get(text);

@@ -189,7 +189,7 @@ async function soundCandidates(text: string, kind: 'name' | 'slogan' | 'keyword'
     notes.push({
       kind: 'no-reading',
       zh: `“${words}”没有读音相符的号码，改按公司的其他信息和吉利号码来挑`,
-      en: `No numbers sound like ${words}: chosen by the company's other facts and by lucky numbers instead`,
+      en: `No numbers sound like ${words}: chosen by the company's other facts and by lucky digits instead`,
     });
   }
   return out;
