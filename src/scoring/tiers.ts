@@ -70,6 +70,7 @@ export const NOT_RECOMMENDED: Readonly<LocalText> = { zh: '不推荐', en: 'avoi
  * brings its score to 0 (only a taboo can: every number starts from the profile's base).
  */
 export function tierLabel(tier: TierId, score: number): LocalText {
+  guardNumber(score, 'tierLabel(): score');
   if (score === 0) return NOT_RECOMMENDED;
   const found = tierById(tier);
   if (found === undefined) throw invalidType('tierLabel(): tier', `等级 id（${TIERS.map((t) => t.id).join('、')}）`, `a tier id (${TIERS.map((t) => t.id).join(', ')})`, tier);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { score } from '../../src/scoring/score.js';
-import { explain } from '../../src/scoring/explain.js';
+import { explain, findingSentence } from '../../src/scoring/explain.js';
+import { NOT_RECOMMENDED, tierLabel } from '../../src/scoring/tiers.js';
 import { combine } from '../../src/scoring/compile.js';
 import { tablesFor } from '../../src/scoring/tables.js';
 import { FAMILY_COUNT, TABOO } from '../../src/rules/families.js';
@@ -135,5 +136,14 @@ describe('explain', () => {
 
   it('rejects an unknown language', () => {
     expect(() => explain('4008517517', { lang: 'fr' as 'en' })).toThrow(/unknown language "fr"/);
+    const [f] = score('4008517517').findings;
+    expect(() => findingSentence(f!, 'fr' as 'en')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANGUAGE' }));
+    expect(() => findingSentence(f!, null as unknown as 'en')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANGUAGE' }));
+  });
+
+  it('says a tier from a tier id and a score, and refuses a score that is not a number', () => {
+    expect(tierLabel('top', 91.4)).toEqual({ zh: '顶级靓号', en: 'top' });
+    expect(tierLabel('top', 0)).toBe(NOT_RECOMMENDED);
+    expect(() => tierLabel('top', null as unknown as number)).toThrow(expect.objectContaining({ code: 'INVALID_TYPE' }));
   });
 });
