@@ -5,7 +5,6 @@ import { poolList } from '../pool/pool-list.js';
 import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
 import { TIERS, isSpecial, tierIndexOf } from '../scoring/tiers.js';
 import type { Finding } from '../scoring/types.js';
-import type { TierId } from '../scoring/tiers.js';
 import { compilePattern, enumeratePattern, type CompiledPattern } from './pattern/index.js';
 import { planOf } from './pattern/compile.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
@@ -17,22 +16,10 @@ import { priceLevel, valueOf } from './value.js';
 import { hasValueOrder, rankByValue, valueOrder } from './value-order.js';
 import { firstValuePage } from './value-walk.js';
 import type { SearchCache } from './cache.js';
-import { scoringOf, shapeResult } from './shape.js';
+import { scoringOf, shapeResult, type ShapedResult } from './shape.js';
 
-/** One number found by {@link search}. */
-export interface SearchResult {
-  /** The 10 digits, e.g. "4006666688". */
-  number: string;
-  /** As people write it, e.g. "400-666-6688". */
-  display: string;
-  /** 0–100, one decimal. */
-  score: number;
-  /** The tier the score and shapes put it in. */
-  tier: TierId;
-  /** A carrier's special number (the top tiers): longer to open, with a minimum spend. */
-  special: boolean;
-  /** Score for the price level (sort: 'value'). */
-  value: number;
+/** One number found by {@link search}: the result every search shapes, its reasons left out when searched with `{ findings: false }`. */
+export interface SearchResult extends Omit<ShapedResult, 'findings'> {
   /** The reasons; left out when searched with `{ findings: false }`. */
   findings?: Finding[];
 }
