@@ -294,7 +294,11 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
   // Not a straight: its 4 is only counted (400-123-4567).
   const fourAt = (c: Clause) => [...a.number].flatMap((d, i) => (d === '4' && i >= Math.max(c.at, 4) && i < c.at + c.digits.length ? [i] : []));
   const voiced = (i: number) => a.findings.some((f) => f.kind === 'phrase' && f.rule !== 'taboo' && i >= f.at && i < f.at + f.digits.length);
-  const shaped = clauses.find((c) => !c.taboo && c.whats.every((f) => SHAPE_RULES.has(f.rule) && !f.kind.startsWith('straight')) && fourAt(c).length > 0 && !fourAt(c).some(voiced));
+  const shaped = clauses.find((c) => {
+    if (c.taboo || !c.whats.every((f) => SHAPE_RULES.has(f.rule) && !f.kind.startsWith('straight'))) return false;
+    const fours = fourAt(c);
+    return fours.length > 0 && !fours.some(voiced);
+  });
   if (shaped) {
     const where = positionWords(shaped, lang, a.number);
     return [
