@@ -4,6 +4,7 @@ import type { Number400 } from '../number/types.js';
 import { ALL_LUCKY, COUNT_ZH } from './findings.js';
 import { score } from './score.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
+import type { Phrase } from '../rules/phrase.js';
 import { resolveProfile, type Profile } from './profile.js';
 import { NOT_RECOMMENDED, OPEN_WORKING_DAYS, tierLabel } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
@@ -262,6 +263,20 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
   const p = resolveProfile(profile);
   if ((p.tagWeights['four-as-death'] ?? 1) !== 0) return [];
   const fours = a.findings.filter((f) => f.kind === 'run' && f.digits[0] === '4').sort((x, y) => y.digits.length - x.digits.length)[0];
+  const feared = fearedReading(a, p);
+  // A feared reading sharing its 4 with a run of 4s (9144: 914 and 44) is told with the run, where its answer reads the whole span.
+  if (feared?.answer && fours && feared.at < fours.at + fours.digits.length && fours.at < feared.at + feared.phrase.digits.length) {
+    const at = Math.min(feared.at, fours.at);
+    const end = Math.max(feared.at + feared.phrase.digits.length, fours.at + fours.digits.length);
+    const span = { at, digits: a.number.slice(at, end) };
+    const fa = '发'.repeat(Math.max(0, feared.at - at)) + feared.answer.zh + '发'.repeat(Math.max(0, end - feared.at - feared.phrase.digits.length));
+    const where = positionWords(span, lang, a.number);
+    return [
+      lang === 'zh'
+        ? `提示：${where} 里的 ${feared.phrase.digits} 有的客户会听成“${feared.phrase.zh}”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，${span.digits} 可读作“${fa}”`
+        : `tip: some customers hear the ${feared.phrase.digits} in ${where} as ${feared.phrase.zh} ("${feared.phrase.en}"), so ask first whether they avoid 4; 4 is "fa" in solfège, so ${span.digits} reads ${fa}`,
+    ];
+  }
   if (fours) {
     const where = positionWords(fours, lang, a.number);
     const n = fours.digits.length;
@@ -273,22 +288,14 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
         : `tip: 4 is "fa" in solfège, so ${where} reads as ${n} × 发 (prosper); some customers avoid 4, so ask first`,
     ];
   }
-  const lexicon = lexiconPhrases();
-  const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
-  const taken = a.findings.filter((f) => f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
-  // The longest reading a customer may hear (1414, not also its 14), nearest the end.
-  for (const ph of feared) {
-    for (let at = a.number.lastIndexOf(ph.digits); at >= 4; at = a.number.lastIndexOf(ph.digits, at - 1)) {
-      const end = at + ph.digits.length;
-      if (taken.some(([s, e]) => at < e && s < end)) continue;
-      const answer = lexicon.find((x) => x.digits === ph.digits && x.tags?.includes('four-as-fa'));
-      const where = positionWords({ at, digits: ph.digits }, lang, a.number);
-      return [
-        lang === 'zh'
-          ? `提示：${where} 有的客户会听成“${ph.zh}”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
-          : `tip: some customers hear ${where} as ${ph.zh} ("${ph.en}"), so ask first whether they avoid 4; 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
-      ];
-    }
+  if (feared) {
+    const { phrase: ph, answer } = feared;
+    const where = positionWords({ at: feared.at, digits: ph.digits }, lang, a.number);
+    return [
+      lang === 'zh'
+        ? `提示：${where} 有的客户会听成“${ph.zh}”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
+        : `tip: some customers hear ${where} as ${ph.zh} ("${ph.en}"), so ask first whether they avoid 4; 4 is "fa" in solfège${answer ? `, so it reads ${answer.zh} ("${answer.en}")` : ', heard as 发 (prosper)'}`,
+    ];
   }
   // A 4 in the shape that sells the number (尾号 1144 AABB): the same answer, said of that shape.
   // Not a straight: its 4 is only counted (400-123-4567).
@@ -308,6 +315,25 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
     ];
   }
   return [];
+}
+
+/**
+ * The longest 4-as-death reading a customer may hear (1414, not also its 14) nearest the end, that no told
+ * reading covers, with its 4-as-fa answer where the lexicon has one (914 就要发).
+ */
+function fearedReading(a: Assessment, p: Profile): { at: number; phrase: Phrase; answer?: Phrase } | undefined {
+  const lexicon = lexiconPhrases();
+  const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
+  const taken = a.findings.filter((f) => f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
+  for (const phrase of feared) {
+    for (let at = a.number.lastIndexOf(phrase.digits); at >= 4; at = a.number.lastIndexOf(phrase.digits, at - 1)) {
+      const end = at + phrase.digits.length;
+      if (taken.some(([s, e]) => at < e && s < end)) continue;
+      const answer = lexicon.find((x) => x.digits === phrase.digits && x.tags?.includes('four-as-fa'));
+      return answer ? { at, phrase, answer } : { at, phrase };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -48,6 +48,13 @@ describe('the words of a reason', () => {
     expect(reasons('4006271511')).toEqual(['尾号 1511：顺口好记']);
   });
 
+  it('tells a feared reading that shares its 4 with a run of 4s once, over the whole span (9144: 914 and 44)', () => {
+    expect(explain('4006129144').tips).toEqual(['提示：尾号 9144 里的 914 有的客户会听成“就要死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，9144 可读作“就要发发”']);
+    // Apart, the run keeps its own tip.
+    expect(explain('4006914888').tips).toEqual(['提示：中间 914 有的客户会听成“就要死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，可读作“就要发”']);
+    expect(explain('4006884144').tips).toEqual(['提示：按简谱 4 读 fa，尾号 44 可读作“发发”；有的客户忌讳 4，介绍前先问一句']);
+  });
+
   it('gives no 4 tip where a told reading voices the 4 (3344 生生世世), nor on a straight', () => {
     expect(explain('4008933344').tips).toEqual([]);
     expect(explain('4001234567').tips).toEqual([]);
