@@ -62,7 +62,7 @@ function what(f: Finding, lang: Language): string {
       case 'multiplication':
         return `乘法口诀“${f.label}”`;
       case 'memorable':
-        return `${f.label}，好记`;
+        return `${f.label}，好记${note ? `，${note}` : ''}`;
       default:
         return f.label;
     }
@@ -77,7 +77,7 @@ function what(f: Finding, lang: Language): string {
     case 'multiplication':
       return `the times-table line ${f.label} (${f.labelEn})`;
     case 'memorable':
-      return `easy to remember: ${f.labelEn}`;
+      return `easy to remember: ${f.labelEn}${note ? `; ${note}` : ''}`;
     default:
       return f.labelEn;
   }
@@ -86,6 +86,8 @@ function what(f: Finding, lang: Language): string {
 /** A reading told inside the shape holding it: 带 588 谐音“我发发”; a known number by its name (与查号台 114 相同). */
 function innerText(f: Finding, lang: Language): string {
   if (f.rule === 'memorable' && f.label.includes(f.digits)) return lang === 'zh' ? f.label : `with ${f.digits}, ${f.labelEn}`;
+  // A name that does not hold the digits is told after them: 带 724，寓意 7×24 小时服务.
+  if (f.rule === 'memorable') return lang === 'zh' ? `带 ${f.digits}，${what(f, lang)}` : `with ${f.digits}, ${what(f, lang)}`;
   return lang === 'zh' ? `带 ${f.digits} ${what(f, lang)}` : `with ${f.digits}, ${what(f, lang)}`;
 }
 
@@ -263,7 +265,7 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
   const p = resolveProfile(profile);
   if ((p.tagWeights['four-as-death'] ?? 1) !== 0) return [];
   const fours = a.findings.filter((f) => f.kind === 'run' && f.digits[0] === '4').sort((x, y) => y.digits.length - x.digits.length)[0];
-  const feared = fearedReading(a, p);
+  const feared = fearedReading(a);
   // A feared reading sharing its 4 with a run of 4s (9144: 914 and 44) is told with the run, where its answer reads the whole span.
   if (feared?.answer && fours && feared.at < fours.at + fours.digits.length && fours.at < feared.at + feared.phrase.digits.length) {
     const at = Math.min(feared.at, fours.at);
@@ -290,7 +292,8 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
   }
   if (feared) {
     const { phrase: ph, answer } = feared;
-    const where = positionWords({ at: feared.at, digits: ph.digits }, lang, a.number);
+    // 尾号 6741 里的 74, not 带 74: the tip names a part of the digits, it does not sell them.
+    const where = positionWords({ at: feared.at, digits: ph.digits }, lang, a.number).replace(' 带 ', ' 里的 ');
     return [
       lang === 'zh'
         ? `提示：${where} 有的客户会听成“${ph.zh}”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，${answer ? `可读作“${answer.zh}”` : '谐音“发”'}`
@@ -317,16 +320,20 @@ function fourTips(a: Assessment, profile: string | Profile | undefined, lang: La
   return [];
 }
 
+/** The weight from which a 4-as-death reading is one a salesperson should be warned of: 14 要死 and 74 气死, not 740 气死你. */
+const FEARED_WEIGHT = 2;
+
 /**
  * The longest 4-as-death reading a customer may hear (1414, not also its 14) nearest the end, that no told
  * reading covers, with its 4-as-fa answer where the lexicon has one (914 就要发).
  */
-function fearedReading(a: Assessment, p: Profile): { at: number; phrase: Phrase; answer?: Phrase } | undefined {
+function fearedReading(a: Assessment): { at: number; phrase: Phrase; answer?: Phrase } | undefined {
   const lexicon = lexiconPhrases();
-  const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= p.seriousTaboo).sort((x, y) => y.digits.length - x.digits.length);
+  const feared = lexicon.filter((ph) => ph.family === 'taboo' && ph.tags?.includes('four-as-death') && !ph.tags.includes('cantonese') && (ph.weight ?? 0) >= FEARED_WEIGHT).sort((x, y) => y.digits.length - x.digits.length);
   const taken = a.findings.filter((f) => f.kind === 'phrase').map((f) => [f.at, f.at + f.digits.length] as const);
   for (const phrase of feared) {
-    for (let at = a.number.lastIndexOf(phrase.digits); at >= 4; at = a.number.lastIndexOf(phrase.digits, at - 1)) {
+    // From the segment digit on: 400-742 is heard with its 74.
+    for (let at = a.number.lastIndexOf(phrase.digits); at >= 3; at = a.number.lastIndexOf(phrase.digits, at - 1)) {
       const end = at + phrase.digits.length;
       if (taken.some(([s, e]) => at < e && s < end)) continue;
       const answer = lexicon.find((x) => x.digits === phrase.digits && x.tags?.includes('four-as-fa'));

@@ -65,7 +65,7 @@ function describe(raw: RawFinding, digits: string, tables: ScoringTables): Descr
     case KIND.PHRASE: {
       const phrase = tables.phrases[raw.phrase]!;
       const fa = phrase.tags?.includes('four-as-fa') && phrase.family === 'homophone' ? FOUR_AS_FA : {};
-      const trade = phrase.family === 'homophone' ? TRADE_NOTES[phrase.tags?.find((t) => t in TRADE_NOTES) ?? ''] : undefined;
+      const trade = phrase.family === 'homophone' || phrase.family === 'memorable' ? TRADE_NOTES[phrase.tags?.find((t) => t in TRADE_NOTES) ?? ''] : undefined;
       const warning = phrase.family === 'taboo' ? (phrase.tags?.includes('insult') ? INSULT : UNLUCKY) : undefined;
       return { kind: 'phrase', label: phrase.zh, labelEn: phrase.en, ...(trade ?? {}), ...(warning ?? {}), ...fa };
     }

@@ -43,7 +43,9 @@ describe('the words of a reason', () => {
 
   it('hears 114 only at the end, and no 4 in a clever combination', () => {
     expect(reasons('4008161144')).toEqual(['尾号 1144：AABB 型']);
-    expect(explain('4008161144').tips).toEqual(['提示：尾号 1144 含 4，按简谱 4 读 fa，谐音“发”；有的客户忌讳 4，介绍前先问一句']);
+    expect(explain('4008161144').tips).toEqual(['提示：尾号 1144 里的 14 有的客户会听成“要死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，谐音“发”']);
+    expect(explain('4008308844').tips).toEqual(['提示：尾号 8844 含 4，按简谱 4 读 fa，谐音“发”；有的客户忌讳 4，介绍前先问一句']);
+    expect(explain('4008163355').tips).toEqual([]);
     expect(reasons('4006121514').join()).not.toContain('顺口');
     expect(reasons('4006271511')).toEqual(['尾号 1511：顺口好记']);
   });
@@ -53,6 +55,18 @@ describe('the words of a reason', () => {
     // Apart, the run keeps its own tip.
     expect(explain('4006914888').tips).toEqual(['提示：中间 914 有的客户会听成“就要死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，可读作“就要发”']);
     expect(explain('4006884144').tips).toEqual(['提示：按简谱 4 读 fa，尾号 44 可读作“发发”；有的客户忌讳 4，介绍前先问一句']);
+  });
+
+  it('warns of 74 and 14 too, from the segment digit on, and tells a name without its digits after them', () => {
+    expect(explain('4007424168').tips).toEqual(['提示：号头 400-74 有的客户会听成“气死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，谐音“发”']);
+    expect(explain('4006666741').tips).toEqual(['提示：尾号 6741 里的 74 有的客户会听成“气死”，介绍前先问一句是否忌讳 4；按简谱 4 读 fa，谐音“发”']);
+    expect(reasons('4001942724')).toEqual(['后五位 42724：ABCBA 对称，带 724，寓意 7×24 小时服务，好记']);
+    expect(reasons('4006880214')).toEqual(['尾号 214：2 月 14 日情人节，好记，适合婚庆、鲜花、礼品行业']);
+  });
+
+  it('does not volunteer 1989 as a year, though a customer founded then still hears it', () => {
+    expect(reasons('4006198928').join()).not.toContain('1989');
+    expect(explain('4006198928', { company: { founded: 1989 } }).reasons.join()).toContain('1989');
   });
 
   it('gives no 4 tip where a told reading voices the 4 (3344 生生世世), nor on a straight', () => {
