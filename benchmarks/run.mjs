@@ -57,7 +57,6 @@ for (const [name, run] of Object.entries(suites)) {
     console.log(`  baseline  ${result.baseline.medianMs} ms — ${result.baseline.engine} (${result.vsBaseline}×)`);
     console.log(`  golden    ${JSON.stringify(result.golden)}`);
   } else if (name === 'sounds') {
-    console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
     for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms median (${c.minMs}–${c.maxMs}; pool from a snapshot ${c.snapshotPoolMedianMs} ms), loads ${c.loads}`);
     console.log(`  whole command (vanity400 sounds 一路有我 --segment 4006): ${result.commandLine.medianMs} ms`);
     for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms (first time in a warm process ${w.firstInWarmProcessMs} ms), regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);
