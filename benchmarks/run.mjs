@@ -51,7 +51,8 @@ for (const [name, run] of Object.entries(suites)) {
     for (const [name, b] of Object.entries(a.baselines)) console.log(`  ${name.padEnd(17)} ${b.medianMs} ms, ${b.peakRssMb} MB peak, ${b.heapAfterGcMb} MB kept (${b.vsOurs.time}× our time, ${b.vsOurs.memory}× our peak memory)`);
     console.log(`  identical totals ${a.identicalTotals}; percentages over ${result.percentages.calls} calls: worst ${result.percentages.maxDeviationPoints} points off (${result.percentages.routeMicrosecondsPerCall} µs a call)`);
   } else if (name === 'cli') {
-    for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
+    for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm, min ${c.minMs} (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
+    console.log(`  load average ${result.loadAverage}`);
   } else if (name === 'suggest') {
     console.log(`  ours      ${result.ours.newCustomerMedianMs} ms median for a new customer (max ${result.ours.newCustomerMaxMs}), ${result.ours.sameCustomerMedianMs} ms for the same one again`);
     console.log(`  baseline  ${result.baseline.medianMs} ms — ${result.baseline.engine} (${result.vsBaseline}×)`);
