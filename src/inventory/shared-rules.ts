@@ -37,6 +37,8 @@ import type * as rules from './rules.js';
  * the bot and the CLI use: they import the core by its name, so they check and word everything as it does.
  * A plain object rather than `export * as`: that bundles to a call that keeps every rule in every web page,
  * where an unused object of names is dropped. A store that needs another rule adds it here.
+ *
+ * @internal the package's own entry points use it; not part of the documented API
  */
 export const inventoryRules = {
   ReserveCheck,
@@ -71,7 +73,11 @@ export const inventoryRules = {
   wrongType,
 };
 
-/** The types that go with them, as `inventoryRules.AgentFacts` and so on. */
+/**
+ * The types that go with them, as `inventoryRules.AgentFacts` and so on.
+ *
+ * @internal
+ */
 export declare namespace inventoryRules {
   export type AgentFacts = rules.AgentFacts;
   export type BatchEntry = rules.BatchEntry;
