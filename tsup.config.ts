@@ -28,7 +28,7 @@ const libraryAsPackage: Plugin = {
 };
 
 /** The data files whose provenance (about, the sources' titles and notes, readings' notes) the code never reads: it checks only that each source id is listed. */
-const PROVENANCE_FILES = ['lexicon', 'readings', 'segments', 'area-codes', 'tiers', 'profiles', 'meanings', 'names', 'name-parts', 'service-numbers'].map((name) => resolve(`data/${name}.json`));
+const PROVENANCE_FILES = ['lexicon', 'readings', 'segments', 'area-codes', 'tiers', 'profiles', 'meanings', 'names', 'name-parts', 'service-numbers', 'prices'].map((name) => resolve(`data/${name}.json`));
 
 /**
  * Bundled data without its provenance prose: the sources stay as ids (so the code's checks still hold),

@@ -40,8 +40,8 @@ for (const [name, run] of Object.entries(suites)) {
       console.log(`  steps ${store.padEnd(17)} ${typeof s === 'string' ? s : `${s.orderStepUs} µs an order step, ${s.holdUs} µs a hold (${s.stepVsHold}× a hold; ${s.durability})`}`);
     }
   } else if (name === 'web') {
-    console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip; the page's JS ${result.page.jsGzipBytes} bytes gzip`);
-    for (const [page, c] of Object.entries(result.firstChunk).filter(([k]) => k !== 'budgets')) console.log(`  first chunk, ${page}: ${c.gzipKB} KB gzip (budget ${result.firstChunk.budgets[page]}); later chunks ${c.lazyGzipBytes} bytes gzip`);
+    console.log(`  whole library (dist/index.js, every export) ${result.wholeLibrary.gzipBytes} bytes gzip; the demo page's JS ${result.page.jsGzipBytes} bytes gzip`);
+    for (const [page, c] of Object.entries(result.firstChunk).filter(([k]) => k !== 'budgets')) console.log(`  first chunk, ${page}: ${c.gzipKB} KB gzip (budget ${result.firstChunk.budgets[page]}; with ${c.packages.join(', ')}); later chunks ${c.lazyGzipBytes} bytes gzip`);
     const t = result.timeToFirstResults;
     if (typeof t === 'string') console.log(`  ${t}`);
     else console.log(`  first results ${t.medians.firstResultsMs} ms median: page ready ${t.medians.pageReadyMs}, snapshot fetch ${t.medians.snapshotFetchMs}, load ${t.medians.snapshotLoadMs}, search and render ${t.medians.searchAndRenderMs}`);
@@ -51,13 +51,13 @@ for (const [name, run] of Object.entries(suites)) {
     for (const [name, b] of Object.entries(a.baselines)) console.log(`  ${name.padEnd(17)} ${b.medianMs} ms, ${b.peakRssMb} MB peak, ${b.heapAfterGcMb} MB kept (${b.vsOurs.time}× our time, ${b.vsOurs.memory}× our peak memory)`);
     console.log(`  identical totals ${a.identicalTotals}; percentages over ${result.percentages.calls} calls: worst ${result.percentages.maxDeviationPoints} points off (${result.percentages.routeMicrosecondsPerCall} µs a call)`);
   } else if (name === 'cli') {
-    for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
+    for (const [command, c] of Object.entries(result.commands)) console.log(`  ${command.padEnd(22)} ${c.warmMs} ms warm, min ${c.minMs} (${c.vsVersion}× --version), first run ${c.firstRunMs} ms`);
+    console.log(`  load average ${result.loadAverage}`);
   } else if (name === 'suggest') {
     console.log(`  ours      ${result.ours.newCustomerMedianMs} ms median for a new customer (max ${result.ours.newCustomerMaxMs}), ${result.ours.sameCustomerMedianMs} ms for the same one again`);
     console.log(`  baseline  ${result.baseline.medianMs} ms — ${result.baseline.engine} (${result.vsBaseline}×)`);
     console.log(`  golden    ${JSON.stringify(result.golden)}`);
   } else if (name === 'sounds') {
-    console.log(`  core bundle ${result.coreBundle.gzipBytes} bytes gzip (${result.coreBundle.bytes} raw)`);
     for (const c of result.cold) console.log(`  cold ${c.phrase}: ${c.medianMs} ms median (${c.minMs}–${c.maxMs}; pool from a snapshot ${c.snapshotPoolMedianMs} ms), loads ${c.loads}`);
     console.log(`  whole command (vanity400 sounds 一路有我 --segment 4006): ${result.commandLine.medianMs} ms`);
     for (const w of result.warm) console.log(`  warm ${w.phrase}: ${w.warmMs} ms (first time in a warm process ${w.firstInWarmProcessMs} ms), regex scan for ${w.candidates.join('/')} ${w.regexScanMs} ms (${w.vsRegex}×)`);

@@ -1,5 +1,4 @@
-import prices from '../data/prices.json' with { type: 'json' };
-import { TIERS, compilePattern, createPool, near, parsePattern, poolFromSnapshot, poolToSnapshot, search, searchNumbers, tierIndexOf } from '../dist/index.js';
+import { TIERS, compilePattern, createPool, near, parsePattern, poolFromSnapshot, poolToSnapshot, priceLevel, search, searchNumbers, tierIndexOf } from '../dist/index.js';
 import { regexSearch, scanIndex, segmentNumbers } from './baselines/regex-search.mjs';
 import { astToSql, createSqlitePool } from './baselines/sqlite-search.mjs';
 import { enumerateNear, hamming } from './baselines/near-enumeration.mjs';
@@ -59,12 +58,12 @@ export function benchSearch() {
   const snapshot = poolToSnapshot(pool);
   const load = measure(() => poolFromSnapshot(snapshot), { runs: 11, warmup: 2 });
 
-  // What the baselines store per number: score, tier and value (score / (tier level × 0.8 per 4 after 400)), as the library defines them.
+  // What the baselines store per number: score, tier and value (score for its price level), as the library defines them.
   const strings = segmentNumbers(SEGMENT);
   const scores = pool.scores;
   const tiers = Uint8Array.from(scores, (s, i) => tierIndexOf(s, pool.bits[i]));
   const foursAt = (i) => [...strings[i].slice(3)].filter((d) => d === '4').length;
-  const levelAt = (i) => prices.tiers[TIERS[tiers[i]].id] * prices.fourDiscount ** foursAt(i);
+  const levelAt = (i) => priceLevel(tiers[i], foursAt(i));
   const values = Float64Array.from(scores, (s, i) => Math.round((s / levelAt(i)) * 1000) / 1000);
   const sqlite = createSqlitePool(SEGMENT, scores, { tiers, values });
   const scan = scanIndex(strings, scores, values);

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { createPool, phraseToDigits, poolToSnapshot, readText } from '../dist/index.js';
 import { segmentNumbers } from './baselines/regex-search.mjs';
 import { measure, round } from './harness.mjs';
@@ -63,9 +62,11 @@ function commandMs(phrase) {
   return performance.now() - t0;
 }
 
-/** Sound search: cold and warm query times, the core bundle's size, and a regex scan for the same digits. */
+/**
+ * Sound search: cold and warm query times and a regex scan for the same digits. What a page loads for it
+ * is the web suite's first chunk of a page that searches by pattern and by sound.
+ */
 export async function benchSounds() {
-  const core = readFileSync(new URL(CORE));
   const dir = mkdtempSync(join(tmpdir(), 'vanity400-sounds-'));
   const snapshot = join(dir, '4006.snapshot');
   writeFileSync(snapshot, new Uint8Array(poolToSnapshot(createPool({ segment: '4006' }))));
@@ -118,7 +119,6 @@ export async function benchSounds() {
   }
   return {
     task: 'sound search on segment 4006 (1,000,000 numbers): first page of 20',
-    coreBundle: { file: 'dist/index.js', bytes: core.length, gzipBytes: gzipSync(core).length, pinyinPro: 'not in the bundle: loaded in parts on the first phrases that need them' },
     method: {
       cold: `a fresh process per run (${COLD_RUNS} runs per phrase, interleaved): the pool is built in it (medianMs) or loaded from a snapshot (snapshotPoolMedianMs), untimed; then one query is timed, loading pinyin-pro included`,
       warm: `${WARM_PROCESSES} fresh processes per phrase, each having answered ${WARM_UP.join(', ')} 20 times: the phrase's first query (firstInWarmProcessMs) and the median of ${REPEATS} repeats (warmMs); medians over the processes`,

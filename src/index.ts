@@ -69,11 +69,7 @@ export {
   type InventoryBatch,
   type LoadResult,
 } from './inventory/index.js';
-/**
- * The inventory's rules and refusals (src/inventory/rules.ts), for the stores of vanity400/sqlite and
- * vanity400/redis, which import the core by its name: the same checks and wording in every store.
- */
-export * as inventoryRules from './inventory/rules.js';
+export { inventoryRules } from './inventory/shared-rules.js';
 
 export {
   addWorkingDays,
