@@ -81,6 +81,7 @@ export {
   beijingTime,
   calendarYears,
   dayInfo,
+  estimateNote,
   isKnownYear,
   isWorkingDay,
   parseDuration,
@@ -128,7 +129,6 @@ export {
 export {
   openingDate,
   describeOpeningDate,
-  estimateNote,
   advanceOrder,
   createOrder,
   inventoryChange,

@@ -1,6 +1,7 @@
 import {
   beijingTime,
   describeOpeningDate,
+  estimateNote,
   parseDuration,
   documentsFor,
   explain,
@@ -115,6 +116,8 @@ export interface OrderStatusView {
   packageId: string;
   /** The expected opening day, `YYYY-MM-DD` Beijing, once counted. */
   openingDate?: string;
+  /** Set when the opening day was counted through a year whose holidays are not announced: it is estimated Monday to Friday. */
+  openingNote?: string;
   /** What needs doing (a hold about to end or lapsed), in the language asked for. */
   warnings: string[];
 }
@@ -348,6 +351,7 @@ export const answers: Answers = {
         history: order.history,
         packageId: order.package.id,
         ...(order.opening ? { openingDate: order.opening.date } : {}),
+        ...(order.opening && order.opening.estimatedYears.length > 0 ? { openingNote: say(lang, estimateNote(order.opening.estimatedYears)) } : {}),
         warnings: (view?.warnings ?? []).map((w) => say(lang, w)),
       });
     }
@@ -358,7 +362,7 @@ export const answers: Answers = {
     const sentences = views.map((v) => {
       const shown = format(parse(v.number));
       const status = say(lang, STATUS_NAMES[v.status]);
-      const opening = v.openingDate ? text(lang, `，预计 ${v.openingDate} 开通`, `, expected to open on ${v.openingDate}`) : '';
+      const opening = v.openingDate ? text(lang, `，预计 ${v.openingDate} 开通${v.openingNote ? `（${v.openingNote}）` : ''}`, `, expected to open on ${v.openingDate}${v.openingNote ? ` (${v.openingNote})` : ''}`) : '';
       const base = text(lang, `订单 ${v.id}（${shown}）现在是“${status}”${opening}。`, `Order ${v.id} (${shown}) is ${status}${opening}.`);
       return [base, ...v.warnings].join(lang === 'zh' ? '' : ' ');
     });

@@ -112,6 +112,7 @@ const results = {
         history: z.array(z.looseObject({ status: z.string(), at: z.number().describe('Epoch ms') })),
         packageId: z.string(),
         openingDate: z.string().optional().describe('The expected opening day, YYYY-MM-DD Beijing'),
+        openingNote: z.string().optional().describe('Set when the opening day is an estimate: that year\'s holidays are not announced yet'),
         warnings: z.array(z.string()).describe('What needs doing, in the language asked for'),
       }),
     ).describe("The customer's own orders, oldest first"),
