@@ -129,6 +129,7 @@ export {
 export {
   openingDate,
   describeOpeningDate,
+  openingDayText,
   advanceOrder,
   createOrder,
   inventoryChange,
