@@ -296,8 +296,8 @@ export const answers: Answers = {
     );
     const head = text(
       lang,
-      `按每月 ${result.minutesPerMonth} 分钟算，${what}最低消费每年 ${result.minimumSpend.perYear} 元。`,
-      `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year. `,
+      `按每月 ${result.minutesPerMonth} 分钟算，${what}最低消费每年 ${result.minimumSpend.perYear} 元（${result.minimumSpend.basis.zh}）。`,
+      `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year (${result.minimumSpend.basis.en}). `,
     );
     const body = options.length
       ? text(lang, `最划算的是${options.map((o, i) => `${['', '其次是', '再往后是'][Math.min(i, 2)]}${o}`).join('；')}。`, `The cheapest: ${options.join('; then ')}. `)

@@ -83,7 +83,7 @@ const results = {
     tier: z.enum(TIER_IDS),
     special: z.boolean(),
     minutesPerMonth: z.number(),
-    minimumSpend: z.looseObject({ perYear: z.number() }),
+    minimumSpend: z.looseObject({ perYear: z.number(), of: z.enum(['number', 'special', 'tier']), basis: text }),
     packages: z.array(z.looseObject({ package: z.looseObject({ zh: z.string(), en: z.string() }), perYear: z.number(), coveredMinutesPerMonth: z.number(), effectiveRate: z.number().nullable() })),
     ineligible: z.array(z.looseObject({})),
     caller: text,

@@ -330,7 +330,7 @@ export function createOrder(input: NewOrder, at: { id: string; now: number; agen
       { input: o.packageId, field: 'packageId' },
     );
   }
-  const minimum = minimumSpendOf(packages, tier, number);
+  const minimum = minimumSpendOf(packages, tier, number, special);
   if (chosen.prepay / chosen.years < minimum.perYear) {
     throw new Vanity400Error(
       'BELOW_MINIMUM_SPEND',

@@ -64,6 +64,7 @@ describe('createOrder', () => {
   it.each([
     [{ packageId: 'gold' }, 'UNKNOWN_PACKAGE', 'packageId'],
     [{ number: '4006668888', packageId: 'year-600' }, 'BELOW_MINIMUM_SPEND', 'packageId'],
+    [{ number: '4006121212', packageId: 'year-6000' }, 'BELOW_MINIMUM_SPEND', 'packageId'], // a special 精品号: the special numbers' figure, not its tier's
     [{ company: { name: '顺发', creditCode: '91440300000000070' } }, 'BAD_LICENCE', 'company.creditCode'],
     [{ landingNumbers: ['12345'] }, 'BAD_LANDING_NUMBER', 'landingNumbers[0]'],
     [{ landingNumbers: Array.from({ length: 11 }, (_, i) => `1380013800${i % 10}`).map((n, i) => (i === 10 ? '13700137000' : n)) }, 'BAD_ROUTING', 'landingNumbers'],
