@@ -12,6 +12,7 @@ import type { RoutingRules } from '../routing/rules.js';
 import { defaultPackages, guardPackageList, type Package, type PackageList } from '../packages/packages.js';
 import { minimumSpendOf, tierOfRequest } from '../packages/quote.js';
 import type { TierId } from '../scoring/tiers.js';
+import { beijingTime } from '../calendar/working-days.js';
 import { openingDate } from './opening-date.js';
 
 /**
@@ -398,8 +399,8 @@ function timeBetween(value: unknown, field: string, order: Order, now: number): 
     throw new Vanity400Error(
       'BAD_DATE',
       {
-        zh: `${field} ${text} 不对：应在上一步（${new Date(earliest).toISOString()}）之后、现在（${new Date(now).toISOString()}）之前`,
-        en: `${field} ${text} is out of range: expected after the last step (${new Date(earliest).toISOString()}) and not after now (${new Date(now).toISOString()})`,
+        zh: `${field} ${text} 不对：应在上一步（北京时间 ${beijingTime(earliest)}）之后，且不能晚于现在（北京时间 ${beijingTime(now)}）`,
+        en: `${field} ${text} is out of range: expected after the last step (${beijingTime(earliest)} Beijing time) and not after now (${beijingTime(now)} Beijing time)`,
       },
       { input: value, field },
     );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { beijingTime } from '../../src/calendar/working-days.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { advanceOrder, createOrder, inventoryChange, orderLandingNumbers, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
 import type { RoutingRulesError } from '../../src/routing/check.js';
@@ -119,6 +120,15 @@ describe('advanceOrder', () => {
     expect(error).toMatchObject({ code, field });
     expect(error.messageIn('zh')).not.toBe(error.message);
     expect(before).toEqual(copy);
+  });
+
+  it('says a payment time out of range with the times in Beijing time, as the salesperson reads them', () => {
+    const before = walkedTo('documents-complete');
+    const last = before.history.at(-1)!.at;
+    const now = T0 + 10 * HOUR;
+    const error = caught(() => advanceOrder(before, 'paid', { amount: 1200, paidAt: '2030-01-01T00:00Z' }, now));
+    expect(error.messageIn('zh')).toBe(`paidAt "2030-01-01T00:00Z" 不对：应在上一步（北京时间 ${beijingTime(last)}）之后，且不能晚于现在（北京时间 ${beijingTime(now)}）`);
+    expect(error.messageIn('en')).toContain(`(${beijingTime(now)} Beijing time)`);
   });
 
   it("signs the 受理单's routing rules: documents declare every number they ring, and the test call may ring any of them", () => {
