@@ -378,10 +378,10 @@ function outOfOrder(order: Order, step: OrderStep): never {
     zh = `订单 ${order.id} ${now.zh}，付款后不能再取消`;
     en = `order ${order.id} is ${now.en}: an order cannot be cancelled once paid`;
   } else if (next === undefined) {
-    zh = `订单 ${order.id} ${now.zh}，没有下一步了，不能改为「${wanted.zh}」`;
+    zh = `订单 ${order.id} ${now.zh}，没有下一步了，不能再改为“${wanted.zh}”`;
     en = `order ${order.id} is ${now.en}, with no step after it: it cannot become ${wanted.en}`;
   } else {
-    zh = `订单 ${order.id} 现在是「${now.zh}」，下一步应为「${STATUS_NAMES[next].zh}」，不能改为「${wanted.zh}」`;
+    zh = `订单 ${order.id} 现在是“${now.zh}”，下一步应为“${STATUS_NAMES[next].zh}”，还不能改为“${wanted.zh}”`;
     en = `order ${order.id} is ${now.en}; its next step is ${STATUS_NAMES[next].en}, not ${wanted.en}`;
   }
   throw new Vanity400Error('STEP_OUT_OF_ORDER', { zh, en }, { input: step, field: 'step' });
