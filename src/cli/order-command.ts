@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Vanity400Error } from '../errors/vanity400-error.js';
 import { beijingTime } from '../calendar/working-days.js';
 import type { DocumentId, IndustryId } from '../documents/documents-for.js';
 import { inventoryRules } from '../index.js';
@@ -354,5 +355,6 @@ Examples:
 }
 
 function unknownOrderFlag(id: string) {
-  return badFlag('<id>', id, { zh: '没有这个订单（vanity400 order list 列出所有订单）', en: 'no such order (vanity400 order list shows them all)' }, 'UNKNOWN_ORDER');
+  const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+  return new Vanity400Error('UNKNOWN_ORDER', { zh: `没有订单 ${shown}（vanity400 order list 列出所有订单）`, en: `no order ${shown} (vanity400 order list shows them all)` }, { input: id, field: 'id' });
 }
