@@ -77,6 +77,7 @@ export {
   beijingTime,
   calendarYears,
   dayInfo,
+  estimateNote,
   isKnownYear,
   isWorkingDay,
   parseDuration,
@@ -124,7 +125,7 @@ export {
 export {
   openingDate,
   describeOpeningDate,
-  estimateNote,
+  openingDayText,
   advanceOrder,
   createOrder,
   inventoryChange,

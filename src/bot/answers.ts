@@ -1,6 +1,7 @@
 import {
   beijingTime,
   describeOpeningDate,
+  estimateNote,
   parseDuration,
   documentsFor,
   explain,
@@ -115,6 +116,8 @@ export interface OrderStatusView {
   packageId: string;
   /** The expected opening day, `YYYY-MM-DD` Beijing, once counted. */
   openingDate?: string;
+  /** Set when the opening day was counted through a year whose holidays are not announced: it is estimated Monday to Friday. */
+  openingNote?: string;
   /** What needs doing (a hold about to end or lapsed), in the language asked for. */
   warnings: string[];
 }
@@ -293,8 +296,8 @@ export const answers: Answers = {
     );
     const head = text(
       lang,
-      `按每月 ${result.minutesPerMonth} 分钟算，${what}最低消费每年 ${result.minimumSpend.perYear} 元。`,
-      `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year. `,
+      `按每月 ${result.minutesPerMonth} 分钟算，${what}最低消费每年 ${result.minimumSpend.perYear} 元（${result.minimumSpend.basis.zh}）。`,
+      `At ${result.minutesPerMonth} minutes a month, ${whatEn} has a minimum spend of ${result.minimumSpend.perYear} 元 a year (${result.minimumSpend.basis.en}). `,
     );
     const body = options.length
       ? text(lang, `最划算的是${options.map((o, i) => `${['', '其次是', '再往后是'][Math.min(i, 2)]}${o}`).join('；')}。`, `The cheapest: ${options.join('; then ')}. `)
@@ -348,6 +351,7 @@ export const answers: Answers = {
         history: order.history,
         packageId: order.package.id,
         ...(order.opening ? { openingDate: order.opening.date } : {}),
+        ...(order.opening && order.opening.estimatedYears.length > 0 ? { openingNote: say(lang, estimateNote(order.opening.estimatedYears)) } : {}),
         warnings: (view?.warnings ?? []).map((w) => say(lang, w)),
       });
     }
@@ -358,7 +362,7 @@ export const answers: Answers = {
     const sentences = views.map((v) => {
       const shown = format(parse(v.number));
       const status = say(lang, STATUS_NAMES[v.status]);
-      const opening = v.openingDate ? text(lang, `，预计 ${v.openingDate} 开通`, `, expected to open on ${v.openingDate}`) : '';
+      const opening = v.openingDate ? text(lang, `，预计 ${v.openingDate} 开通${v.openingNote ? `（${v.openingNote}）` : ''}`, `, expected to open on ${v.openingDate}${v.openingNote ? ` (${v.openingNote})` : ''}`) : '';
       const base = text(lang, `订单 ${v.id}（${shown}）现在是“${status}”${opening}。`, `Order ${v.id} (${shown}) is ${status}${opening}.`);
       return [base, ...v.warnings].join(lang === 'zh' ? '' : ' ');
     });

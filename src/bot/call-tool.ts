@@ -64,7 +64,7 @@ function lang(args: unknown): 'zh' | 'en' {
   return args !== null && typeof args === 'object' && (args as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
 }
 
-const TYPE_NAMES: Record<string, string> = { string: '字符串', number: '数字', int: '整数', boolean: 'true 或 false', object: '对象', array: '列表' };
+const TYPE_NAMES: Record<string, string> = { string: '字符串', number: '数字', int: '整数', boolean: 'true 或 false', object: '对象', record: '对象', array: '列表' };
 const typeName = (expected: string) => TYPE_NAMES[expected] ?? expected;
 
 /** ['company', 'founded'] → company.founded; ['segments', 0] → segments[0]. */
@@ -117,7 +117,7 @@ function describeIssues(name: ToolName, issues: readonly z.core.$ZodIssue[], arg
     }
     if (where === '') return `arguments: ${issue.message}; expected an object with ${known}`;
     const value = valueAt(args, issue.path);
-    if (value === undefined && issue.code === 'invalid_type') return `${where}: missing; expected a ${issue.expected}`;
+    if (value === undefined && issue.code === 'invalid_type') return `${where}: missing; expected ${issue.expected === 'record' || issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
     return `${where}: ${issue.message} (got ${show(value)})`;
   });
   const more = issues.length - SHOWN_ISSUES;

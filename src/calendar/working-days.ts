@@ -1,6 +1,6 @@
 // Named imports, so that a bundle takes only these two tables of the file (and none of it when no calendar function is used).
 import { holidays as HOLIDAYS_DATA, workdays as MAKEUP_DATA } from 'chinese-days/dist/chinese-days.json';
-import { guardNumber } from '../errors/guards.js';
+import { guardNumber, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /**
@@ -220,4 +220,22 @@ function workingOn(day: number): boolean {
   if (i >= 0 && i < working.length) return working[i] === 1;
   const weekday = (day + 4) % 7;
   return weekday !== 0 && weekday !== 6;
+}
+
+/** The lead of every answer counted through years without an announced schedule. */
+function unannounced(years: readonly number[], where: string): LocalText {
+  if (!Array.isArray(years) || years.length === 0 || !years.every(Number.isInteger)) throw invalidType(`${where}: years`, '年份数组', 'an array of years', years);
+  return { zh: `${years.join('、')} 年的放假安排国家还没公布`, en: `the ${years.join(', ')} public holidays are not announced yet` };
+}
+
+/** What a day counted through `years` without an announced holiday schedule says of itself: it is estimated, Monday to Friday. */
+export function estimateNote(years: readonly number[]): LocalText {
+  const lead = unannounced(years, 'estimateNote()');
+  return { zh: `${lead.zh}，这个日子是按周一到周五上班估算的，以公布的安排为准`, en: `${lead.en}, so this day is estimated counting Monday to Friday as working days` };
+}
+
+/** What an answer about a day of `year`, without an announced holiday schedule, says it assumed: Monday to Friday are working days. */
+export function weekdaysAssumedNote(year: number): LocalText {
+  const lead = unannounced([year], 'weekdaysAssumedNote()');
+  return { zh: `${lead.zh}，先按周一到周五上班算`, en: `${lead.en}: Monday to Friday are taken as working days` };
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Vanity400Error } from '../errors/vanity400-error.js';
 import { beijingTime } from '../calendar/working-days.js';
 import type { DocumentId, IndustryId } from '../documents/documents-for.js';
 import { inventoryRules } from '../index.js';
@@ -6,6 +7,7 @@ import { format } from '../number/format.js';
 import { ORDER_PATH, ORDER_STEPS, STATUS_NAMES, type Order, type OrderStatus, type OrderStep, type StepInputs } from '../orders/order.js';
 import type { OrderFilter, OrderStore, OrderStoreOptions, OrderView } from '../orders/order-store.js';
 import { formatOrderForm, orderForm } from '../orders/order-form.js';
+import { openingDayText } from '../orders/opening-date.js';
 import type { RoutingForm } from '../routing/form.js';
 import type { Language } from '../scoring/explain.js';
 import { badFlag, oneOf } from './errors.js';
@@ -98,7 +100,6 @@ const SAY = {
       history: '进度',
     },
     paid: (amount: number, at: number) => `${amount} 元，北京时间 ${beijingTime(at)}`,
-    opening: (o: NonNullable<Order['opening']>) => `${o.date}（${o.workingDays} 个工作日）`,
     testCall: (t: NonNullable<Order['testCall']>) => `${t.answeredOn} 接通，北京时间 ${beijingTime(t.at)}`,
     documents: (n: number) => `已交 ${n} 项`,
     noForm: (id: string) => `受理单还没写转接规则：签约时给出（vanity400 order advance ${id} signed --routing rules.json，或 --landing 落地号码）`,
@@ -125,7 +126,6 @@ const SAY = {
       history: 'history',
     },
     paid: (amount: number, at: number) => `${amount} 元 at ${beijingTime(at)} Beijing time`,
-    opening: (o: NonNullable<Order['opening']>) => `${o.date} (${o.workingDays} working days)`,
     testCall: (t: NonNullable<Order['testCall']>) => `rang ${t.answeredOn} at ${beijingTime(t.at)} Beijing time`,
     documents: (n: number) => `${n} handed in`,
     noForm: (id: string) => `the order form has no call routing yet: give it when signing (vanity400 order advance ${id} signed --routing rules.json, or --landing NUMBERS)`,
@@ -164,7 +164,7 @@ function viewText({ order: o, numberState, warnings }: OrderView, lang: Language
   ];
   if (o.documents) lines.push([f.documents, say.documents(o.documents.provided.length)]);
   if (o.payment) lines.push([f.payment, say.paid(o.payment.amount, o.payment.paidAt)]);
-  if (o.opening) lines.push([f.opening, say.opening(o.opening)]);
+  if (o.opening) lines.push([f.opening, openingDayText(o.opening)[lang]]);
   if (o.testCall) lines.push([f.testCall, say.testCall(o.testCall)]);
   if (o.cancellation) lines.push([f.cancelled, o.cancellation.reason]);
   if (numberState) lines.push([f.inventory, inventoryRules.stateText(numberState)[lang]]);
@@ -355,5 +355,6 @@ Examples:
 }
 
 function unknownOrderFlag(id: string) {
-  return badFlag('<id>', id, { zh: '没有这个订单（vanity400 order list 列出所有订单）', en: 'no such order (vanity400 order list shows them all)' }, 'UNKNOWN_ORDER');
+  const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+  return new Vanity400Error('UNKNOWN_ORDER', { zh: `没有订单 ${shown}（vanity400 order list 列出所有订单）`, en: `no order ${shown} (vanity400 order list shows them all)` }, { input: id, field: 'id' });
 }

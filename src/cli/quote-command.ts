@@ -50,8 +50,8 @@ function quoteTable(q: Quote, lang: Language): string {
   const tier = tierById(q.tier)!;
   const who = q.number ? `${format(q.number)} ` : '';
   const head = zh
-    ? `${who}${tier.zh}${q.special ? '（特殊号码）' : ''}，每月 ${q.minutesPerMonth} 分钟，最低消费 ${q.minimumSpend.perYear} 元/年${q.minimumSpend.of === 'number' ? '（运营商为该号码定）' : ''}`
-    : `${who}${tier.en}${q.special ? ' (a special number)' : ''}, ${q.minutesPerMonth} minutes a month, minimum spend ${q.minimumSpend.perYear} 元 a year${q.minimumSpend.of === 'number' ? " (the carrier's figure for this number)" : ''}`;
+    ? `${who}${tier.zh}${q.special ? '（特殊号码）' : ''}，每月 ${q.minutesPerMonth} 分钟，最低消费 ${q.minimumSpend.perYear} 元/年（${q.minimumSpend.basis.zh}）`
+    : `${who}${tier.en}${q.special ? ' (a special number)' : ''}, ${q.minutesPerMonth} minutes a month, minimum spend ${q.minimumSpend.perYear} 元 a year (${q.minimumSpend.basis.en})`;
   const lines = [head];
   if (q.packages.length === 0) lines.push(zh ? '没有能选的套餐。' : 'No package fits.');
   else {

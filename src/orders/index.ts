@@ -1,5 +1,5 @@
 /** Orders: the opening date, the order's steps from draft to the test call, and the order store. Runs in browsers. */
-export { openingDate, describeOpeningDate, estimateNote, type OpeningDate } from './opening-date.js';
+export { openingDate, describeOpeningDate, openingDayText, type OpeningDate } from './opening-date.js';
 export {
   advanceOrder,
   createOrder,

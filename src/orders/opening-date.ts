@@ -1,4 +1,4 @@
-import { addWorkingDays, beijingDate } from '../calendar/working-days.js';
+import { addWorkingDays, beijingDate, estimateNote } from '../calendar/working-days.js';
 import { guardLanguage, guardObject, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { format } from '../number/format.js';
@@ -23,17 +23,8 @@ export interface OpeningDate {
   date: string;
   /** Years counted through whose holidays are not announced yet: the date is then estimated Monday to Friday. */
   estimatedYears: number[];
-  /** Set when `estimatedYears` is not empty: `2027 年节假日安排尚未公布，按周一至周五估算`. */
+  /** Set when `estimatedYears` is not empty: `2027 年的放假安排国家还没公布，这个日子是按周一到周五上班估算的，以公布的安排为准`. */
   note?: LocalText;
-}
-
-/** The note for dates counted through years without an announced holiday schedule. */
-export function estimateNote(years: readonly number[]): LocalText {
-  if (!Array.isArray(years) || !years.every(Number.isInteger)) throw invalidType('estimateNote(): years', '年份数组', 'an array of years', years);
-  return {
-    zh: `${years.join('、')} 年节假日安排尚未公布，按周一至周五估算`,
-    en: `the ${years.join(', ')} public holidays are not announced yet, so this counts Monday to Friday`,
-  };
 }
 
 /**
@@ -87,4 +78,15 @@ export function describeOpeningDate(d: OpeningDate, lang: 'zh' | 'en'): string {
   }
   const note = d.note ? ` (${d.note.en})` : '';
   return `${who}${tier.en}${d.special ? ' (a special number)' : ''}: paid on ${d.paidOn} Beijing time, ${d.workingDays} working days counted from ${d.countFrom}, opens about ${d.date}${note}.`;
+}
+
+/** An order's opening day as its 受理单, `order show` and the bot say it: `2027-01-06（3 个工作日，…估算的…）` with the estimate said when there is one. */
+export function openingDayText(opening: { date: string; workingDays: number; estimatedYears: readonly number[] }): LocalText {
+  guardObject(opening, 'openingDayText(): opening', '订单的 opening', "an order's opening");
+  if (!Array.isArray(opening.estimatedYears)) throw invalidType('openingDayText(): opening.estimatedYears', '年份数组', 'an array of years', opening.estimatedYears);
+  const note = opening.estimatedYears.length > 0 ? estimateNote(opening.estimatedYears) : undefined;
+  return {
+    zh: `${opening.date}（${opening.workingDays} 个工作日${note ? `；${note.zh}` : ''}）`,
+    en: `${opening.date} (${opening.workingDays} working days${note ? `; ${note.en}` : ''})`,
+  };
 }

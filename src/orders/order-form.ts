@@ -5,6 +5,7 @@ import { parseRoutingRules } from '../routing/check.js';
 import { formatRoutingForm, routingForm, type RoutingForm } from '../routing/form.js';
 import type { RoutingRules } from '../routing/rules.js';
 import { ORDER_PATH, type Order } from './order.js';
+import { openingDayText } from './opening-date.js';
 
 /** Options of {@link orderForm} and {@link formatOrderForm}. */
 export interface OrderFormOptions {
@@ -67,7 +68,7 @@ export function orderForm(order: Order, options: OrderFormOptions = {}): Routing
       value: t(lang, `${p.zh}（预存 ${p.prepay} 元，${p.years} 年，${p.ratePerMinute} 元/分钟）`, `${p.en} (prepaid ${p.prepay} 元 for ${p.years} year${p.years === 1 ? '' : 's'}, ${p.ratePerMinute} 元/min)`),
     },
   ];
-  if (o.opening) fields.push({ label: t(lang, '预计开通', 'opens'), value: t(lang, `${o.opening.date}（${o.opening.workingDays} 个工作日）`, `${o.opening.date} (${o.opening.workingDays} working days)`) });
+  if (o.opening) fields.push({ label: t(lang, '预计开通', 'opens'), value: openingDayText(o.opening)[lang] });
   return routingForm(rulesOf(o), {
     lang,
     title: t(lang, '400 电话受理单', '400 line order form'),

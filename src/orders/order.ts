@@ -12,6 +12,7 @@ import type { RoutingRules } from '../routing/rules.js';
 import { defaultPackages, guardPackageList, type Package, type PackageList } from '../packages/packages.js';
 import { minimumSpendOf, tierOfRequest } from '../packages/quote.js';
 import type { TierId } from '../scoring/tiers.js';
+import { beijingTime } from '../calendar/working-days.js';
 import { openingDate } from './opening-date.js';
 
 /**
@@ -330,7 +331,7 @@ export function createOrder(input: NewOrder, at: { id: string; now: number; agen
       { input: o.packageId, field: 'packageId' },
     );
   }
-  const minimum = minimumSpendOf(packages, tier, number);
+  const minimum = minimumSpendOf(packages, tier, number, special);
   if (chosen.prepay / chosen.years < minimum.perYear) {
     throw new Vanity400Error(
       'BELOW_MINIMUM_SPEND',
@@ -377,10 +378,10 @@ function outOfOrder(order: Order, step: OrderStep): never {
     zh = `订单 ${order.id} ${now.zh}，付款后不能再取消`;
     en = `order ${order.id} is ${now.en}: an order cannot be cancelled once paid`;
   } else if (next === undefined) {
-    zh = `订单 ${order.id} ${now.zh}，没有下一步了，不能改为「${wanted.zh}」`;
+    zh = `订单 ${order.id} ${now.zh}，没有下一步了，不能再改为“${wanted.zh}”`;
     en = `order ${order.id} is ${now.en}, with no step after it: it cannot become ${wanted.en}`;
   } else {
-    zh = `订单 ${order.id} 现在是「${now.zh}」，下一步应为「${STATUS_NAMES[next].zh}」，不能改为「${wanted.zh}」`;
+    zh = `订单 ${order.id} 现在是“${now.zh}”，下一步应为“${STATUS_NAMES[next].zh}”，还不能改为“${wanted.zh}”`;
     en = `order ${order.id} is ${now.en}; its next step is ${STATUS_NAMES[next].en}, not ${wanted.en}`;
   }
   throw new Vanity400Error('STEP_OUT_OF_ORDER', { zh, en }, { input: step, field: 'step' });
@@ -398,8 +399,8 @@ function timeBetween(value: unknown, field: string, order: Order, now: number): 
     throw new Vanity400Error(
       'BAD_DATE',
       {
-        zh: `${field} ${text} 不对：应在上一步（${new Date(earliest).toISOString()}）之后、现在（${new Date(now).toISOString()}）之前`,
-        en: `${field} ${text} is out of range: expected after the last step (${new Date(earliest).toISOString()}) and not after now (${new Date(now).toISOString()})`,
+        zh: `${field} ${text} 不对：应在上一步（北京时间 ${beijingTime(earliest)}）之后，且不能晚于现在（北京时间 ${beijingTime(now)}）`,
+        en: `${field} ${text} is out of range: expected after the last step (${beijingTime(earliest)} Beijing time) and not after now (${beijingTime(now)} Beijing time)`,
       },
       { input: value, field },
     );

@@ -46,7 +46,9 @@ export interface PackageList {
   packages: readonly Package[];
   /** Each tier's minimum yearly spend. */
   tierMinimum: Readonly<Record<TierId, MinimumSpend>>;
-  /** The carrier's own minimum spend for single (special) numbers, by 10 digits; wins over the tier's. */
+  /** The least a carrier's special number takes whatever its tier: the carrier sets it, the agent enters it (the bundled figure is a labelled default). */
+  specialMinimum: MinimumSpend;
+  /** The carrier's own minimum spend for single (special) numbers, by 10 digits; wins over the tier's and the special one. */
   numberMinimum: ReadonlyMap<string, MinimumSpend>;
   /** The file's sources, by id. */
   sources: Readonly<Record<string, PackageSource>>;
@@ -205,7 +207,9 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
   const packages = data.packages.map((p, i) => readPackage(read, i, p, rawSources, seen));
 
   const minimum = data.minimumSpend;
-  if (minimum === undefined && defaults) return { packages, tierMinimum: defaults.tierMinimum, numberMinimum: defaults.numberMinimum, sources: { ...defaults.sources, ...sources }, file };
+  if (minimum === undefined && defaults) {
+    return { packages, tierMinimum: defaults.tierMinimum, specialMinimum: defaults.specialMinimum, numberMinimum: defaults.numberMinimum, sources: { ...defaults.sources, ...sources }, file };
+  }
   if (!isObject(minimum)) read.fail(['minimumSpend'], { zh: '应为 { "tiers": …, "numbers": […] }', en: 'expected { "tiers": …, "numbers": […] }' });
   const tiers = minimum.tiers;
   if (!isObject(tiers)) read.fail(['minimumSpend', 'tiers'], { zh: '应为每个等级的最低消费', en: "expected each tier's minimum spend" });
@@ -213,6 +217,13 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
   for (const t of TIERS) {
     if (!Object.hasOwn(tiers, t.id)) read.fail(['minimumSpend', 'tiers'], { zh: `缺少等级 ${t.id}（${t.zh}）的最低消费`, en: `the minimum spend of tier ${t.id} is missing` });
     tierMinimum[t.id] = readMinimum(read, ['minimumSpend', 'tiers', t.id], tiers[t.id], rawSources);
+  }
+  // A file without the special numbers' figure keeps the bundled default, and its source with it.
+  let specialMinimum: MinimumSpend;
+  if (minimum.special !== undefined || !defaults) specialMinimum = readMinimum(read, ['minimumSpend', 'special'], minimum.special, rawSources);
+  else {
+    specialMinimum = defaults.specialMinimum;
+    sources[specialMinimum.source] ??= defaults.sources[specialMinimum.source]!;
   }
   for (const key of Object.keys(tiers)) {
     if (!TIERS.some((t) => t.id === key)) read.fail(['minimumSpend', 'tiers', key], { zh: `没有这个等级，应为 ${TIERS.map((t) => t.id).join('、')}`, en: `no such tier: expected ${TIERS.map((t) => t.id).join(', ')}` });
@@ -233,7 +244,7 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
     if (numberMinimum.has(digits)) read.fail([...at, 'number'], { zh: `号码 ${digits} 重复了`, en: `number ${digits} is listed twice` });
     numberMinimum.set(digits, readMinimum(read, at, entry, rawSources));
   });
-  return { packages, tierMinimum, numberMinimum, sources, file };
+  return { packages, tierMinimum, specialMinimum, numberMinimum, sources, file };
 }
 
 /**
@@ -266,6 +277,11 @@ export function parsePackages(input: string | object, options: { file?: string }
 
 let defaults: PackageList | undefined;
 
+/** Whether a list's minimum spend for special numbers is still the bundled default rather than the carrier's figure an agent entered. */
+export function isDefaultSpecialMinimum(list: PackageList): boolean {
+  return list.specialMinimum.source === defaultPackages().specialMinimum.source;
+}
+
 /** The packages and minimum spends bundled in data/packages.json. */
 export function defaultPackages(): PackageList {
   defaults ??= readList(new Reader('data/packages.json', undefined, undefined), bundled, 'data/packages.json', undefined);
@@ -275,7 +291,7 @@ export function defaultPackages(): PackageList {
 /** A package list as {@link parsePackages} returns it (its shape; its content was checked there). */
 export function guardPackageList(value: unknown, where: string): asserts value is PackageList {
   const list = value as Partial<PackageList> | null;
-  const ok = typeof list === 'object' && list !== null && Array.isArray(list.packages) && list.numberMinimum instanceof Map && typeof list.tierMinimum === 'object' && list.tierMinimum !== null;
+  const ok = typeof list === 'object' && list !== null && Array.isArray(list.packages) && list.numberMinimum instanceof Map && typeof list.tierMinimum === 'object' && list.tierMinimum !== null && typeof list.specialMinimum === 'object' && list.specialMinimum !== null;
   if (!ok) throw invalidType(where, '套餐表（parsePackages 的结果）', 'a package list (from parsePackages)', value);
 }
 

@@ -2,7 +2,7 @@ import { guardNumber, guardString, invalidType, quoted } from '../errors/guards.
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { score } from '../scoring/score.js';
 import { tierById, TIERS, type TierId } from '../scoring/tiers.js';
-import { defaultPackages, guardPackage, guardPackageList, TYPICAL_RATE, type MinimumSpend, type Package, type PackageList } from './packages.js';
+import { defaultPackages, guardPackage, guardPackageList, isDefaultSpecialMinimum, TYPICAL_RATE, type MinimumSpend, type Package, type PackageList } from './packages.js';
 
 /** What {@link quote} is asked: a number (or a tier) and the customer's expected traffic. */
 export interface QuoteRequest {
@@ -50,8 +50,10 @@ export interface IneligiblePackage {
 
 /** The minimum spend that applies to a number, and whose it is. */
 export interface AppliedMinimumSpend extends MinimumSpend {
-  /** `number`: the carrier's own figure for this number; `tier`: its tier's. */
-  of: 'number' | 'tier';
+  /** `number`: the carrier's own figure for this number; `special`: the figure for the carrier's special numbers (above its tier's); `tier`: its tier's. */
+  of: 'number' | 'special' | 'tier';
+  /** Where the figure comes from, as the salesperson says it beside the figure: 按价目表里优选号的标准 … */
+  basis: LocalText;
 }
 
 /** What {@link quote} answers. */
@@ -115,13 +117,27 @@ export function tierOfRequest(request: { number?: unknown; tier?: unknown; speci
   return { tier: tier.id, special: request.special === true };
 }
 
-/** The minimum yearly spend for a number (the carrier's own figure) or else its tier. */
-export function minimumSpendOf(list: PackageList, tier: TierId, number?: string): AppliedMinimumSpend {
+/**
+ * The minimum yearly spend for a number: the carrier's own figure for it; else, for one of the carrier's
+ * special numbers, the list's figure for special numbers when it is above the tier's; else its tier's. Each
+ * says where it comes from (`basis`): the special numbers' figure of the bundled list is a default, since no
+ * public source gives the carrier's, and says so until the agent's file sets `minimumSpend.special`.
+ */
+export function minimumSpendOf(list: PackageList, tier: TierId, number?: string, special = false): AppliedMinimumSpend {
   guardPackageList(list, 'minimumSpendOf(): list');
-  if (tierById(tier) === undefined) throw invalidType('minimumSpendOf(): tier', `等级（${TIERS.map((t) => t.id).join('、')}）`, `a tier id (${TIERS.map((t) => t.id).join(', ')})`, tier);
+  const t = tierById(tier);
+  if (t === undefined) throw invalidType('minimumSpendOf(): tier', `等级（${TIERS.map((x) => x.id).join('、')}）`, `a tier id (${TIERS.map((x) => x.id).join(', ')})`, tier);
   if (number !== undefined) guardString(number, 'minimumSpendOf(): number');
+  if (typeof special !== 'boolean') throw invalidType('minimumSpendOf(): special', 'true 或 false', 'true or false', special);
   const own = number === undefined ? undefined : list.numberMinimum.get(number);
-  return own ? { ...own, of: 'number' } : { ...list.tierMinimum[tier], of: 'tier' };
+  if (own) return { ...own, of: 'number', basis: { zh: '运营商给这个号码定的', en: "the carrier's figure for this number" } };
+  if (special && list.specialMinimum.perYear > list.tierMinimum[tier].perYear) {
+    const basis: LocalText = isDefaultSpecialMinimum(list)
+      ? { zh: '特殊号码的最低消费由运营商定，价目表里还没填运营商给的数，这是默认的估计，以运营商核定的为准', en: "the carrier sets special numbers' minimum; the price list has no carrier figure yet, so this is a default estimate until the carrier confirms it" }
+      : { zh: '按价目表里特殊号码的标准，特殊号码的最低消费由运营商定', en: "the price list's figure for special numbers, which the carrier sets" };
+    return { ...list.specialMinimum, of: 'special', basis };
+  }
+  return { ...list.tierMinimum[tier], of: 'tier', basis: { zh: `按价目表里${t.zh}的标准`, en: `the price list's figure for ${t.en} numbers` } };
 }
 
 /** One package priced for `minutesPerMonth`: the prepayment is a floor, minutes beyond it are billed at the rate. `rank` is left for the caller (0). */
@@ -150,7 +166,8 @@ export function pricePackage(p: Package, minutesPerMonth: number, rank = 0): Pac
  * Prices every package for a number (or a tier) and the customer's expected minutes a month, and ranks
  * them by what the customer really pays per year: the prepayment is a floor, and minutes beyond what it
  * covers are billed at the package's rate. Packages whose prepayment per year is under the number's
- * minimum spend (the carrier's figure for the number, else its tier's) are listed apart, with why.
+ * minimum spend (the carrier's figure for the number, else the special numbers' when it is one and that is
+ * higher, else its tier's) are listed apart, with why.
  * Ties go to the lower rate, then the shorter term. `packages` defaults to data/packages.json.
  *
  * @throws Vanity400Error BAD_ARGUMENT naming the field (`minutesPerMonth`, `years`, `tier`); the parse errors of a malformed number.
@@ -166,14 +183,14 @@ export function quote(request: QuoteRequest, packages: PackageList = defaultPack
     badRequest('years', years, { zh: '应为 1 到 10 的整数年', en: 'expected a whole number of years, 1 to 10' });
   }
   const { tier, special, number } = tierOfRequest(request);
-  const minimum = minimumSpendOf(packages, tier, number);
+  const minimum = minimumSpendOf(packages, tier, number, special);
   const priced: PackageQuote[] = [];
   const ineligible: IneligiblePackage[] = [];
   for (const p of packages.packages) {
     if (years !== undefined && p.years !== years) continue;
     const perYear = p.prepay / p.years;
     if (perYear < minimum.perYear) {
-      const whose = minimum.of === 'number' ? { zh: '这个号码', en: 'this number' } : { zh: tierById(tier)!.zh, en: `a ${tierById(tier)!.en} number` };
+      const whose = minimum.of === 'number' ? { zh: '这个号码', en: 'this number' } : minimum.of === 'special' ? { zh: '特殊号码', en: 'a special number' } : { zh: tierById(tier)!.zh, en: `a ${tierById(tier)!.en} number` };
       ineligible.push({
         package: p,
         reason: {

@@ -163,11 +163,12 @@ class Checker {
   readonly problems: RoutingProblem[] = [];
 
   /** Records a problem at `path` in field `field` (the last part of the path unless given). */
-  add(code: RoutingProblemCode, path: string, what: LocalText, field = path.replace(/^.*\.(?=[^.[\]]+(?:\[\d+\])*$)/, '')): void {
-    const rule = ruleWords(path);
+  add(code: RoutingProblemCode, path: string, what: LocalText, field = path.replace(/^.*\.(?=[^.[\]]+(?:\[\d+\])*$)/, ''), unknownKey?: string): void {
+    // An unknown key is said as the key under its parent's rule: a stray top-level "split" is no percentage rule.
+    const rule = ruleWords(unknownKey === undefined ? path : path.slice(0, Math.max(0, path.length - unknownKey.length - 1)));
     field ||= JSON.stringify(field);
     // The message names the field as the form does (开始时间, 第 2 个地区); `field` and `path` keep the rules' own names.
-    const words = fieldWords(path);
+    const words = unknownKey === undefined ? fieldWords(path) : { zh: `“${show(unknownKey)}”这一项`, en: `the field ${quoted(unknownKey)}` };
     this.problems.push({ code, path, rule, field, message: { zh: `${rule.zh}${words.zh ? `的${words.zh}` : ''}：${what.zh}`, en: `${rule.en}${words.en ? `, ${words.en}` : ''}: ${what.en}` } });
   }
 
@@ -185,7 +186,7 @@ class Checker {
   onlyKeys(value: Record<string, unknown>, known: readonly string[], path: string): void {
     for (const key of Object.keys(value)) {
       if (!known.includes(key)) {
-        this.add('BAD_FIELD', path ? `${path}.${key}` : key, { zh: `不认识的项，可用的有 ${known.join('、')}`, en: `unknown field; the fields are ${known.join(', ')}` });
+        this.add('BAD_FIELD', path ? `${path}.${key}` : key, { zh: `不认识的项，可用的有 ${known.join('、')}`, en: `unknown field; the fields are ${known.join(', ')}` }, key, key);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { weekdaysAssumedNote } from '../calendar/working-days.js';
 import { guardOptions, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { areaCodeInfo, areaCodeLabel, findArea } from './areas.js';
@@ -307,7 +308,7 @@ export function route(rules: RoutingRules | unknown, call: Call, options: RouteO
   const caller = { ...(phone ? { number: phone.number } : {}), ...(areaCode ? { areaCode } : {}), area };
   const notes: LocalText[] = [];
   if (!time.date && usesCalendar(plan.root)) notes.push({ zh: `没有给日期：按普通的${DAY_NAMES[WEEK[(time.weekday + 6) % 7]!].zh}算，未考虑节假日和调休`, en: `no date given: taken as an ordinary ${DAY_NAMES[WEEK[(time.weekday + 6) % 7]!].en}, without holidays or make-up days` });
-  if (time.date && !time.known) notes.push({ zh: `${time.date.slice(0, 4)} 年节假日安排尚未公布，按周一至周五估算`, en: `the ${time.date.slice(0, 4)} holiday schedule is not announced yet: Monday to Friday are taken as working days` });
+  if (time.date && !time.known) notes.push(weekdaysAssumedNote(Number(time.date.slice(0, 4))));
   if (areaCode === undefined && usesArea(plan.root)) notes.push({ zh: '不知道主叫地区，按其余地区处理', en: "the caller's area is unknown: routed as other areas" });
   const when = callTimeLabel(time);
   const from = phone && phone.kind === 'mobile' ? { zh: `${area.zh}的手机 ${phone.display} `, en: `the mobile ${phone.display} in ${area.en}` } : area;

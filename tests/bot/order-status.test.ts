@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callTool, createBotContext } from '../../src/bot/index.js';
+import { calendarYears } from '../../src/calendar/working-days.js';
 import { MemoryStore } from '../../src/inventory/memory-store.js';
 import { MemoryOrderBook } from '../../src/orders/memory-order-book.js';
 import { openSqliteOrderStore, openSqliteStore } from '../../src/sqlite/index.js';
@@ -43,6 +44,26 @@ describe('bot tool order_status', () => {
     expect(zh.result.orders[0]!.history.map((e) => e.status)).toEqual(['draft', 'signed', 'documents-complete', 'paid', 'opening']);
     const en = await callTool('order_status', { customer: '顺发物流', number: '400-612-3007', lang: 'en' }, context);
     expect(en).toMatchObject({ ok: true, say: `Order ${mine} (400-612-3007) is opening, expected to open on 2026-12-10.` });
+  });
+
+  it('says an opening day in a year whose holidays are not announced is an estimate', async () => {
+    const next = calendarYears().at(-1)! + 1;
+    const clock = manualClock(Date.UTC(next - 1, 11, 29, 2)); // 29 December, 10:00 Beijing: three working days end in the new year
+    const store = new MemoryStore({ now: clock.now });
+    const orders = new MemoryOrderBook({ inventory: store, now: clock.now });
+    await store.addAgent(makeAgent('a1', 1));
+    await store.reserve({ agent: 'a1', numbers: ['4006-123-007'] });
+    await store.hold('4006-123-007', '顺发物流', 24 * HOUR);
+    const o = await orders.create(newOrder());
+    await orders.advance(o.id, 'signed', {});
+    await orders.advance(o.id, 'documents-complete', documents);
+    await orders.advance(o.id, 'paid', { amount: 1200 });
+    const opening = (await orders.advance(o.id, 'opening', {})).opening!;
+    const context = createBotContext({ store, orders });
+    const zh = await callTool('order_status', { customer: '顺发物流' }, context);
+    expect(zh).toMatchObject({ ok: true, say: `订单 ${o.id}（400-612-3007）现在是“开通中”，预计 ${opening.date} 开通（${next} 年的放假安排国家还没公布，这个日子是按周一到周五上班估算的，以公布的安排为准）。` });
+    const en = await callTool('order_status', { customer: '顺发物流', lang: 'en' }, context);
+    expect(en).toMatchObject({ ok: true, result: { orders: [{ openingDate: opening.date, openingNote: expect.stringContaining(`the ${next} public holidays are not announced yet`) }] } });
   });
 
   it("shows no other customer's order, not even by its id or number, and names nobody else", async () => {

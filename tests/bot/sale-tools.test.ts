@@ -15,7 +15,7 @@ function ok<T>(answer: { ok: boolean }): { result: T; say: string } {
 describe('the quote tool', () => {
   it('says the cheapest packages for the traffic and what callers pay, in Chinese by default', async () => {
     const a = ok<{ packages: { package: { id: string } }[] }>(await callTool('quote', { number: '4006123007', minutesPerMonth: 800 }, context));
-    expect(a.say).toMatch(/^按每月 800 分钟算，400-612-3007（.+）最低消费每年 \d+ 元。最划算的是「/);
+    expect(a.say).toMatch(/^按每月 800 分钟算，400-612-3007（(.+)）最低消费每年 \d+ 元（按价目表里\1的标准）。最划算的是「/);
     expect(a.say).toMatch(/只付自己当地的市话费/);
     expect(a.result.packages.length).toBeGreaterThan(2);
     // The three cheapest in order, each said once: 最划算的是…；其次是…；再往后是…
@@ -24,7 +24,7 @@ describe('the quote tool', () => {
     expect(a.say).toContain(`；其次是「${second}」`);
     expect(a.say).toContain(`；再往后是「${third}」`);
     const en = ok(await callTool('quote', { tier: 'top', minutesPerMonth: 0, lang: 'en' }, context));
-    expect(en.say).toMatch(/^At 0 minutes a month, a top number has a minimum spend of 9000 元 a year\. The cheapest: "12,000 元 a year"/);
+    expect(en.say).toMatch(/^At 0 minutes a month, a top number has a minimum spend of 9000 元 a year \(the price list's figure for top numbers\)\. The cheapest: "12,000 元 a year"/);
   });
 
   it("quotes the context's packages", async () => {

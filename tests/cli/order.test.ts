@@ -84,7 +84,8 @@ describe('vanity400 order on the SQLite file of the inventory', () => {
     expect((await cli(['inventory', 'who', '4006-123-008', '--store', path, '--json'])).out).toMatch(/"status": "available"/);
     expect(await cli(['order', 'cancel', 'order-1', '--reason', 'x', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('付款后不能再取消') });
     expect(await cli(['order', 'advance', 'order-9', 'signed', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有订单 "order-9"') });
-    expect(await cli(['order', 'show', 'order-9', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有这个订单') });
+    expect(await cli(['order', 'show', 'order-9', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有订单 "order-9"（vanity400 order list 列出所有订单）') });
+    expect(await cli(['order', 'form', 'order-9', '--store', path, '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('no order "order-9" (vanity400 order list shows them all)') });
     expect(await cli(['order', 'advance', 'order-1', 'shipped', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('<step> "shipped"') });
     expect(await cli(['order', 'advance', 'order-1', 'opened', '--amount', '5', '--store', path, '--lang', 'en'])).toMatchObject({ status: 2, err: expect.stringContaining('--amount "5": expected a flag of opened: --opened-at') });
     expect(await create(path, '--credit-code', '91440300000000070X')).toMatchObject({ status: 2, err: expect.stringContaining('company.creditCode') });
@@ -113,7 +114,7 @@ describe('vanity400 order on the SQLite file of the inventory', () => {
     expect(shown.out).toContain(`受理单还没写转接规则：签约时给出（vanity400 order advance ${id} signed --routing rules.json，或 --landing 落地号码）`);
     expect(JSON.parse((await cli(['order', 'show', id, '--json', '--store', path])).out).form).toBeNull();
     expect(await cli(['order', 'form', id, '--store', path])).toMatchObject({ status: 2, out: '', err: expect.stringContaining(`订单 ${id} 的受理单还没写转接规则`) });
-    expect(await cli(['order', 'form', 'order-99', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有这个订单') });
+    expect(await cli(['order', 'form', 'order-99', '--store', path])).toMatchObject({ status: 2, err: expect.stringContaining('没有订单 "order-99"') });
   });
 });
 

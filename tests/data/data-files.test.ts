@@ -22,7 +22,7 @@ describe('data files', () => {
 
   it('every minimum spend of packages.json and every fact of billing.json names a source the file lists', () => {
     const packages = json('packages.json');
-    for (const m of Object.values<{ source: string }>(packages.minimumSpend.tiers)) expect(Object.keys(packages.sources)).toContain(m.source);
+    for (const m of [...Object.values<{ source: string }>(packages.minimumSpend.tiers), packages.minimumSpend.special]) expect(Object.keys(packages.sources)).toContain(m.source);
     const billing = json('billing.json');
     for (const key of ['settlementCost', 'typicalAgentRate', 'agentRates', 'unitGuard']) expect(Object.keys(billing.sources)).toContain(billing[key].source);
   });

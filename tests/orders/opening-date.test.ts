@@ -60,7 +60,7 @@ describe('openingDate', () => {
     const next = years.at(-1)! + 1;
     const d = openingDate('ordinary', `${next - 1}-12-30T10:00+08:00`);
     expect(d.estimatedYears).toEqual([next]);
-    expect(d.note!.zh).toBe(`${next} 年节假日安排尚未公布，按周一至周五估算`);
+    expect(d.note!.zh).toBe(`${next} 年的放假安排国家还没公布，这个日子是按周一到周五上班估算的，以公布的安排为准`);
     expect(d.note!.en).toMatch(/not announced yet/);
   });
 

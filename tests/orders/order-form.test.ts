@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calendarYears } from '../../src/calendar/working-days.js';
 import { formatOrderForm, orderForm } from '../../src/orders/order-form.js';
 import { advanceOrder, createOrder, type Order } from '../../src/orders/order.js';
 import { formatRoutingForm, routingForm } from '../../src/routing/form.js';
@@ -55,6 +56,19 @@ describe("an order's 受理单", () => {
     expect(html).toContain('<td>申请单位</td><td>深圳顺发物流有限公司</td>');
     expect(html).not.toContain('handlerIdMasked');
     expect(html).not.toContain(o.documents!.handlerIdMasked);
+  });
+
+  it('says an opening day counted into a year without an announced holiday schedule is an estimate', () => {
+    const next = calendarYears().at(-1)! + 1;
+    const start = Date.UTC(next - 1, 11, 28, 2); // 28 December, 10:00 in Beijing
+    let o: Order = createOrder({ ...newOrder({ landingNumbers: undefined }), routing: ROUTING }, { id: 'order-8', now: start });
+    o = advanceOrder(o, 'signed', {}, start + HOUR);
+    o = advanceOrder(o, 'documents-complete', documents, start + 2 * HOUR);
+    o = advanceOrder(o, 'paid', { amount: 1200 }, start + 24 * HOUR);
+    o = advanceOrder(o, 'opening', {}, start + 25 * HOUR);
+    expect(o.opening!.estimatedYears).toEqual([next]);
+    expect(orderForm(o).fields.at(-1)).toEqual({ label: '预计开通', value: `${o.opening!.date}（3 个工作日；${next} 年的放假安排国家还没公布，这个日子是按周一到周五上班估算的，以公布的安排为准）` });
+    expect(orderForm(o, { lang: 'en' }).fields.at(-1)!.value).toBe(`${o.opening!.date} (3 working days; the ${next} public holidays are not announced yet, so this day is estimated counting Monday to Friday as working days)`);
   });
 
   it('turns the landing numbers of an order made before routing rules into rules that ring them in order', () => {

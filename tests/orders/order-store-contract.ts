@@ -116,6 +116,7 @@ export function orderStoreContract(name: string, make: MakeOrderStore): void {
       const error = await rejection(orders.advance(draft.id, 'paid', { amount: 1200 }));
       expect(error).toMatchObject({ code: 'STEP_OUT_OF_ORDER', field: 'step' });
       expect(error).toBeInstanceOf(Vanity400Error);
+      expect((error as Vanity400Error).messageIn('zh')).toBe(`订单 ${draft.id} 现在是“草稿”，下一步应为“已签约”，还不能改为“已付款”`);
       expect(await orders.get(draft.id)).toEqual(draft);
       expect(await inventory.who(ORDINARY)).toMatchObject({ status: 'held' });
     });

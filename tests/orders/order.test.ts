@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { beijingTime } from '../../src/calendar/working-days.js';
 import { Vanity400Error } from '../../src/errors/vanity400-error.js';
 import { advanceOrder, createOrder, inventoryChange, orderLandingNumbers, ORDER_STEPS, type Order, type OrderStep, type StepInputs } from '../../src/orders/order.js';
 import type { RoutingRulesError } from '../../src/routing/check.js';
@@ -64,6 +65,7 @@ describe('createOrder', () => {
   it.each([
     [{ packageId: 'gold' }, 'UNKNOWN_PACKAGE', 'packageId'],
     [{ number: '4006668888', packageId: 'year-600' }, 'BELOW_MINIMUM_SPEND', 'packageId'],
+    [{ number: '4006121212', packageId: 'year-6000' }, 'BELOW_MINIMUM_SPEND', 'packageId'], // a special 精品号: the special numbers' figure, not its tier's
     [{ company: { name: '顺发', creditCode: '91440300000000070' } }, 'BAD_LICENCE', 'company.creditCode'],
     [{ landingNumbers: ['12345'] }, 'BAD_LANDING_NUMBER', 'landingNumbers[0]'],
     [{ landingNumbers: Array.from({ length: 11 }, (_, i) => `1380013800${i % 10}`).map((n, i) => (i === 10 ? '13700137000' : n)) }, 'BAD_ROUTING', 'landingNumbers'],
@@ -118,6 +120,15 @@ describe('advanceOrder', () => {
     expect(error).toMatchObject({ code, field });
     expect(error.messageIn('zh')).not.toBe(error.message);
     expect(before).toEqual(copy);
+  });
+
+  it('says a payment time out of range with the times in Beijing time, as the salesperson reads them', () => {
+    const before = walkedTo('documents-complete');
+    const last = before.history.at(-1)!.at;
+    const now = T0 + 10 * HOUR;
+    const error = caught(() => advanceOrder(before, 'paid', { amount: 1200, paidAt: '2030-01-01T00:00Z' }, now));
+    expect(error.messageIn('zh')).toBe(`paidAt "2030-01-01T00:00Z" 不对：应在上一步（北京时间 ${beijingTime(last)}）之后，且不能晚于现在（北京时间 ${beijingTime(now)}）`);
+    expect(error.messageIn('en')).toContain(`(${beijingTime(now)} Beijing time)`);
   });
 
   it("signs the 受理单's routing rules: documents declare every number they ring, and the test call may ring any of them", () => {

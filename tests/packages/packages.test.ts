@@ -90,6 +90,14 @@ describe('parsePackages', () => {
     expect(error.message).toMatch(/select/);
   });
 
+  it("names the line and field of a bad minimum spend for special numbers", () => {
+    const tiers = Object.fromEntries(['ordinary', 'select', 'premium', 'top', 'super'].map((t) => [t, { perYear: 600, source: 'agent-defined' }]));
+    const text = JSON.stringify(JSON.parse(agentFile([good], { minimumSpend: { tiers, special: { perYear: -1, source: 'agent-defined' } } })), null, 2);
+    const error = caught(() => parsePackages(text, { file: 'huatong.json' }));
+    expect(error).toMatchObject({ code: 'BAD_PACKAGES', field: 'minimumSpend.special.perYear' });
+    expect(error.message).toMatch(new RegExp(`^huatong\\.json line ${text.split('\n').findIndex((l) => l.includes('"perYear": -1')) + 1}, minimumSpend\\.special\\.perYear`));
+  });
+
   it('never crashes on a mangled file: every failure is BAD_PACKAGES', () => {
     const values = fc.oneof(fc.constant(undefined), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer()), fc.object());
     fc.assert(

@@ -67,12 +67,46 @@ describe('quote', () => {
     });
     const list = parsePackages(text);
     const own = quote({ number: '4006668888', minutesPerMonth: 10 }, list);
-    expect(own.minimumSpend).toEqual({ perYear: 50000, source: 'a', of: 'number' });
+    expect(own.minimumSpend).toEqual({ perYear: 50000, source: 'a', of: 'number', basis: { zh: '运营商给这个号码定的', en: "the carrier's figure for this number" } });
     expect(own.packages.map((p) => p.package.id)).toEqual(['fair']);
     expect(own.ineligible[0]!.reason.zh).toMatch(/这个号码每年 50000 元的最低消费/);
     const other = quote({ number: '4006666689', minutesPerMonth: 10 }, list);
     expect(other.packages.map((p) => [p.package.id, p.warning !== undefined])).toEqual([['cheap', true], ['fair', false]]);
     expect(other.packages[0]!.warning!.zh).toMatch(/做了手脚/);
+  });
+
+  it("holds a special number below 顶级靓号 to the special numbers' figure, and says whether it is the default or the agent's", () => {
+    const bundled = defaultPackages();
+    const a = score('4006121212');
+    expect(a).toMatchObject({ special: true });
+    expect(bundled.tierMinimum[a.tier].perYear).toBeLessThan(bundled.specialMinimum.perYear);
+    const q = quote({ number: '400-612-1212', minutesPerMonth: 800 });
+    expect(q.minimumSpend).toMatchObject({ perYear: bundled.specialMinimum.perYear, source: 'special-default', of: 'special' });
+    expect(q.minimumSpend.basis.zh).toBe('特殊号码的最低消费由运营商定，价目表里还没填运营商给的数，这是默认的估计，以运营商核定的为准');
+    expect(q.minimumSpend.basis.en).toMatch(/default estimate/);
+    expect(q.packages.every((p) => p.prepayPerYear >= bundled.specialMinimum.perYear)).toBe(true);
+    expect(q.ineligible[0]!.reason.zh).toBe(`每年预存 600 元，低于特殊号码每年 ${bundled.specialMinimum.perYear} 元的最低消费`);
+    // The same tier without the special shape keeps its tier's figure; asked by tier, special says so.
+    const plain = quote({ tier: a.tier, minutesPerMonth: 800 });
+    expect(plain.minimumSpend).toMatchObject({ perYear: bundled.tierMinimum[a.tier].perYear, of: 'tier' });
+    expect(quote({ tier: a.tier, special: true, minutesPerMonth: 800 }).minimumSpend.of).toBe('special');
+    // A tier above the special figure keeps its own.
+    const top = quote({ number: '400-777-1111', minutesPerMonth: 800 });
+    expect(top).toMatchObject({ tier: 'super', special: true, minimumSpend: { perYear: bundled.tierMinimum.super.perYear, of: 'tier' } });
+
+    const agent = (special?: object) =>
+      parsePackages({
+        packages: [{ id: 'y5000', zh: '年套餐 5000 元', en: '5,000 元 a year', prepay: 5000, years: 1, ratePerMinute: 0.1, source: 'own' }],
+        minimumSpend: { tiers: Object.fromEntries(tierIds.map((t) => [t, { perYear: 600, source: 'own' }])), ...(special ? { special } : {}) },
+        sources: { own: { title: '华通的价目表', url: null } },
+      });
+    const own = quote({ number: '400-612-1212', minutesPerMonth: 800 }, agent({ perYear: 4800, source: 'own' }));
+    expect(own.minimumSpend).toEqual({ perYear: 4800, source: 'own', of: 'special', basis: { zh: '按价目表里特殊号码的标准，特殊号码的最低消费由运营商定', en: "the price list's figure for special numbers, which the carrier sets" } });
+    expect(own.packages.map((p) => p.package.id)).toEqual(['y5000']);
+    const kept = agent();
+    expect(kept.specialMinimum).toEqual(bundled.specialMinimum);
+    expect(kept.sources['special-default']).toEqual(bundled.sources['special-default']);
+    expect(quote({ number: '400-612-1212', minutesPerMonth: 800 }, kept).minimumSpend.basis).toEqual(q.minimumSpend.basis);
   });
 
   it.each([

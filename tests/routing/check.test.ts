@@ -126,6 +126,16 @@ describe('checkRoutingRules', () => {
     expect(problemsOf({ route: '021-61234567', cap: {} }).map((p) => p.code)).toEqual(['BAD_CAP']);
   });
 
+  it("names a stray key under its parent's rule, even one that is a rule's name elsewhere", () => {
+    const [top] = problemsOf({ route: '021-61234567', split: 1 });
+    expect(top).toMatchObject({ code: 'BAD_FIELD', path: 'split', field: 'split', rule: { zh: '转接规则', en: 'the rules' } });
+    expect(top!.message.zh).toMatch(/^转接规则的“split”这一项：不认识的项/);
+    const [inner] = problemsOf({ route: { split: [{ percent: 100, route: '021-61234567', byTime: [] }] } });
+    expect(inner).toMatchObject({ path: 'route.split[0].byTime', field: 'byTime' });
+    expect(inner!.message.zh).toBe('按比例第 1 份的“byTime”这一项：不认识的项，可用的有 percent、route');
+    expect(inner!.message.en).toBe('share 1, the field "byTime": unknown field; the fields are percent, route');
+  });
+
   it('parseRoutingRules throws one BAD_ROUTING error carrying every problem', () => {
     let thrown: unknown;
     try {

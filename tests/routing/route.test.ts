@@ -44,7 +44,7 @@ describe('route', () => {
     const undated = route(rules, { from: '010-66666666', at: '周一 10:00' });
     expect(undated.notes.map((n) => n.zh)).toEqual(['没有给日期：按普通的周一算，未考虑节假日和调休']);
     const unscheduled = route(rules, { from: '010-66666666', at: '2031-03-03 10:00' });
-    expect(unscheduled.notes.map((n) => n.zh)).toEqual(['2031 年节假日安排尚未公布，按周一至周五估算']);
+    expect(unscheduled.notes.map((n) => n.zh)).toEqual(['2031 年的放假安排国家还没公布，先按周一到周五上班算']);
   });
 
   it('rotates deterministically with the state it hands back, and draws random starts from the seed', () => {

@@ -71,7 +71,7 @@ const zh = {
   minutesError: (v: string) => `“${v}”不是分钟数：填 0 到 1000000 的整数，如 800`,
   quoteTitle: (minutes: number) => `报价（每月来电 ${minutes} 分钟）`,
   minimumSpend: (q: Quote) =>
-    `这个号码是${tierName(q.tier, 'zh')}${q.special ? '（特殊号码）' : ''}，每年最低消费 ${q.minimumSpend.perYear} 元${q.minimumSpend.of === 'number' ? '（运营商给这个号码定的）' : ''}`,
+    `这个号码是${tierName(q.tier, 'zh')}${q.special ? '（特殊号码）' : ''}，每年最低消费 ${q.minimumSpend.perYear} 元（${q.minimumSpend.basis.zh}）`,
   quotedPackage: (p: PackageQuote) =>
     `${p.rank}. ${p.package.zh}：每年实付 ${yuan(p.perYear)} 元${p.effectiveRate === null ? '' : `，平均每分钟约 ${p.effectiveRate.toFixed(2)} 元`}（预存每月够打 ${p.coveredMinutesPerMonth} 分钟，超出部分每分钟 ${p.package.ratePerMinute} 元）`,
   morePackages: (n: number) => `另有 ${n} 个更贵的套餐，选套餐时都能看到`,
@@ -183,7 +183,7 @@ const en: Messages = {
   minutesError: (v) => `"${v}" is not a number of minutes: give a whole number from 0 to 1000000, e.g. 800`,
   quoteTitle: (minutes) => `Quote (${minutes} minutes of calls a month)`,
   minimumSpend: (q) =>
-    `${/^[aeiou]/.test(tierName(q.tier, 'en')) ? 'An' : 'A'} ${tierName(q.tier, 'en')} number${q.special ? ' (a special number)' : ''}: its minimum spend is ${q.minimumSpend.perYear} 元 a year${q.minimumSpend.of === 'number' ? " (the carrier's figure for this number)" : ''}`,
+    `${/^[aeiou]/.test(tierName(q.tier, 'en')) ? 'An' : 'A'} ${tierName(q.tier, 'en')} number${q.special ? ' (a special number)' : ''}: its minimum spend is ${q.minimumSpend.perYear} 元 a year (${q.minimumSpend.basis.en})`,
   quotedPackage: (p) =>
     `${p.rank}. ${p.package.en}: the customer pays ${yuan(p.perYear)} 元 a year${p.effectiveRate === null ? '' : `, about ${p.effectiveRate.toFixed(2)} 元 a minute on average`} (the prepayment covers ${p.coveredMinutesPerMonth} minutes a month; beyond that, ${p.package.ratePerMinute} 元 a minute)`,
   morePackages: (n) => `${n} dearer package${n === 1 ? '' : 's'} too, all listed when choosing`,
