@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDuration } from '../calendar/duration.js';
 import { beijingTime } from '../calendar/working-days.js';
-import { exportInventory, importInventory, readInventoryFile } from '../node/inventory/import-export.js';
+import { exportInventory, importInventory, readInventoryFile, type ImportResult } from '../node/inventory/import-export.js';
 import { migrateJournal } from '../node/inventory/journal.js';
 import { NUMBER_STATUSES, type NumberState, type NumberStatus, type Store } from '../inventory/index.js';
 import { inventoryRules } from '../index.js';
@@ -31,8 +31,8 @@ async function withStore<T>(flags: StoreFlags, run: (store: Store) => Promise<T>
 /** What the commands print, in each language. */
 const SAY = {
   zh: {
-    imported: (dry: boolean, result: string) => `${dry ? '检查通过，可以导入' : '已导入'}：${result}`,
-    migrated: (result: string, from: string, to: string) => `已把 ${from} 迁移到 ${to}：${result}`,
+    imported: (dry: boolean, r: ImportResult) => `${dry ? '检查通过，可以导入' : '已导入'} ${r.agents} 个代理商、${r.numbers} 个号码`,
+    migrated: (r: ImportResult, from: string, to: string) => `已把 ${from} 迁移到 ${to}：${r.agents} 个代理商、${r.numbers} 个号码`,
     none: '（没有）',
     until: (ms: number) => `保留到北京时间 ${beijingTime(ms)}`,
     held: (number: string, customer: string, until: number) => `已为 ${customer} 保留 ${number}，保留到北京时间 ${beijingTime(until)}`,
@@ -42,8 +42,8 @@ const SAY = {
     unknown: (number: string) => `${number} 不在库存里`,
   },
   en: {
-    imported: (dry: boolean, result: string) => `${dry ? 'would import' : 'imported'} ${result}`,
-    migrated: (result: string, from: string, to: string) => `migrated ${result} from ${from} into ${to}`,
+    imported: (dry: boolean, r: ImportResult) => `${dry ? 'would import' : 'imported'} ${r.agents} agents and ${r.numbers} numbers`,
+    migrated: (r: ImportResult, from: string, to: string) => `migrated ${r.agents} agents and ${r.numbers} numbers from ${from} into ${to}`,
     none: '(none)',
     until: (ms: number) => `until ${beijingTime(ms)} Beijing time`,
     held: (number: string, customer: string, until: number) => `held ${number} for ${customer} until ${beijingTime(until)} Beijing time`,
@@ -95,14 +95,14 @@ Examples:
     .action(async (file: string, flags: StoreFlags & { dryRun?: boolean }) => {
       const { text, format: kind } = await readInventoryFile(file);
       const result = await withStore(flags, (store) => importInventory(store, text, kind, { dryRun: flags.dryRun === true }), !flags.dryRun);
-      print(flags, result, SAY[langFlag(flags.lang)].imported(flags.dryRun === true, JSON.stringify(result)));
+      print(flags, result, SAY[langFlag(flags.lang)].imported(flags.dryRun === true, result));
     });
 
   sub('migrate', 'move an inventory journal (.jsonl) of an earlier version into the store, all or nothing', ['vanity400-inventory.jsonl', 'old.jsonl --store redis://127.0.0.1:6379'])
     .argument('<journal>', 'the journal file; it is only read')
     .action(async (journal: string, flags: StoreFlags) => {
       const result = await withStore(flags, (store) => migrateJournal(journal, store), true);
-      print(flags, result, SAY[langFlag(flags.lang)].migrated(JSON.stringify(result), journal, flags.store));
+      print(flags, result, SAY[langFlag(flags.lang)].migrated(result, journal, flags.store));
     });
 
   sub('export', 'write the inventory as CSV or JSON', ['--out inventory.csv', '--json > inventory.json'])
