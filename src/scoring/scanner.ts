@@ -263,8 +263,11 @@ export class Scanner {
     const skipRow = readingSource(c[BEFORE + k - 2]!, c[BEFORE + k - 1]!, d, -1);
     // NOT_LAST_TWO of state k + 1 also leaves out a phrase ending at k - 1.
     const skipRowTwo = skipRow === ANY ? NOT_LAST : NOT_LAST_TWO;
+    // Only row ANY of the last state is read (finish, logReadings); of the state before it, the other
+    // rows only where its digit carries on the one before (readingSource of the last digit), as in LastDigits.
+    const rows = next === BODY_LENGTH || (next === LAST && d !== c[BEFORE + k - 1]) ? 1 : READ_ROWS;
     const best = this.best;
-    for (let r = 0; r < READ_ROWS; r++) {
+    for (let r = 0; r < rows; r++) {
       const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
       best.set(r, s.readKey[from * STATES + k]!, k, from, -1, 0, SKIP);
     }
@@ -283,16 +286,16 @@ export class Scanner {
       const from = readingSource(b2, b1, first, second);
       const key = s.readKey[from * STATES + start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
       // A phrase that may end inside a run is kept out of the rows that leave such phrases out.
-      for (let r = 0; r < (yields ? 1 : READ_ROWS); r++) best.offer(r, key, start, from, t.phraseFamily[ph]!, pts, ph);
+      for (let r = 0; r < (yields ? 1 : rows); r++) best.offer(r, key, start, from, t.phraseFamily[ph]!, pts, ph);
     }
     const own = t.digitPoints[d * BODY_LENGTH + k]!;
     if (own !== 0) {
-      for (let r = 0; r < READ_ROWS; r++) {
+      for (let r = 0; r < rows; r++) {
         const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
         best.offer(r, s.readKey[from * STATES + k]! + 1, k, from, t.digitFamily[d]!, own, DIGIT_READING);
       }
     }
-    for (let r = 0; r < READ_ROWS; r++) this.writeReadings(r, next, best);
+    for (let r = 0; r < rows; r++) this.writeReadings(r, next, best);
   }
 
   /** The best choice of each row while readReading weighs them. */
