@@ -56,6 +56,8 @@ export class LastDigits {
   private readonly ownGain = new Int32Array(10);
   /** The digits that read as something on their own (lucky or unlucky). */
   private readonly readDigits: Int8Array;
+  /** By readDigits index i and the points r its family has before it: what the i-th read digit adds, at [i * saturationLength + min(r, saturationLength - 1)]. */
+  private readonly ownGainAt: Int32Array;
   /** The family bit a last digit read on its own sets, or 0. */
   private readonly ownBit: Int32Array;
   /** By last digit: what its shapes add (saturated, with those of the first six digits), and their bits. */
@@ -64,6 +66,12 @@ export class LastDigits {
   /** The last digits that make a clever combination, as bits, and what one adds. */
   private combinations = 0;
   private combinationGain = 0;
+  /** By the four digits before the last (as a number, 0-9999, the first of them the digit before the last four): the last digits that make its last four a clever combination, as bits. */
+  private readonly combinationDigits = Int16Array.from({ length: 10_000 }, (_, w) => {
+    let digits = 0;
+    for (let d = 0; d <= 9; d++) if (isCombination(Math.floor(w / 1000), Math.floor(w / 100) % 10, Math.floor(w / 10) % 10, w % 10, d)) digits |= 1 << d;
+    return digits;
+  });
 
   constructor(
     private readonly tables: ScoringTables,
@@ -71,6 +79,12 @@ export class LastDigits {
     private readonly readInFull: (digit: number) => ScanResult,
   ) {
     this.readDigits = Int8Array.from({ length: 10 }, (_, d) => d).filter((d) => tables.digitPoints[d * BODY_LENGTH + LAST] !== 0);
+    const { saturation, saturationLength: length } = tables;
+    this.ownGainAt = new Int32Array(this.readDigits.length * length);
+    this.readDigits.forEach((d, i) => {
+      const f = tables.digitFamily[d]!;
+      for (let r = 0; r < length; r++) this.ownGainAt[i * length + r] = sat(saturation, length, f, r + tables.digitPoints[d * BODY_LENGTH + LAST]!) - sat(saturation, length, f, r);
+    });
     this.ownBit = Int32Array.from({ length: 10 }, (_, d) => (tables.digitPoints[d * BODY_LENGTH + LAST] !== 0 ? 1 << tables.digitFamily[d]! : 0));
     const { step, outputStart } = tables.automaton;
     const states = outputStart.length - 1;
@@ -222,16 +236,10 @@ export class LastDigits {
       shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, points[i]!);
       shapeBits[d]! |= bitsOf[i]!;
     }
-    // A clever combination in the last four (its family is touched by nothing else here): the digit three
-    // places back coming back (b4 − 1, b4 + 1 or b3 itself after b3 b4 b3), or the one two places back (b4).
+    // A clever combination in the last four (its family is touched by nothing else here).
     const iCombination = (KIND.COMBINATION * SLOTS + 4) * BODY_LENGTH + LAST;
     let combinations = 0;
-    if (points[iCombination]! !== 0 && unlucky < LAST - 3) {
-      if (isCombination(b2, b3, b4, prev, b3)) combinations |= 1 << b3;
-      if (isCombination(b2, b3, b4, prev, b4)) combinations |= 1 << b4;
-      if (b4 > 0 && isCombination(b2, b3, b4, prev, b4 - 1)) combinations |= 1 << (b4 - 1);
-      if (b4 < 9 && isCombination(b2, b3, b4, prev, b4 + 1)) combinations |= 1 << (b4 + 1);
-    }
+    if (points[iCombination]! !== 0 && unlucky < LAST - 3) combinations = this.combinationDigits[((b2 * 10 + b3) * 10 + b4) * 10 + prev]!;
     combinations &= ~patternEnds;
     this.combinations = combinations;
     this.combinationGain = sat(saturation, saturationLength, COMBINATION, points[iCombination]!);
@@ -244,16 +252,13 @@ export class LastDigits {
 
   /** What each last digit read on its own adds to the readings of the first six (`ownGain`). */
   private ownReadings(): void {
-    const t = this.tables;
-    const { saturation, saturationLength, digitPoints, digitFamily } = t;
+    const { saturationLength, digitFamily } = this.tables;
     const readSums = this.state.readSums;
-    const satLast = saturationLength - 1;
-    for (let i = 0; i < this.readDigits.length; i++) {
-      const d = this.readDigits[i]!;
-      const f = digitFamily[d]!;
-      const r0 = readSums[LAST * READINGS + READING_SLOT[f]!]!;
-      const r1 = r0 + digitPoints[d * BODY_LENGTH + LAST]!;
-      this.ownGain[d] = saturation[f * saturationLength + (r1 < satLast ? r1 : satLast)]! - saturation[f * saturationLength + (r0 < satLast ? r0 : satLast)]!;
+    const { readDigits, ownGain, ownGainAt } = this;
+    for (let i = 0; i < readDigits.length; i++) {
+      const d = readDigits[i]!;
+      const r = readSums[LAST * READINGS + READING_SLOT[digitFamily[d]!]!]!;
+      ownGain[d] = ownGainAt[i * saturationLength + (r < saturationLength - 1 ? r : saturationLength - 1)]!;
     }
   }
 
