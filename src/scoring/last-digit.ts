@@ -29,6 +29,27 @@ function sat(saturation: Int32Array, length: number, f: number, sum: number): nu
 import { NOT_LAST_TWO, STATES, readingSource } from './reading-rows.js';
 import type { ScanOutput, ScanResult, WalkState } from './scanner.js';
 
+let combinationTable: Int16Array | undefined;
+
+/**
+ * By the four digits before the last (as a number, 0-9999, the first of them the digit before the
+ * last four): the last digits that make its last four a clever combination, as bits. The same for
+ * every profile; built on first use.
+ */
+function combinationDigits(): Int16Array {
+  if (!combinationTable) {
+    combinationTable = new Int16Array(10_000);
+    for (let w = 0; w < 10_000; w++) {
+      const before = Math.floor(w / 1000);
+      const a = Math.floor(w / 100) % 10;
+      const b = Math.floor(w / 10) % 10;
+      const c = w % 10;
+      for (let d = 0; d <= 9; d++) if (isCombination(before, a, b, c, d)) combinationTable[w]! |= 1 << d;
+    }
+  }
+  return combinationTable;
+}
+
 /**
  * The last digit of a number, for all ten values at once: the fast path's look-up.
  *
@@ -57,7 +78,9 @@ export class LastDigits {
   /** The digits that read as something on their own (lucky or unlucky). */
   private readonly readDigits: Int8Array;
   /** By readDigits index i and the points r its family has before it: what the i-th read digit adds, at [i * saturationLength + min(r, saturationLength - 1)]. */
-  private readonly ownGainAt: Int32Array;
+  private ownGainAt = new Int32Array(0);
+  /** combinationDigits(), once {@link prepare} has run. */
+  private combinationsOf: Int16Array = new Int16Array(0);
   /** The family bit a last digit read on its own sets, or 0. */
   private readonly ownBit: Int32Array;
   /** By last digit: what its shapes add (saturated, with those of the first six digits), and their bits. */
@@ -66,12 +89,6 @@ export class LastDigits {
   /** The last digits that make a clever combination, as bits, and what one adds. */
   private combinations = 0;
   private combinationGain = 0;
-  /** By the four digits before the last (as a number, 0-9999, the first of them the digit before the last four): the last digits that make its last four a clever combination, as bits. */
-  private readonly combinationDigits = Int16Array.from({ length: 10_000 }, (_, w) => {
-    let digits = 0;
-    for (let d = 0; d <= 9; d++) if (isCombination(Math.floor(w / 1000), Math.floor(w / 100) % 10, Math.floor(w / 10) % 10, w % 10, d)) digits |= 1 << d;
-    return digits;
-  });
 
   constructor(
     private readonly tables: ScoringTables,
@@ -79,12 +96,6 @@ export class LastDigits {
     private readonly readInFull: (digit: number) => ScanResult,
   ) {
     this.readDigits = Int8Array.from({ length: 10 }, (_, d) => d).filter((d) => tables.digitPoints[d * BODY_LENGTH + LAST] !== 0);
-    const { saturation, saturationLength: length } = tables;
-    this.ownGainAt = new Int32Array(this.readDigits.length * length);
-    this.readDigits.forEach((d, i) => {
-      const f = tables.digitFamily[d]!;
-      for (let r = 0; r < length; r++) this.ownGainAt[i * length + r] = sat(saturation, length, f, r + tables.digitPoints[d * BODY_LENGTH + LAST]!) - sat(saturation, length, f, r);
-    });
     this.ownBit = Int32Array.from({ length: 10 }, (_, d) => (tables.digitPoints[d * BODY_LENGTH + LAST] !== 0 ? 1 << tables.digitFamily[d]! : 0));
     const { step, outputStart } = tables.automaton;
     const states = outputStart.length - 1;
@@ -239,7 +250,7 @@ export class LastDigits {
     // A clever combination in the last four (its family is touched by nothing else here).
     const iCombination = (KIND.COMBINATION * SLOTS + 4) * BODY_LENGTH + LAST;
     let combinations = 0;
-    if (points[iCombination]! !== 0 && unlucky < LAST - 3) combinations = this.combinationDigits[((b2 * 10 + b3) * 10 + b4) * 10 + prev]!;
+    if (points[iCombination]! !== 0 && unlucky < LAST - 3) combinations = this.combinationsOf[((b2 * 10 + b3) * 10 + b4) * 10 + prev]!;
     combinations &= ~patternEnds;
     this.combinations = combinations;
     this.combinationGain = sat(saturation, saturationLength, COMBINATION, points[iCombination]!);
@@ -248,6 +259,19 @@ export class LastDigits {
       shapeTotal[d]! += this.combinationGain;
       shapeBits[d]! |= bitsOf[iCombination]!;
     }
+  }
+
+  /** Builds the look-up tables `score` reads, once, before the first number: the explain path never needs them. */
+  prepare(): void {
+    if (this.combinationsOf.length !== 0) return;
+    const { saturation, saturationLength: length, digitFamily, digitPoints } = this.tables;
+    this.ownGainAt = new Int32Array(this.readDigits.length * length);
+    for (let i = 0; i < this.readDigits.length; i++) {
+      const d = this.readDigits[i]!;
+      const f = digitFamily[d]!;
+      for (let r = 0; r < length; r++) this.ownGainAt[i * length + r] = sat(saturation, length, f, r + digitPoints[d * BODY_LENGTH + LAST]!) - sat(saturation, length, f, r);
+    }
+    this.combinationsOf = combinationDigits();
   }
 
   /** What each last digit read on its own adds to the readings of the first six (`ownGain`). */

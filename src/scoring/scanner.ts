@@ -141,6 +141,7 @@ export class Scanner {
   /** Scores all 1,000,000 numbers whose first body digit is `segmentDigit`, in numeric order of the other six. */
   scoreSegment(segmentDigit: number, out: ScanOutput): void {
     this.log = null;
+    this.last.prepare();
     this.readDigit(0, segmentDigit);
     this.visit(1, out, 0);
     addSpecialShapes(segmentDigit, out.bits);
