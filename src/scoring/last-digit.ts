@@ -81,6 +81,8 @@ export class LastDigits {
   private ownGainAt = new Int32Array(0);
   /** combinationDigits(), once {@link prepare} has run. */
   private combinationsOf: Int16Array = new Int16Array(0);
+  /** The tables' scoreOf, capped at seriousCap: for numbers whose first six digits read as a serious taboo. */
+  private cappedScoreOf = new Int16Array(0);
   /** The family bit a last digit read on its own sets, or 0. */
   private readonly ownBit: Int32Array;
   /** By last digit: what its shapes add (saturated, with those of the first six digits), and their bits. */
@@ -139,18 +141,16 @@ export class LastDigits {
     this.shapesOfDigits();
     this.ownReadings();
     const { shapeTotal, shapeBits, ownGain, ownBit } = this;
-    const { scoreOf, seriousCap, base } = this.tables;
+    const scoreOf = s.readSerious[LAST] === 1 ? this.cappedScoreOf : this.tables.scoreOf;
     const scoreLast = scoreOf.length - 1;
-    const skipTotal = s.readTotal[LAST]!;
+    const before = s.readTotal[LAST]! + this.tables.base;
     const skipBits = s.readBits[LAST]!;
-    const capped = s.readSerious[LAST] === 1;
     const scores = out.scores;
     const bitsOut = out.bits;
     // Every digit as if it ended no phrase; then the digits that end one, and those read in full, each written over.
     for (let d = 0; d <= 9; d++) {
-      const total = shapeTotal[d]! + ownGain[d]! + skipTotal + base;
-      const score = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
-      scores[index + d] = capped && score > seriousCap ? seriousCap : score;
+      const total = shapeTotal[d]! + ownGain[d]! + before;
+      scores[index + d] = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
       bitsOut[index + d] = shapeBits[d]! | skipBits | ownBit[d]!;
     }
     for (let todo = this.phraseEnds[s.automaton[LAST]!]! & ~full; todo !== 0; todo &= todo - 1) this.phraseDigit(out, index, 31 - Math.clz32(todo & -todo));
@@ -271,6 +271,7 @@ export class LastDigits {
       const f = digitFamily[d]!;
       for (let r = 0; r < length; r++) this.ownGainAt[i * length + r] = sat(saturation, length, f, r + digitPoints[d * BODY_LENGTH + LAST]!) - sat(saturation, length, f, r);
     }
+    this.cappedScoreOf = this.tables.scoreOf.map((score) => Math.min(score, this.tables.seriousCap));
     this.combinationsOf = combinationDigits();
   }
 
