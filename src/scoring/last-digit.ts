@@ -111,17 +111,9 @@ export class LastDigits {
   }
 
   /** The last digits other than the repeated one that end a shop pattern (an alternation, a mirror, ABCABC) after the first six digits, as bits. */
-  private patternDigits(): number {
-    const s = this.state;
-    const row = LAST;
-    const prev = s.digit(LAST - 1);
-    const b4 = s.digit(LAST - 2);
-    const b3 = s.digit(LAST - 3);
-    const b2 = s.digit(LAST - 4);
-    const b1 = s.digit(LAST - 5);
-    const b0 = s.digit(LAST - 6);
+  private patternDigits(b0: number, b1: number, b2: number, b3: number, b4: number, prev: number): number {
     let full = 0;
-    if (b4 !== prev && s.alternation[row]! >= 3) full |= 1 << b4;
+    if (b4 !== prev && this.state.alternation[LAST]! >= 3) full |= 1 << b4;
     if (classifyWindow6(b1, b2, b3, b4, prev, b3) === KIND.ABCABC) full |= 1 << b3;
     // A mirror of 4, 5, 6 or 7 digits pairs the digit before the last with the one 2, 3, 4 or 5 places before it.
     if (b4 === prev || b3 === prev || b2 === prev || b1 === prev) {
@@ -239,7 +231,7 @@ export class LastDigits {
     // The digits that end a shop pattern, as bits: no clever combination is read where one does.
     let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
     // The shop pattern a digit other than the repeated one ends (the run closes before it).
-    for (let todo = this.patternDigits() & ~(1 << prev); todo !== 0; todo &= todo - 1) {
+    for (let todo = this.patternDigits(b0, b1, b2, b3, b4, prev) & ~(1 << prev); todo !== 0; todo &= todo - 1) {
       const d = 31 - Math.clz32(todo & -todo);
       const pattern = tailPattern(b0, b1, b2, b3, b4, prev, d, alternationAfter(s.alternation[row]!, b4, prev, d), run, 1);
       if (pattern !== 0) patternEnds |= 1 << d;
