@@ -29,6 +29,27 @@ function sat(saturation: Int32Array, length: number, f: number, sum: number): nu
 import { NOT_LAST_TWO, STATES, readingSource } from './reading-rows.js';
 import type { ScanOutput, ScanResult, WalkState } from './scanner.js';
 
+let combinationTable: Int16Array | undefined;
+
+/**
+ * By the four digits before the last (as a number, 0-9999, the first of them the digit before the
+ * last four): the last digits that make its last four a clever combination, as bits. The same for
+ * every profile; built on first use.
+ */
+function combinationDigits(): Int16Array {
+  if (!combinationTable) {
+    combinationTable = new Int16Array(10_000);
+    for (let w = 0; w < 10_000; w++) {
+      const before = Math.floor(w / 1000);
+      const a = Math.floor(w / 100) % 10;
+      const b = Math.floor(w / 10) % 10;
+      const c = w % 10;
+      for (let d = 0; d <= 9; d++) if (isCombination(before, a, b, c, d)) combinationTable[w]! |= 1 << d;
+    }
+  }
+  return combinationTable;
+}
+
 /**
  * The last digit of a number, for all ten values at once: the fast path's look-up.
  *
@@ -56,6 +77,12 @@ export class LastDigits {
   private readonly ownGain = new Int32Array(10);
   /** The digits that read as something on their own (lucky or unlucky). */
   private readonly readDigits: Int8Array;
+  /** By readDigits index i and the points r its family has before it: what the i-th read digit adds, at [i * saturationLength + min(r, saturationLength - 1)]. */
+  private ownGainAt = new Int32Array(0);
+  /** combinationDigits(), once {@link prepare} has run. */
+  private combinationsOf: Int16Array = new Int16Array(0);
+  /** The tables' scoreOf, capped at seriousCap: for numbers whose first six digits read as a serious taboo. */
+  private cappedScoreOf = new Int16Array(0);
   /** The family bit a last digit read on its own sets, or 0. */
   private readonly ownBit: Int32Array;
   /** By last digit: what its shapes add (saturated, with those of the first six digits), and their bits. */
@@ -84,17 +111,9 @@ export class LastDigits {
   }
 
   /** The last digits other than the repeated one that end a shop pattern (an alternation, a mirror, ABCABC) after the first six digits, as bits. */
-  private patternDigits(): number {
-    const s = this.state;
-    const row = LAST;
-    const prev = s.digit(LAST - 1);
-    const b4 = s.digit(LAST - 2);
-    const b3 = s.digit(LAST - 3);
-    const b2 = s.digit(LAST - 4);
-    const b1 = s.digit(LAST - 5);
-    const b0 = s.digit(LAST - 6);
+  private patternDigits(b0: number, b1: number, b2: number, b3: number, b4: number, prev: number): number {
     let full = 0;
-    if (b4 !== prev && s.alternation[row]! >= 3) full |= 1 << b4;
+    if (b4 !== prev && this.state.alternation[LAST]! >= 3) full |= 1 << b4;
     if (classifyWindow6(b1, b2, b3, b4, prev, b3) === KIND.ABCABC) full |= 1 << b3;
     // A mirror of 4, 5, 6 or 7 digits pairs the digit before the last with the one 2, 3, 4 or 5 places before it.
     if (b4 === prev || b3 === prev || b2 === prev || b1 === prev) {
@@ -114,18 +133,16 @@ export class LastDigits {
     this.shapesOfDigits();
     this.ownReadings();
     const { shapeTotal, shapeBits, ownGain, ownBit } = this;
-    const { scoreOf, seriousCap, base } = this.tables;
+    const scoreOf = s.readSerious[LAST] === 1 ? this.cappedScoreOf : this.tables.scoreOf;
     const scoreLast = scoreOf.length - 1;
-    const skipTotal = s.readTotal[LAST]!;
+    const before = s.readTotal[LAST]! + this.tables.base;
     const skipBits = s.readBits[LAST]!;
-    const capped = s.readSerious[LAST] === 1;
     const scores = out.scores;
     const bitsOut = out.bits;
     // Every digit as if it ended no phrase; then the digits that end one, and those read in full, each written over.
     for (let d = 0; d <= 9; d++) {
-      const total = shapeTotal[d]! + ownGain[d]! + skipTotal + base;
-      const score = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
-      scores[index + d] = capped && score > seriousCap ? seriousCap : score;
+      const total = shapeTotal[d]! + ownGain[d]! + before;
+      scores[index + d] = total <= 0 ? 0 : scoreOf[total < scoreLast ? total : scoreLast]!;
       bitsOut[index + d] = shapeBits[d]! | skipBits | ownBit[d]!;
     }
     for (let todo = this.phraseEnds[s.automaton[LAST]!]! & ~full; todo !== 0; todo &= todo - 1) this.phraseDigit(out, index, 31 - Math.clz32(todo & -todo));
@@ -214,7 +231,7 @@ export class LastDigits {
     // The digits that end a shop pattern, as bits: no clever combination is read where one does.
     let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
     // The shop pattern a digit other than the repeated one ends (the run closes before it).
-    for (let todo = this.patternDigits() & ~(1 << prev); todo !== 0; todo &= todo - 1) {
+    for (let todo = this.patternDigits(b0, b1, b2, b3, b4, prev) & ~(1 << prev); todo !== 0; todo &= todo - 1) {
       const d = 31 - Math.clz32(todo & -todo);
       const pattern = tailPattern(b0, b1, b2, b3, b4, prev, d, alternationAfter(s.alternation[row]!, b4, prev, d), run, 1);
       if (pattern !== 0) patternEnds |= 1 << d;
@@ -222,16 +239,10 @@ export class LastDigits {
       shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, points[i]!);
       shapeBits[d]! |= bitsOf[i]!;
     }
-    // A clever combination in the last four (its family is touched by nothing else here): the digit three
-    // places back coming back (b4 − 1, b4 + 1 or b3 itself after b3 b4 b3), or the one two places back (b4).
+    // A clever combination in the last four (its family is touched by nothing else here).
     const iCombination = (KIND.COMBINATION * SLOTS + 4) * BODY_LENGTH + LAST;
     let combinations = 0;
-    if (points[iCombination]! !== 0 && unlucky < LAST - 3) {
-      if (isCombination(b2, b3, b4, prev, b3)) combinations |= 1 << b3;
-      if (isCombination(b2, b3, b4, prev, b4)) combinations |= 1 << b4;
-      if (b4 > 0 && isCombination(b2, b3, b4, prev, b4 - 1)) combinations |= 1 << (b4 - 1);
-      if (b4 < 9 && isCombination(b2, b3, b4, prev, b4 + 1)) combinations |= 1 << (b4 + 1);
-    }
+    if (points[iCombination]! !== 0 && unlucky < LAST - 3) combinations = this.combinationsOf[((b2 * 10 + b3) * 10 + b4) * 10 + prev]!;
     combinations &= ~patternEnds;
     this.combinations = combinations;
     this.combinationGain = sat(saturation, saturationLength, COMBINATION, points[iCombination]!);
@@ -242,18 +253,29 @@ export class LastDigits {
     }
   }
 
-  /** What each last digit read on its own adds to the readings of the first six (`ownGain`). */
-  private ownReadings(): void {
-    const t = this.tables;
-    const { saturation, saturationLength, digitPoints, digitFamily } = t;
-    const readSums = this.state.readSums;
-    const satLast = saturationLength - 1;
+  /** Builds the look-up tables `score` reads, once, before the first number: the explain path never needs them. */
+  prepare(): void {
+    if (this.combinationsOf.length !== 0) return;
+    const { saturation, saturationLength: length, digitFamily, digitPoints } = this.tables;
+    this.ownGainAt = new Int32Array(this.readDigits.length * length);
     for (let i = 0; i < this.readDigits.length; i++) {
       const d = this.readDigits[i]!;
       const f = digitFamily[d]!;
-      const r0 = readSums[LAST * READINGS + READING_SLOT[f]!]!;
-      const r1 = r0 + digitPoints[d * BODY_LENGTH + LAST]!;
-      this.ownGain[d] = saturation[f * saturationLength + (r1 < satLast ? r1 : satLast)]! - saturation[f * saturationLength + (r0 < satLast ? r0 : satLast)]!;
+      for (let r = 0; r < length; r++) this.ownGainAt[i * length + r] = sat(saturation, length, f, r + digitPoints[d * BODY_LENGTH + LAST]!) - sat(saturation, length, f, r);
+    }
+    this.cappedScoreOf = this.tables.scoreOf.map((score) => Math.min(score, this.tables.seriousCap));
+    this.combinationsOf = combinationDigits();
+  }
+
+  /** What each last digit read on its own adds to the readings of the first six (`ownGain`). */
+  private ownReadings(): void {
+    const { saturationLength, digitFamily } = this.tables;
+    const readSums = this.state.readSums;
+    const { readDigits, ownGain, ownGainAt } = this;
+    for (let i = 0; i < readDigits.length; i++) {
+      const d = readDigits[i]!;
+      const r = readSums[LAST * READINGS + READING_SLOT[digitFamily[d]!]!]!;
+      ownGain[d] = ownGainAt[i * saturationLength + (r < saturationLength - 1 ? r : saturationLength - 1)]!;
     }
   }
 

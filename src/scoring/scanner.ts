@@ -102,30 +102,6 @@ function copyReadings(table: Int32Array, to: number, from: number): void {
   for (let i = 0; i < READINGS; i++) table[t + i] = table[f + i]!;
 }
 
-/** Per row, the best choice so far for the digit being read: its rank, the row-state it builds on, what it adds. */
-class ReadingChoices {
-  readonly key = new Int32Array(READ_ROWS);
-  readonly fromState = new Int32Array(READ_ROWS);
-  readonly fromRow = new Int32Array(READ_ROWS);
-  readonly family = new Int32Array(READ_ROWS);
-  readonly points = new Int32Array(READ_ROWS);
-  readonly choice = new Int32Array(READ_ROWS);
-
-  set(r: number, key: number, fromState: number, fromRow: number, family: number, points: number, choice: number): void {
-    this.key[r] = key;
-    this.fromState[r] = fromState;
-    this.fromRow[r] = fromRow;
-    this.family[r] = family;
-    this.points[r] = points;
-    this.choice[r] = choice;
-  }
-
-  /** Takes the choice in row r if it ranks strictly higher than the one there. */
-  offer(r: number, key: number, fromState: number, fromRow: number, family: number, points: number, choice: number): void {
-    if (key > this.key[r]!) this.set(r, key, fromState, fromRow, family, points, choice);
-  }
-}
-
 /**
  * The one implementation of the rules over the seven digits after "400", for both paths.
  *
@@ -165,6 +141,7 @@ export class Scanner {
   /** Scores all 1,000,000 numbers whose first body digit is `segmentDigit`, in numeric order of the other six. */
   scoreSegment(segmentDigit: number, out: ScanOutput): void {
     this.log = null;
+    this.last.prepare();
     this.readDigit(0, segmentDigit);
     this.visit(1, out, 0);
     addSpecialShapes(segmentDigit, out.bits);
@@ -261,63 +238,74 @@ export class Scanner {
     const a = t.automaton.step[s.automaton[k]! * 10 + d]!;
     s.automaton[next] = a;
     const skipRow = readingSource(c[BEFORE + k - 2]!, c[BEFORE + k - 1]!, d, -1);
-    // NOT_LAST_TWO of state k + 1 also leaves out a phrase ending at k - 1.
-    const skipRowTwo = skipRow === ANY ? NOT_LAST : NOT_LAST_TWO;
-    const best = this.best;
-    for (let r = 0; r < READ_ROWS; r++) {
-      const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
-      best.set(r, s.readKey[from * STATES + k]!, k, from, -1, 0, SKIP);
-    }
-    for (let i = t.automaton.outputStart[a]!, end = t.automaton.outputStart[a + 1]!; i < end; i++) {
-      const ph = t.automaton.outputs[i]!;
-      const length = t.phraseLength[ph]!;
-      const pts = t.phrasePoints[ph * BODY_LENGTH + k]!;
-      const start = k - length + 1;
-      if (start < CHOSEN_START || pts === 0) continue;
-      const yields = t.phraseYieldsToRuns[ph] === 1;
-      const b2 = seenFrom(start, start - 2, c[BEFORE + start - 2]!);
-      const b1 = seenFrom(start, start - 1, c[BEFORE + start - 1]!);
-      const first = c[BEFORE + start]!;
-      const second = c[BEFORE + start + 1]!;
-      if (yields && startsInsideRun(b2, b1, first, second)) continue;
-      const from = readingSource(b2, b1, first, second);
-      const key = s.readKey[from * STATES + start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
-      // A phrase that may end inside a run is kept out of the rows that leave such phrases out.
-      for (let r = 0; r < (yields ? 1 : READ_ROWS); r++) best.offer(r, key, start, from, t.phraseFamily[ph]!, pts, ph);
-    }
+    // Only row ANY of the last state is read (finish, logReadings); of the state before it, the other
+    // rows only where its digit carries on the one before (readingSource of the last digit), as in LastDigits.
+    const rows = next === BODY_LENGTH || (next === LAST && d !== c[BEFORE + k - 1]) ? 1 : READ_ROWS;
     const own = t.digitPoints[d * BODY_LENGTH + k]!;
-    if (own !== 0) {
-      for (let r = 0; r < READ_ROWS; r++) {
-        const from = r === NOT_LAST_TWO ? skipRowTwo : skipRow;
-        best.offer(r, s.readKey[from * STATES + k]! + 1, k, from, t.digitFamily[d]!, own, DIGIT_READING);
+    const { outputs, outputStart } = t.automaton;
+    for (let r = 0; r < rows; r++) {
+      // NOT_LAST_TWO of state k + 1 also leaves out a phrase ending at k - 1.
+      const skip = r === NOT_LAST_TWO && skipRow === ANY ? NOT_LAST : skipRow;
+      const skipKey = s.readKey[skip * STATES + k]!;
+      let key = skipKey;
+      let fromState = k;
+      let fromRow = skip;
+      let family = -1;
+      let points = 0;
+      let choice = SKIP;
+      for (let i = outputStart[a]!, end = outputStart[a + 1]!; i < end; i++) {
+        const ph = outputs[i]!;
+        const yields = t.phraseYieldsToRuns[ph] === 1;
+        // A phrase that may end inside a run is kept out of the rows that leave such phrases out.
+        if (yields && r !== ANY) continue;
+        const length = t.phraseLength[ph]!;
+        const pts = t.phrasePoints[ph * BODY_LENGTH + k]!;
+        const start = k - length + 1;
+        if (start < CHOSEN_START || pts === 0) continue;
+        const b2 = seenFrom(start, start - 2, c[BEFORE + start - 2]!);
+        const b1 = seenFrom(start, start - 1, c[BEFORE + start - 1]!);
+        const first = c[BEFORE + start]!;
+        const second = c[BEFORE + start + 1]!;
+        if (yields && startsInsideRun(b2, b1, first, second)) continue;
+        const from = readingSource(b2, b1, first, second);
+        const phraseKey = s.readKey[from * STATES + start]! + t.phraseRank[ph * BODY_LENGTH + k]!;
+        if (phraseKey > key) {
+          key = phraseKey;
+          fromState = start;
+          fromRow = from;
+          family = t.phraseFamily[ph]!;
+          points = pts;
+          choice = ph;
+        }
       }
+      if (own !== 0 && skipKey + 1 > key) {
+        key = skipKey + 1;
+        fromState = k;
+        fromRow = skip;
+        family = t.digitFamily[d]!;
+        points = own;
+        choice = DIGIT_READING;
+      }
+      this.writeReadings(r * STATES + next, key, fromRow * STATES + fromState, fromRow, family, points, choice);
     }
-    for (let r = 0; r < READ_ROWS; r++) this.writeReadings(r, next, best);
   }
 
-  /** The best choice of each row while readReading weighs them. */
-  private readonly best = new ReadingChoices();
-
-  /** Writes row r of state `next`: the segmentation its best choice builds on, with the choice added. */
-  private writeReadings(r: number, next: number, best: ReadingChoices): void {
+  /** Writes row-state `to`: the segmentation of row-state `from` (of row `fromRow`) with the best choice added, ranked `key`. */
+  private writeReadings(to: number, key: number, from: number, fromRow: number, family: number, points: number, choice: number): void {
     const s = this.state;
     const t = this.tables;
-    const to = r * STATES + next;
-    const from = best.fromRow[r]! * STATES + best.fromState[r]!;
-    const choice = best.choice[r]!;
-    s.readKey[to] = best.key[r]!;
+    s.readKey[to] = key;
     copyReadings(s.readSums, to, from);
     s.readTotal[to] = s.readTotal[from]!;
     s.readBits[to] = s.readBits[from]!;
     s.readSerious[to] = s.readSerious[from]! | (choice >= 0 ? t.phraseSerious[choice]! : 0);
     s.readChoice[to] = choice;
-    s.readFrom[to] = best.fromRow[r]!;
-    const family = best.family[r]!;
+    s.readFrom[to] = fromRow;
     if (family >= 0) {
       const i = to * READINGS + READING_SLOT[family]!;
       const before = s.readSums[i]!;
-      s.readSums[i] = before + best.points[r]!;
-      s.readTotal[to]! += saturated(t, family, before + best.points[r]!) - saturated(t, family, before);
+      s.readSums[i] = before + points;
+      s.readTotal[to]! += saturated(t, family, before + points) - saturated(t, family, before);
       s.readBits[to]! |= 1 << family;
     }
   }
