@@ -31,9 +31,9 @@ async function goldenFigures(pool) {
         continue;
       }
       first++;
-      const ok = READINGS.has(r.fact.kind) ? entry.accepted.includes(r.fact.digits) : facts.has(r.fact.digits);
-      if (ok) real++;
-      if (READINGS.has(r.fact.kind) && !entry.accepted.includes(r.fact.digits)) nonsense++;
+      const parts = r.fact.parts ?? [r.fact];
+      if (parts.every((p) => (READINGS.has(p.kind) ? entry.accepted.includes(p.digits) : facts.has(p.digits)))) real++;
+      if (parts.some((p) => READINGS.has(p.kind) && !entry.accepted.includes(p.digits))) nonsense++;
     }
   }
   let soundResults = 0;
