@@ -68,7 +68,14 @@ const results = {
     results: z.array(
       z.looseObject({
         ...numberFields,
-        fact: z.looseObject({ kind: z.string(), digits: z.string(), at: z.number().int() }).describe('The company fact the number holds'),
+        fact: z
+          .looseObject({
+            kind: z.string(),
+            digits: z.string(),
+            at: z.number().int(),
+            parts: z.array(z.looseObject({ kind: z.string(), digits: z.string(), at: z.number().int() })).optional().describe('Two facts side by side: each'),
+          })
+          .describe('The company fact the number holds'),
         reasons: z.array(z.string()),
         findings: z.array(finding),
         rank: z.number(),

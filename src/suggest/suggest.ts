@@ -63,7 +63,14 @@ export interface Suggestion {
     /** 0-based index of those digits in the number's 10 digits. */
     at: number;
     /** Two facts side by side (门牌号 168 then 08 of the founding year 2008): each with its digits and place. */
-    parts?: { kind: FactKind; digits: string; at: number }[];
+    parts?: {
+      /** Which fact, e.g. `'door'`. */
+      kind: FactKind;
+      /** Its digits, e.g. `'518'`. */
+      digits: string;
+      /** 0-based index of those digits in the number's 10 digits. */
+      at: number;
+    }[];
   };
   /** Why, in sentences: the fact first, then the number's strongest vanity reasons. */
   reasons: string[];
