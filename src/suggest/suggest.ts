@@ -105,7 +105,7 @@ interface Candidate {
   part?: { zh: string; en: string };
   /** Of two facts side by side, each. */
   parts?: readonly Candidate[];
-  /** Only where the digits end the number: two facts side by side one of which is two digits (51808), as 尾号 08 alone. */
+  /** Only where the digits end the number: two facts side by side the last of which is two digits (51808), as 尾号 08 alone. */
   endOnly?: boolean;
 }
 
@@ -142,6 +142,12 @@ const FACT_NAME: Record<string, { zh: string; en: string }> = {
 const COUNT_ZH = ['', '一', '两', '三', '四', '五', '六'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A date as a salesperson says it: 2015年3月18日. */
+function dateZh(text: string): string {
+  const [y, m, d] = readDate(text)!.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
 function avoidedIn(digits: string, avoid: string): string[] {
   return [...new Set([...digits].filter((d) => avoid.includes(d)))].sort();
 }
@@ -162,10 +168,11 @@ function factWords(p: Phrase, profile: SuggestProfile): { zh: string; en: string
       return n === 4 ? { zh: '是公司成立的年份', en: 'the year the company was founded' } : { zh: `对上公司 ${year} 年成立`, en: `for the company founded in ${year}` };
     }
     case 'registered': {
+      const date = dateZh(String(profile.registered));
       const [y, m, d] = readDate(String(profile.registered))!.split('-').map(Number) as [number, number, number];
       return n === 4
-        ? { zh: `是公司的注册日 ${m}月${d}日`, en: `the company's registration day, ${d} ${MONTHS_EN[m - 1]}` }
-        : { zh: `是公司的注册日期 ${y}年${m}月${d}日`, en: `the company's registration date, ${d} ${MONTHS_EN[m - 1]} ${y}` };
+        ? { zh: `是公司的注册日 ${date.slice(5)}`, en: `the company's registration day, ${d} ${MONTHS_EN[m - 1]}` }
+        : { zh: `是公司的注册日期 ${date}`, en: `the company's registration date, ${d} ${MONTHS_EN[m - 1]} ${y}` };
     }
     case 'door':
       return { zh: '是公司的门牌号', en: "the company's door number" };
@@ -205,7 +212,7 @@ function companyCandidates(profile: SuggestProfile, avoid: string, notes: Note[]
     if (digits.length) {
       notes.push({
         kind: 'avoided',
-        zh: `${name.zh} ${value} 含 ${digits.join('、')}，已按要求避开`,
+        zh: `${name.zh} ${kind === 'registered' ? dateZh(String(value)) : value} 含 ${digits.join('、')}，已按要求避开`,
         en: `${name.en} ${value} has ${digits.join(', ')}, which the customer avoids: left out`,
       });
     } else if (!all.length) {
@@ -239,7 +246,7 @@ async function soundCandidates(text: string, kind: 'name' | 'slogan' | 'keyword'
       zh: (atEnd) => `${where(atEnd, r.digits, 'zh')} 谐音“${r.words}”（${gradeWords(r.grade, 'zh')}）`,
       en: (atEnd) => `${where(atEnd, r.digits, 'en')}, sounds like ${r.words} (${gradeWords(r.grade, 'en')})`,
       also: { zh: `也谐音“${r.words}”`, en: `also sounds like ${r.words}` },
-      // The company's own name or slogan goes with its other facts (尾号 101314：10 对上公司 2010 年成立，1314 谐音“一生一世”); a keyword does not.
+      // The company's own name or slogan goes with its other facts (尾号 131410：1314 谐音“一生一世”，10 对上公司 2010 年成立); a keyword does not.
       ...(kind === 'keyword' ? {} : { part: { zh: `${r.digits} 谐音“${r.words}”（${gradeWords(r.grade, 'zh')}）`, en: `${r.digits} sounds like ${r.words}` } }),
     });
   }
@@ -285,8 +292,9 @@ const READING_KINDS = new Set<FactKind>(['name', 'slogan', 'keyword']);
 
 /**
  * Two of the customer's facts side by side in the six digits a buyer chooses, each after the other:
- * 门牌号 168 then 08 of the founding year 2008 (16808), 10 of 2010 then 1314 一生一世 (101314). Two different
- * facts, not two readings of the name, nor a founding year beside a registration date (its YYMMDD says both).
+ * 门牌号 168 then 08 of the founding year 2008 (16808), 1314 一生一世 then 10 of 2010 (131410). Two different
+ * facts, not two readings of the name, nor a founding year beside a registration date (its YYMMDD says both);
+ * two digits only last, where they end the number.
  */
 function sideBySide(candidates: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -297,7 +305,8 @@ function sideBySide(candidates: readonly Candidate[]): Candidate[] {
       if (a === b || !a.part || !b.part || a.kind === b.kind) continue;
       if ((READING_KINDS.has(a.kind) && READING_KINDS.has(b.kind)) || (dates.has(a.kind) && dates.has(b.kind))) continue;
       const digits = a.digits + b.digits;
-      if (digits.length < 4 || digits.length > 6 || seen.has(digits) || a.digits.includes(b.digits) || b.digits.includes(a.digits) || isServiceNumber(digits)) continue;
+      // Two digits first fall together by chance (66 of 400-666-2018, 88 in a run of 8s): only as the last part.
+      if (a.digits.length === 2 || digits.length < 4 || digits.length > 6 || seen.has(digits) || a.digits.includes(b.digits) || b.digits.includes(a.digits) || isServiceNumber(digits)) continue;
       seen.add(digits);
       const [pa, pb] = [a.part, b.part];
       out.push({
@@ -307,7 +316,7 @@ function sideBySide(candidates: readonly Candidate[]): Candidate[] {
         zh: (atEnd) => `${where(atEnd, digits, 'zh')}：${pa.zh}，${pb.zh}`,
         en: (atEnd) => `${where(atEnd, digits, 'en')}: ${pa.en}; ${pb.en}`,
         parts: [a, b],
-        ...(a.digits.length === 2 || b.digits.length === 2 ? { endOnly: true } : {}),
+        ...(b.digits.length === 2 ? { endOnly: true } : {}),
       });
     }
   }
@@ -526,7 +535,8 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
     const inside = (f: Finding) => f.at >= at && f.at + f.digits.length <= at + digits.length;
     // The number's other strengths: not the fact again (尾号 10 beside 含 2010), nor what lies within it, nor an
     // emergency number; a strength that holds the fact says more than it (6543210 七位倒顺子 around 尾号 10) and stays.
-    const told = (f: Finding) => inside(f) || (f.rule === 'company' && (digits.includes(f.digits) || f.digits.includes(digits)));
+    // Two digits of a fact inside the number are chance (中间 17 of 400-611-7777), as for the facts themselves.
+    const told = (f: Finding) => inside(f) || (f.rule === 'company' && (digits.includes(f.digits) || f.digits.includes(digits) || (f.digits.length <= 2 && f.at + f.digits.length < 10)));
     const vanity = shaped.findings.filter((f) => f.points > 0 && !isServiceNumber(f.digits) && !told(f)).slice(0, 2);
     const first = candidate
       ? lang === 'zh' ? candidate.zh(atEnd) : capitalized(candidate.en(atEnd))

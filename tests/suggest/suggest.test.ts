@@ -74,12 +74,27 @@ describe('suggest', () => {
       expect(r.number.slice(a!.at, a!.at + a!.digits.length)).toBe(a!.digits);
       expect(b!.at).toBe(a!.at + a!.digits.length);
       expect(a!.kind).not.toBe(b!.kind);
-      if (a!.digits.length === 2 || b!.digits.length === 2) expect(b!.at + b!.digits.length).toBe(10);
+      expect(a!.digits.length, 'two digits first fall together by chance').toBeGreaterThan(2);
+      if (b!.digits.length === 2) expect(b!.at + b!.digits.length).toBe(10);
     }
     const door = paired.find((r) => r.fact.digits === '51808');
     expect(door?.reasons[0]).toBe('尾号 51808：518 是公司的门牌号，08 对上公司 2008 年成立');
     expect(door?.fact.parts).toEqual([{ kind: 'door', digits: '518', at: 5 }, { kind: 'founded', digits: '08', at: 8 }]);
     expect(paired.some((r) => /1314 谐音“一生一世”（常见说法）/.test(r.reasons[0]!) && /对上公司 2008 年成立|是公司成立的年份/.test(r.reasons[0]!))).toBe(true);
+  });
+
+  it("never gives two digits of a fact inside the number as a reason, nor a date the way a form writes it", async () => {
+    const results = await suggest({ founded: 2017, door: '66' }, { pools: pools.slice(0, 1), limit: 30 });
+    let chance = 0;
+    for (const r of results) {
+      for (const f of r.findings.filter((x) => x.rule === 'company' && x.digits.length === 2 && x.at + 2 < 10)) {
+        chance++;
+        for (const reason of r.reasons) expect(reason, r.display).not.toContain(f.label);
+      }
+    }
+    expect(chance, 'the page has numbers whose findings hold such a chance pair').toBeGreaterThan(0);
+    const page = await suggestPage({ founded: 2006, registered: '2013-04-10', avoid: '4' }, { pools, limit: 5 });
+    expect(page.notes.map((n) => n.zh)).toContain('注册日期 2013年4月10日 含 4，已按要求避开');
   });
 
   it('says which facts cannot be put in a number, and which no number of the pool carries', async () => {
