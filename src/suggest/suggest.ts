@@ -13,7 +13,7 @@ import type { Finding } from '../scoring/types.js';
 import type { TierId } from '../scoring/tiers.js';
 import { matchNumbers, placeIn, type Match, type Note } from '../search/match.js';
 import { search } from '../search/search.js';
-import { samePoolScoring, scoreTenths, scoringOf, shapeResult } from '../search/shape.js';
+import { samePoolScoring, scoreTenths, scoringOf, shapeResult, type ShapedResult } from '../search/shape.js';
 
 /** What a salesperson learns about the customer; every field is optional, but one is needed. */
 export interface SuggestProfile extends CompanyProfile {
@@ -455,6 +455,13 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
       })
     : [];
 
+  // Each number shaped once: a filling number is shaped to find its strongest reason, and again for the page.
+  const shapes = new Map<string, ShapedResult>();
+  const shape = (number: string) => {
+    let shaped = shapes.get(number);
+    if (!shaped) shapes.set(number, (shaped = shapeResult(number, scoring)));
+    return shaped;
+  };
   // The page: varied, then filled under the same caps.
   const picked: { match: Match; candidate: Candidate | null }[] = [];
   const used = new Set<string>();
@@ -502,7 +509,7 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
       for (const r of ranked) {
         if (picked.length === limit) break;
         if (used.has(r.number) || tails.has(r.number.slice(6))) continue; // the spare last fours are for the facts
-        const top = shapeResult(r.number, scoring).findings.find((f) => f.points > 0 && !isServiceNumber(f.digits));
+        const top = shape(r.number).findings.find((f) => f.points > 0 && !isServiceNumber(f.digits));
         const digits = top?.digits ?? r.number.slice(6);
         if (!fits(r.number, digits)) continue;
         put({ number: r.number, candidate: -1, at: top?.at ?? 6, atEnd: (top ? top.at + top.digits.length : 10) === 10, score: r.score, rank: r.rank }, null, digits, 'vanity');
@@ -528,7 +535,7 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
   }
 
   const results = picked.map(({ match, candidate }): Suggestion => {
-    const shaped = shapeResult(match.number, scoring);
+    const shaped = shape(match.number);
     const digits = candidate ? candidate.digits : shaped.findings.find((f) => f.points > 0 && !isServiceNumber(f.digits))?.digits ?? match.number.slice(6);
     const at = candidate ? placeIn(match.number, candidate.digits) : match.at;
     const atEnd = at + digits.length === 10;
