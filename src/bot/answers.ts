@@ -197,8 +197,11 @@ export const answers: Answers = {
 
   async suggest({ segments, limit, lang, ...profile }, context) {
     const result = await suggestPage(profile, { pools: await context.pools(segments), ...(segments ? { segments } : {}), limit, lang });
-    // What was left out and why comes first: the customer hears it before the numbers.
-    const notes = result.notes.map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)}.`));
+    // What was left out and why comes first: the customer hears it before the numbers. How many rest on the facts
+    // and how to see more are the salesperson's (和客户信息对得上的号码有 4 个): in the result, not said to the customer.
+    const notes = result.notes
+      .filter((n) => n.kind !== 'filled' && n.kind !== 'more')
+      .map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)}.`));
     const numbers = result.results.length
       ? result.results.slice(0, SAID).map((s) => text(lang, `推荐 ${brief(s, lang)}：${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
       : [text(lang, '没有找到合适的号码。', 'No numbers fit.')];

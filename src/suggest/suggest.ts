@@ -520,7 +520,7 @@ export async function suggestPage(profile: SuggestProfile, options: SuggestOptio
     if (fromFacts < picked.length) {
       notes.push(
         fromFacts
-          ? { kind: 'filled', zh: `和客户信息对得上的号码有 ${fromFacts} 个，后面 ${picked.length - fromFacts} 个是符合要求的其他好号`, en: `${fromFacts} numbers carry the customer's facts; the other ${picked.length - fromFacts} are the best others that keep its wishes` }
+          ? { kind: 'filled', zh: `和客户信息对得上的号码有 ${fromFacts} 个，后面 ${picked.length - fromFacts} 个是符合要求的其他好号`, en: `${fromFacts} ${fromFacts === 1 ? 'number carries' : 'numbers carry'} the customer's facts; ${picked.length - fromFacts === 1 ? 'the other is the best other number that keeps' : `the other ${picked.length - fromFacts} are the best others that keep`} its wishes` }
           : { kind: 'filled', zh: '没有和客户信息对得上的号码，下面是符合要求的其他好号', en: "No numbers carry the customer's facts: here are the best others that keep its wishes" },
       );
       const more = moreOf(all, matches, perDigits);

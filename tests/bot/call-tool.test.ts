@@ -97,7 +97,7 @@ describe('callTool answers what the library answers', () => {
     expect(result).toEqual(page);
     expect(result.results).toHaveLength(4);
     expect(page.notes.length).toBeGreaterThan(0);
-    const notes = page.notes.map((n) => `${n.zh}。`).join('');
+    const notes = page.notes.filter((n) => n.kind !== 'filled' && n.kind !== 'more').map((n) => `${n.zh}。`).join('');
     expect(say.startsWith(notes)).toBe(true);
     const first = result.results[0]!;
     expect(say.slice(notes.length).startsWith(`推荐 ${first.display}（${first.score} 分，`)).toBe(true);
@@ -114,6 +114,9 @@ describe('callTool answers what the library answers', () => {
     expect(say).toMatch(/^成立年份 1994 含 4，已按要求避开。/);
     expect(result.results).toHaveLength(5);
     for (const r of result.results) expect(r.number.slice(3)).not.toContain('4');
+    // How many rest on the facts is for the salesperson: in the result, not said to the customer.
+    expect(result.notes.find((n: { kind: string }) => n.kind === 'filled')?.zh).toBe('没有和客户信息对得上的号码，下面是符合要求的其他好号');
+    expect(say).not.toContain('客户信息');
     const en = resultOf(await callTool('suggest', { name: '海底捞', founded: 1994, avoid: '4', segments: ['4006'], lang: 'en' }, context));
     expect(en.say).toMatch(/^The founding year 1994 has 4, which the customer avoids: left out\./);
   });

@@ -35,14 +35,17 @@ describe('the suggest tool through an MCP client', () => {
     return answer.structuredContent as { ok: boolean; result: Awaited<ReturnType<typeof suggestPage>>; say: string };
   }
 
-  it("carries the page's notes, structured and said before the numbers", async () => {
+  it("carries the page's notes, structured, and says the customer's before the numbers", async () => {
     const profile = { name: '海底捞', founded: 1994, avoid: '4' };
     const answer = await call({ ...profile, limit: 5 });
     const page = JSON.parse(JSON.stringify(await suggestPage(profile, { pools: [pool], limit: 5 })));
     expect(answer.ok).toBe(true);
     expect(answer.result).toEqual(page);
     expect(answer.result.notes.map((n) => n.zh)).toContain('成立年份 1994 含 4，已按要求避开');
-    expect(answer.say.startsWith(page.notes.map((n: { zh: string }) => `${n.zh}。`).join(''))).toBe(true);
+    const said = page.notes.filter((n: { kind: string }) => n.kind !== 'filled' && n.kind !== 'more');
+    expect(said.length).toBeLessThan(page.notes.length);
+    expect(answer.say.startsWith(said.map((n: { zh: string }) => `${n.zh}。`).join(''))).toBe(true);
+    expect(answer.say).not.toContain('客户信息');
     expect(answer.say).toMatch(/^成立年份 1994 含 4，已按要求避开。“海底捞”没有读音相符的号码，/);
     expect(answer.say).toContain(`推荐 ${page.results[0].display}（`);
   });
