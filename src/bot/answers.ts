@@ -14,7 +14,7 @@ import {
   score,
   search,
   searchSounds,
-  suggest,
+  suggestPage,
   type Assessment,
   type DocumentsChecklist,
   type OpeningDate,
@@ -26,7 +26,7 @@ import {
   type SearchPage,
   type SoundPage,
   type SoundResult,
-  type Suggestion,
+  type SuggestionPage,
   inventoryRules,
   Vanity400Error,
   isVanity400Error,
@@ -60,8 +60,8 @@ export interface ToolResults {
   near: NearResult[];
   /** searchSounds(): the numbers with what they sound like. */
   sounds: SoundPage;
-  /** suggest(): the suggestions with their reasons. */
-  suggest: Suggestion[];
+  /** suggestPage(): the suggestions with their reasons, and the notes for the salesperson (a fact left out, how many rest on the facts). */
+  suggest: SuggestionPage;
   /** store.hold(): held until when, or the state that kept it from being held (without another customer's name). */
   hold: HoldResult;
   /** The number released, as 10 digits. */
@@ -199,14 +199,16 @@ export const answers: Answers = {
   },
 
   async suggest({ segments, limit, lang, ...profile }, context) {
-    const result = await suggest(profile, { pools: await context.pools(segments), ...(segments ? { segments } : {}), limit, lang });
-    const say = result.length
-      ? result
-          .slice(0, SAID)
-          .map((s) => text(lang, `推荐 ${brief(s, lang)}：${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
-          .join(lang === 'zh' ? '' : ' ')
-      : text(lang, '没有找到合适的号码。', 'No numbers fit.');
-    return { result, say };
+    const result = await suggestPage(profile, { pools: await context.pools(segments), ...(segments ? { segments } : {}), limit, lang });
+    // What was left out and why comes first: the customer hears it before the numbers. How many rest on the facts
+    // and how to see more are the salesperson's (和客户信息对得上的号码有 4 个): in the result, not said to the customer.
+    const notes = result.notes
+      .filter((n) => n.kind !== 'filled' && n.kind !== 'more')
+      .map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)}.`));
+    const numbers = result.results.length
+      ? result.results.slice(0, SAID).map((s) => text(lang, `推荐 ${brief(s, lang)}：${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
+      : [text(lang, '没有找到合适的号码。', 'No numbers fit.')];
+    return { result, say: [...notes, ...numbers].join(lang === 'zh' ? '' : ' ') };
   },
 
   async hold({ number, customer, minutes, duration, lang }, context) {

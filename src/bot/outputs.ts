@@ -64,15 +64,27 @@ const results = {
     ),
     next: z.null(),
   }),
-  suggest: z.array(
-    z.looseObject({
-      ...numberFields,
-      fact: z.looseObject({ kind: z.string(), digits: z.string(), at: z.number().int() }).describe('The company fact the number holds'),
-      reasons: z.array(z.string()),
-      findings: z.array(finding),
-      rank: z.number(),
-    }),
-  ),
+  suggest: z.looseObject({
+    results: z.array(
+      z.looseObject({
+        ...numberFields,
+        fact: z
+          .looseObject({
+            kind: z.string(),
+            digits: z.string(),
+            at: z.number().int(),
+            parts: z.array(z.looseObject({ kind: z.string(), digits: z.string(), at: z.number().int() })).optional().describe('Two facts side by side: each'),
+          })
+          .describe('The company fact the number holds'),
+        reasons: z.array(z.string()),
+        findings: z.array(finding),
+        rank: z.number(),
+      }),
+    ),
+    notes: z
+      .array(z.looseObject({ kind: z.string().describe("'avoided', 'no-reading', 'filled' …"), zh: z.string(), en: z.string() }))
+      .describe('What the salesperson should know: a fact left out for an avoided digit, a name no digits sound like, how many numbers rest on the facts'),
+  }),
   hold: z.union([
     z.looseObject({ ok: z.literal(true), heldUntil: z.number().describe('Epoch ms') }),
     z.looseObject({ ok: z.literal(false), state: numberState.describe("Why not: the number's state, without another customer's name") }),

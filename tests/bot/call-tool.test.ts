@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callTool, createBotContext, type BotContext, type ToolAnswer, type ToolName } from '../../src/bot/index.js';
-import { createPool, explain, near, score, search, searchSounds, suggest, MemoryStore, type Pool } from '../../src/index.js';
+import { createPool, explain, near, score, search, searchSounds, suggest, suggestPage, MemoryStore, type Pool } from '../../src/index.js';
 import { makeAgent } from '../inventory/helpers.js';
 import { RETRYING } from '../../src/bot/refusals.js';
 
@@ -90,18 +90,35 @@ describe('callTool answers what the library answers', () => {
     expect(meaning.say).toMatch(/^Numbers that mean “发财”: 400-/);
   });
 
-  it('suggest: the suggestions suggest() makes, each said with its first reason', async () => {
+  it('suggest: the page suggestPage() makes, its notes said first, then each number with its first reason', async () => {
     const args = { name: '顺发物流', founded: 2008, door: '518', avoid: '4', segments: ['4006'], limit: 4 };
     const { result, say } = resultOf(await callTool('suggest', args, context));
-    expect(result).toEqual(await suggest({ name: '顺发物流', founded: 2008, door: '518', avoid: '4' }, { pools: [pool], segments: ['4006'], limit: 4, lang: 'zh' }));
-    expect(result).toHaveLength(4);
-    const first = result[0]!;
-    expect(say.startsWith(`推荐 ${first.display}（${first.score} 分，`)).toBe(true);
+    const page = await suggestPage({ name: '顺发物流', founded: 2008, door: '518', avoid: '4' }, { pools: [pool], segments: ['4006'], limit: 4, lang: 'zh' });
+    expect(result).toEqual(page);
+    expect(result.results).toHaveLength(4);
+    expect(page.notes.length).toBeGreaterThan(0);
+    const notes = page.notes.filter((n) => n.kind !== 'filled' && n.kind !== 'more').map((n) => `${n.zh}。`).join('');
+    expect(say.startsWith(notes)).toBe(true);
+    const first = result.results[0]!;
+    expect(say.slice(notes.length).startsWith(`推荐 ${first.display}（${first.score} 分，`)).toBe(true);
     expect(say).toContain(`：${first.reasons[0]}。`);
     expect(say.match(/推荐 /g)).toHaveLength(3);
     const en = resultOf(await callTool('suggest', { ...args, lang: 'en' }, context));
-    expect(en.say).toMatch(/^Try 400-\d{3}-\d{4} \([\d.]+, \w+\): /);
+    expect(en.say).toMatch(/^No numbers sound like 顺发: .+\. Try 400-\d{3}-\d{4} \([\d.]+, \w+\): /);
     expect(en.say).not.toMatch(/推荐|含 /);
+  });
+
+  it('suggest says why a fact is left out: a founding year with the 4 the customer avoids', async () => {
+    const { result, say } = resultOf(await callTool('suggest', { name: '海底捞', founded: 1994, avoid: '4', segments: ['4006'] }, context));
+    expect(result.notes.map((n: { zh: string }) => n.zh)).toContain('成立年份 1994 含 4，已按要求避开');
+    expect(say).toMatch(/^成立年份 1994 含 4，已按要求避开。/);
+    expect(result.results).toHaveLength(5);
+    for (const r of result.results) expect(r.number.slice(3)).not.toContain('4');
+    // How many rest on the facts is for the salesperson: in the result, not said to the customer.
+    expect(result.notes.find((n: { kind: string }) => n.kind === 'filled')?.zh).toBe('没有和客户信息对得上的号码，下面是符合要求的其他好号');
+    expect(say).not.toContain('客户信息');
+    const en = resultOf(await callTool('suggest', { name: '海底捞', founded: 1994, avoid: '4', segments: ['4006'], lang: 'en' }, context));
+    expect(en.say).toMatch(/^The founding year 1994 has 4, which the customer avoids: left out\./);
   });
 
   it('uses the default limits of a bot: 10 numbers a search, 5 suggestions', async () => {
@@ -109,7 +126,7 @@ describe('callTool answers what the library answers', () => {
     const facts = { name: '顺发物流', founded: 2008, door: '518' };
     const more = await suggest(facts, { pools: [pool], segments: ['4006'], limit: 20, lang: 'zh' });
     expect(more.length).toBeGreaterThan(5); // there are more to give: the limit is what stops at 5
-    expect(resultOf(await callTool('suggest', { ...facts, segments: ['4006'] }, context)).result).toEqual(more.slice(0, 5));
+    expect(resultOf(await callTool('suggest', { ...facts, segments: ['4006'] }, context)).result.results).toEqual(more.slice(0, 5));
   });
 });
 

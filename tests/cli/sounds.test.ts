@@ -19,7 +19,7 @@ describe('vanity400 sounds and suggest', () => {
     const [header, ...lines] = out.trim().split('\n');
     expect(header).toMatch(/^号码\s+评分\s+等级\s+理由$/);
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect(line).toMatch(/(尾号|含) (1987|87|518)（(公司成立年份 1987|成立年份 1987 的后两位|门牌号 518)）/);
+    for (const line of lines) expect(line).toMatch(/(尾号|含) (1987，正好是公司成立的年份|87，正好对上公司 1987 年成立|518，正好是公司的门牌号|\d+：(518 是公司的门牌号|1987 是公司成立的年份|87 对上公司 1987 年成立)，(87 对上公司 1987 年成立|518 是公司的门牌号))/);
   });
 
   it('sounds says when no digits sound like the phrase, and what else to try', async () => {

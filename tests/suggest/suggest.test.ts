@@ -19,7 +19,7 @@ describe('suggest', () => {
       expect(r.reasons[0]).toContain(r.fact.digits);
     }
     const founded = results.find((r) => r.fact.kind === 'founded' && r.fact.digits === '1987');
-    expect(founded?.reasons[0]).toBe(`${founded!.fact.at === 6 ? '尾号' : '含'} 1987（公司成立年份 1987）`);
+    expect(founded?.reasons[0]).toBe(`${founded!.fact.at === 6 ? '尾号' : '含'} 1987，正好是公司成立的年份`);
     expect(new Set(results.map((r) => r.fact.kind)).size).toBeGreaterThanOrEqual(3);
   });
 
@@ -52,6 +52,67 @@ describe('suggest', () => {
       for (const r of results) counts.set(r.fact.digits, (counts.get(r.fact.digits) ?? 0) + 1);
       expect(Math.max(...counts.values()), JSON.stringify(profile)).toBeLessThanOrEqual(2);
     }
+  });
+
+  it('says each fact as a salesperson does: the year, the day, the door and the landline in words', async () => {
+    const results = await suggest({ founded: 2008, registered: '2015-03-18', door: '518', landline: '021-95500' }, { pools, limit: 40 });
+    const said = new Map(results.filter((r) => !r.fact.parts).map((r) => [r.fact.digits, r.reasons[0]!.replace(/^(尾号|含) \d+，/, '')]));
+    expect(said.get('2008')).toBe('正好是公司成立的年份');
+    expect(said.get('08')).toBe('正好对上公司 2008 年成立');
+    expect(said.get('0318')).toBe('正好是公司的注册日 3月18日');
+    expect(said.get('518')).toBe('正好是公司的门牌号');
+    expect(said.get('95500')).toBe('正好和公司固话 021-95500 的后五位一样');
+  });
+
+  it('puts two facts side by side, a two-digit one only where it ends the number', async () => {
+    const results = await suggest({ founded: 2008, door: '518', name: '一生一世婚纱' }, { pools: pools.slice(0, 1), limit: 30 });
+    const paired = results.filter((r) => r.fact.parts);
+    expect(paired.length).toBeGreaterThan(0);
+    for (const r of paired) {
+      const [a, b] = r.fact.parts!;
+      expect(a!.digits + b!.digits).toBe(r.fact.digits);
+      expect(r.number.slice(a!.at, a!.at + a!.digits.length)).toBe(a!.digits);
+      expect(b!.at).toBe(a!.at + a!.digits.length);
+      expect(a!.kind).not.toBe(b!.kind);
+      expect(a!.digits.length, 'two digits first fall together by chance').toBeGreaterThan(2);
+      if (b!.digits.length === 2) expect(b!.at + b!.digits.length).toBe(10);
+    }
+    const door = paired.find((r) => r.fact.digits === '51808');
+    expect(door?.reasons[0]).toBe('尾号 51808：518 是公司的门牌号，08 对上公司 2008 年成立');
+    expect(door?.fact.parts).toEqual([{ kind: 'door', digits: '518', at: 5 }, { kind: 'founded', digits: '08', at: 8 }]);
+    expect(paired.some((r) => /1314 谐音“一生一世”（常见说法）/.test(r.reasons[0]!) && /对上公司 2008 年成立|是公司成立的年份/.test(r.reasons[0]!))).toBe(true);
+  });
+
+  it("never gives two digits of a fact inside the number as a reason, nor a date the way a form writes it", async () => {
+    const results = await suggest({ founded: 2017, door: '66' }, { pools: pools.slice(0, 1), limit: 30 });
+    let chance = 0;
+    for (const r of results) {
+      for (const f of r.findings.filter((x) => x.rule === 'company' && x.digits.length === 2 && x.at + 2 < 10)) {
+        chance++;
+        for (const reason of r.reasons) expect(reason, r.display).not.toContain(f.label);
+      }
+    }
+    expect(chance, 'the page has numbers whose findings hold such a chance pair').toBeGreaterThan(0);
+    const page = await suggestPage({ founded: 2006, registered: '2013-04-10', avoid: '4' }, { pools, limit: 5 });
+    expect(page.notes.map((n) => n.zh)).toContain('注册日期 2013年4月10日 含 4，已按要求避开');
+  });
+
+  it('says which facts cannot be put in a number, and which no number of the pool carries', async () => {
+    const short = await suggestPage({ door: '8', founded: 1999 }, { pools, limit: 5 });
+    expect(short.notes.map((n) => n.zh)).toContain('门牌号 8 只有一位，放进号码里看不出来，没有按它挑');
+    const long = await suggestPage({ door: '1234567', founded: 1999 }, { pools, limit: 5, lang: 'en' });
+    expect(long.notes.map((n) => n.zh)).toContain('门牌号 1234567 有 7 位，选号的六位数字放不下，没有按它挑');
+    const few = createPool({ numbers: ['4006881999', '4006668888', '4006123518', '4008889999'] });
+    const page = await suggestPage({ founded: 1999, door: '2468' }, { pools: [few], limit: 4 });
+    expect(page.notes.map((n) => n.zh)).toContain('没有带门牌号 2468 的可选号码');
+    expect(page.notes.map((n) => n.zh)).not.toContain('没有带成立年份 1999 的可选号码');
+    expect(page.results.find((r) => r.number === '4006881999')?.fact.digits).toBe('1999');
+  });
+
+  it('says how to see more of a fact than the two numbers a page gives it', async () => {
+    const page = await suggestPage({ name: '顺丰速运', founded: 1993 }, { pools: pools.slice(0, 1), limit: 20 });
+    expect(page.results.filter((r) => r.fact.digits === '1993')).toHaveLength(2);
+    expect(page.notes.find((n) => n.kind === 'more')?.zh).toBe('同一组数字只放两个号码；还想看带 1993 的，可以直接按 1993 搜');
   });
 
   it('gives two companies whose facts differ different lists', async () => {
@@ -108,7 +169,7 @@ describe('suggest', () => {
 
   it('says why in English on request', async () => {
     const [r] = await suggest({ founded: 1987 }, { pools, limit: 1, lang: 'en' });
-    expect(r!.reasons[0]).toMatch(/^(Ends in|Contains) 1987, the founding year 1987$/);
+    expect(r!.reasons[0]).toMatch(/^(Ends in|Contains) 1987, the year the company was founded$/);
   });
 
   it('asks for at least one fact, and rejects bad facts clearly', async () => {
