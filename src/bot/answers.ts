@@ -206,7 +206,7 @@ export const answers: Answers = {
       .filter((n) => n.kind !== 'filled' && n.kind !== 'more')
       .map((n) => (lang === 'zh' ? `${n.zh}。` : `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)}.`));
     const numbers = result.results.length
-      ? result.results.slice(0, SAID).map((s) => text(lang, `推荐 ${brief(s, lang)}：${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
+      ? result.results.slice(0, SAID).map((s) => text(lang, `推荐 ${brief(s, lang)}，${s.reasons[0]}。`, `Try ${brief(s, lang)}: ${s.reasons[0]}.`))
       : [text(lang, '没有找到合适的号码。', 'No numbers fit.')];
     return { result, say: [...notes, ...numbers].join(lang === 'zh' ? '' : ' ') };
   },

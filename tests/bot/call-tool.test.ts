@@ -101,7 +101,9 @@ describe('callTool answers what the library answers', () => {
     expect(say.startsWith(notes)).toBe(true);
     const first = result.results[0]!;
     expect(say.slice(notes.length).startsWith(`推荐 ${first.display}（${first.score} 分，`)).toBe(true);
-    expect(say).toContain(`：${first.reasons[0]}。`);
+    expect(say).toContain(`，${first.reasons[0]}。`);
+    // One colon a reason: a reason that has its own (后五位 66666：五连号) is not put after another.
+    expect(say).not.toMatch(/：[^。]*：/);
     expect(say.match(/推荐 /g)).toHaveLength(3);
     const en = resultOf(await callTool('suggest', { ...args, lang: 'en' }, context));
     expect(en.say).toMatch(/^No numbers sound like 顺发: .+\. Try 400-\d{3}-\d{4} \([\d.]+, \w+\): /);
