@@ -1,4 +1,4 @@
-import { guardOptions } from '../errors/guards.js';
+import { guardFields, guardObject } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -8,6 +8,7 @@ import type { SearchResult } from './search.js';
 import type { SearchQuery } from './query.js';
 import { matchNumbers, type Note } from './match.js';
 import { scoringOf, shapeResult } from './shape.js';
+import { FILTER_KINDS } from './query.js';
 
 /** What a number sounds like or means, as found by a sound or meaning search. */
 export interface SoundMatch {
@@ -147,7 +148,8 @@ function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
  * what else to try.
  */
 export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQuery): Promise<SoundPage> {
-  guardOptions(query, 'searchSounds(): query');
+  guardObject(query, 'searchSounds(): query');
+  guardFields(query, 'searchSounds(): query', { sounds: 'string?', meaning: 'string?', limit: 'number?', ...FILTER_KINDS });
   const { sounds, meaning, limit = 20, ...filters } = query ?? {};
   if ((sounds === undefined) === (meaning === undefined)) {
     throw new Vanity400Error('BAD_QUERY', 'sound search: give exactly one of sounds (a phrase) or meaning (a word to look up)', { input: query });
