@@ -117,21 +117,41 @@ const KIND_NAMES: Record<ValueKind, LocalText> = {
 const isKind = (value: unknown, kind: ValueKind): boolean =>
   kind === 'array' ? Array.isArray(value) : kind === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === kind;
 
+/** Specs read once each: the searches check their query's fields on every call. */
+const SPECS = new Map<string, { kinds: readonly ValueKind[]; optional: boolean }>();
+
+function fits(value: unknown, spec: string): boolean {
+  let read = SPECS.get(spec);
+  if (read === undefined) {
+    const optional = spec.endsWith('?');
+    read = { kinds: (optional ? spec.slice(0, -1) : spec).split('|') as ValueKind[], optional };
+    SPECS.set(spec, read);
+  }
+  if (read.optional && value === undefined) return true;
+  for (const kind of read.kinds) if (isKind(value, kind)) return true;
+  return false;
+}
+
+function wrongKind(value: unknown, where: string, spec: string, field?: string): Vanity400Error {
+  const { kinds, optional } = SPECS.get(spec)!;
+  const names = kinds.map((kind) => KIND_NAMES[kind]);
+  const or = { zh: names.map((n) => n.zh).join('或'), en: names.map((n) => n.en).join(' or ') };
+  return invalidType(where, optional ? `${or.zh}（或省略）` : or.zh, optional ? `${or.en} (or nothing)` : or.en, value, false, field);
+}
+
 /**
  * An argument (or a field) of one of these kinds, e.g. `'string'`, `'string|number'`; a trailing `?`
  * lets it be left out (undefined). INVALID_TYPE naming `where` otherwise (and `field`, when given, as the error's field).
  */
 export function guardKind(value: unknown, where: string, spec: string, field?: string): void {
-  const optional = spec.endsWith('?');
-  if (optional && value === undefined) return;
-  const kinds = (optional ? spec.slice(0, -1) : spec).split('|') as ValueKind[];
-  if (kinds.some((kind) => isKind(value, kind))) return;
-  const names = kinds.map((kind) => KIND_NAMES[kind]);
-  const or = { zh: names.map((n) => n.zh).join('或'), en: names.map((n) => n.en).join(' or ') };
-  throw invalidType(where, optional ? `${or.zh}（或省略）` : or.zh, optional ? `${or.en} (or nothing)` : or.en, value, false, field);
+  if (!fits(value, spec)) throw wrongKind(value, where, spec, field);
 }
 
 /** The fields of an object argument, each checked as {@link guardKind} (own fields only): `where.field` is named, and the field is the error's. */
 export function guardFields(value: object, where: string, fields: Readonly<Record<string, string>>): void {
-  for (const [name, spec] of Object.entries(fields)) guardKind(Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined, `${where}.${name}`, spec, name);
+  for (const name in fields) {
+    const spec = fields[name]!;
+    const field = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+    if (!fits(field, spec)) throw wrongKind(field, `${where}.${name}`, spec, name);
+  }
 }

@@ -53,6 +53,7 @@ export type NearNumber = Omit<NearResult, 'findings'>;
 /** Largest pool scanned entry by entry; a bigger one (a segment) is searched by enumerating neighbours. */
 const SCAN_LIMIT = 20_000;
 const NEAR_FIELDS = new Set(['maxDistance', 'swaps', 'limit', 'findings', ...FILTER_FIELDS]);
+const NEAR_KINDS: Readonly<Record<string, string>> = { maxDistance: 'number?', swaps: 'boolean?', limit: 'number?', findings: 'boolean?', ...FILTER_KINDS };
 
 interface Candidate {
   pool: Pool;
@@ -73,7 +74,7 @@ export function near(pools: Pool | readonly Pool[], number: string, options?: Ne
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearNumber[] | NearResult[] {
   guardString(number, 'near(): number');
   guardOptions(options, 'near(): options');
-  guardFields(options, 'near(): options', { maxDistance: 'number?', swaps: 'boolean?', limit: 'number?', findings: 'boolean?', ...FILTER_KINDS });
+  guardFields(options, 'near(): options', NEAR_KINDS);
   if (!options || typeof options !== 'object') badQuery('near', 'options', F.notObject, options);
   for (const key of Object.keys(options)) {
     if (!NEAR_FIELDS.has(key)) badQuery('near', key, F.unknownField([...NEAR_FIELDS]), options);

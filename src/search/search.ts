@@ -377,6 +377,8 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
   return { hits, next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null };
 }
 
+const SEARCH_OPTION_KINDS = { findings: 'boolean?' } as const;
+
 /**
  * Searches one pool or several (e.g. one per segment): filters, pattern, sort and a stable cursor.
  * Anchored or positional patterns enumerate their candidates; others scan in page order and stop
@@ -385,7 +387,7 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
 export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
   guardQuery(query, 'search(): query');
   guardOptions(options, 'search(): options');
-  guardFields(options, 'search(): options', { findings: 'boolean?' });
+  guardFields(options, 'search(): options', SEARCH_OPTION_KINDS);
   if (options.cache !== undefined) guardMethods(options.cache, 'search(): options.cache', '结果缓存（SearchCache）', 'a SearchCache', ['get', 'set']);
   const list = poolList(pools, 'search');
   const q = normalizeQuery(query);

@@ -138,6 +138,8 @@ function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
   return { zh: `${where.zh} 谐音“${c.phrase}”（${gradeWords(c.grade, 'zh')}）`, en: `${where.en}, sounds like ${c.phrase} (${gradeWords(c.grade, 'en')})` };
 }
 
+const SOUND_KINDS: Readonly<Record<string, string>> = { sounds: 'string?', meaning: 'string?', limit: 'number?', ...FILTER_KINDS };
+
 /**
  * Numbers that sound like a phrase (`sounds`) or carry a meaning (`meaning`), with the other search
  * filters. A phrase is read whole and by clauses, every syllable at least as well as the floor of
@@ -149,7 +151,7 @@ function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
  */
 export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQuery): Promise<SoundPage> {
   guardObject(query, 'searchSounds(): query');
-  guardFields(query, 'searchSounds(): query', { sounds: 'string?', meaning: 'string?', limit: 'number?', ...FILTER_KINDS });
+  guardFields(query, 'searchSounds(): query', SOUND_KINDS);
   const { sounds, meaning, limit = 20, ...filters } = query ?? {};
   if ((sounds === undefined) === (meaning === undefined)) {
     throw new Vanity400Error('BAD_QUERY', 'sound search: give exactly one of sounds (a phrase) or meaning (a word to look up)', { input: query });
