@@ -333,9 +333,9 @@ const declared = [
 ].filter((c) => !isSharedRule(c.name) && !(c.name in NOT_HERE));
 /** Methods a class shares with an interface are fuzzed once, as the interface's, on each class that is one. */
 const STORES: Record<string, () => unknown> = { MemoryStore: memoryStore, SqliteStore: sqliteStore, ...(redisAt ? { RedisStore: redisStore } : {}) };
+/** The order stores: MemoryOrderBook is createOrderStore over a memory ledger. */
 const ORDER_STORES: Record<string, () => unknown> = {
   MemoryOrderBook: ON.MemoryOrderBook!,
-  createOrderStore: async () => ON.MemoryOrderBook!(),
   openSqliteOrderStore: async () => withOrder(keep(await sqlite.openSqliteOrderStore((await sqliteStore()) as sqlite.SqliteStore))),
   ...(redisAt ? { createRedisOrderStore: async () => withOrder(redis.createRedisOrderStore(await redisStore())) } : {}),
 };
