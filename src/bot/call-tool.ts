@@ -59,6 +59,9 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
+/** What a message shows of an argument: never an ID number, only what kind of value it was. */
+const shownAt = (where: string, value: unknown): string => (where === 'handlerIdNumber' ? typeof value : show(value));
+
 /** The language the arguments ask answers in (Chinese unless they say en, even when they are malformed). */
 function lang(args: unknown): 'zh' | 'en' {
   return args !== null && typeof args === 'object' && (args as { lang?: unknown }).lang === 'en' ? 'en' : 'zh';
@@ -78,9 +81,21 @@ function valueAt(args: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/**
+ * Whether an issue is a value of the wrong kind (INVALID_TYPE: a number for a string, a missing argument,
+ * arguments that are not an object) rather than a wrong value of the right kind (BAD_ARGUMENT: 2.5 for a
+ * whole number, a string no branch of a union takes).
+ */
+function isWrongType(issue: z.core.$ZodIssue, value: unknown): boolean {
+  if (issue.code === 'invalid_type') return !(issue.expected === 'int' && typeof value === 'number');
+  if (issue.code === 'invalid_value') return issue.values.every((v) => typeof v !== typeof value || value === null);
+  if (issue.code === 'invalid_union') return issue.errors.length > 0 && issue.errors.every((branch) => branch[0] !== undefined && isWrongType(branch[0], value));
+  return false;
+}
+
 /** One of zod's issues in Chinese: the argument, what it should be and what was given. */
 function issueInChinese(issue: z.core.$ZodIssue, where: string, value: unknown, known: string): string {
-  const got = `，实际是 ${show(value)}`;
+  const got = `，实际是 ${shownAt(where, value)}`;
   switch (issue.code) {
     case 'invalid_type':
       if (where === '') return `参数应为对象，包含 ${known}`;
@@ -118,7 +133,7 @@ function describeIssues(name: ToolName, issues: readonly z.core.$ZodIssue[], arg
     if (where === '') return `arguments: ${issue.message}; expected an object with ${known}`;
     const value = valueAt(args, issue.path);
     if (value === undefined && issue.code === 'invalid_type') return `${where}: missing; expected ${issue.expected === 'record' || issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
-    return `${where}: ${issue.message} (got ${show(value)})`;
+    return `${where}: ${issue.message} (got ${shownAt(where, value)})`;
   });
   const more = issues.length - SHOWN_ISSUES;
   return {
@@ -145,7 +160,8 @@ export async function callTool(name: string, args: unknown, context: BotContext)
   if (!parsed.success) {
     const { issues } = parsed.error;
     const field = pathOf(issues[0]!.path);
-    const error = { code: 'BAD_ARGUMENT' as const, message: describeIssues(name, issues, args)[l], ...(field === '' ? {} : { field }) };
+    const code: ToolErrorCode = isWrongType(issues[0]!, valueAt(args, issues[0]!.path)) ? 'INVALID_TYPE' : 'BAD_ARGUMENT';
+    const error = { code, message: describeIssues(name, issues, args)[l], ...(field === '' ? {} : { field }) };
     return { ok: false, error, say: RETRYING[l] };
   }
   const c = context as Partial<BotContext> | null;

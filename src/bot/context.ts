@@ -42,7 +42,8 @@ const ORDER_METHODS = ['get', 'list', 'view'] as const;
 
 /** A context for {@link callTool}; keep one for as long as the bot runs, so that pools are built once. */
 export function createBotContext(options: BotContextOptions = {}): BotContext {
-  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('createBotContext(): options', { zh: '选项对象', en: 'an options object' }, options);
+  inventoryRules.guardOptions(options, 'createBotContext(): options');
+  inventoryRules.guardFields(options, 'createBotContext(): options', { store: 'object?', agent: 'string?', pools: 'array?', profile: 'string?', packages: 'object?', orders: 'object?' });
   const { agent, pools, profile = 'seed', packages = defaultPackages() } = options;
   const store = options.store ?? new MemoryStore();
   if (typeof store !== 'object' || store === null || !STORE_METHODS.every((m) => typeof (store as unknown as Record<string, unknown>)[m] === 'function')) {
@@ -52,7 +53,6 @@ export function createBotContext(options: BotContextOptions = {}): BotContext {
   if (orders !== null && (typeof orders !== 'object' || !ORDER_METHODS.every((m) => typeof (orders as unknown as Record<string, unknown>)[m] === 'function'))) {
     throw inventoryRules.wrongType('createBotContext(): orders', { zh: '订单库（OrderStore）', en: 'an OrderStore' }, orders);
   }
-  if (agent !== undefined && typeof agent !== 'string') throw inventoryRules.wrongType('createBotContext(): agent', { zh: '代理商编号', en: 'an agent id' }, agent);
   if (pools !== undefined && !(Array.isArray(pools) && pools.every((p) => p instanceof Pool))) throw inventoryRules.wrongType('createBotContext(): pools', { zh: '号码池数组', en: 'an array of pools' }, pools);
   resolveProfile(profile); // an unknown profile fails here, not at the first search
   const built = new Map<string, Pool>();

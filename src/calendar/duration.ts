@@ -1,4 +1,4 @@
-import { excerpt, zhExcerpt } from '../errors/guards.js';
+import { excerpt, zhExcerpt, guardKind, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 
 const UNIT_MS: Record<string, number> = {
@@ -49,10 +49,9 @@ function chineseNumber(text: string): number | undefined {
  *   INVALID_TYPE for a value that is not a string.
  */
 export function parseDuration(text: string, what?: string): number {
+  guardKind(what, 'parseDuration(): what', 'string?');
   const name = what === undefined ? { zh: '时长', en: 'duration' } : { zh: what, en: what };
-  if (typeof text !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', { zh: `${name.zh}应为字符串，如“2小时”`, en: `${name.en}: expected a string such as "2h"` }, { input: text });
-  }
+  if (typeof text !== 'string') throw invalidType(what ?? 'parseDuration(): text', '字符串，如“2小时”', 'a string such as "2h"', text);
   const plain = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '').toLowerCase();
   let ms = 0;
   let at = 0;

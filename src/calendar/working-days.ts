@@ -1,6 +1,6 @@
 // Named imports, so that a bundle takes only these two tables of the file (and none of it when no calendar function is used).
 import { holidays as HOLIDAYS_DATA, workdays as MAKEUP_DATA } from 'chinese-days/dist/chinese-days.json';
-import { guardNumber, invalidType } from '../errors/guards.js';
+import { guardNumber, guardString, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /**
@@ -109,7 +109,8 @@ export function dayNumber(date: string): number {
 
 /** The `YYYY-MM-DD` day a date names in any form the calendar reads (2015-03-18, 2015/3/18, 2015年3月18日 …), or null when it names none. */
 export function readDate(text: string): string | null {
-  if (typeof text !== 'string' || dateParts(text) === null) return null;
+  guardString(text, 'readDate(): text');
+  if (dateParts(text) === null) return null;
   try {
     return dateOfDay(dayNumber(text));
   } catch {
@@ -145,6 +146,7 @@ export function beijingDate(instant: Date | number | string): string {
 
 /** An instant (epoch ms) as Beijing time to the minute, `2026-06-30 18:00`: the clock customers and salespeople read. */
 export function beijingTime(ms: number): string {
+  guardNumber(ms, 'beijingTime(): ms');
   if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) badDate(ms, { zh: '应为毫秒时间戳', en: 'expected a timestamp in milliseconds' });
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }

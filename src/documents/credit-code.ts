@@ -13,6 +13,7 @@ import { isValidLicence, licenceCheckCharacter, looksLikePersonalId } from '../i
  */
 export function checkCreditCode(input: unknown, field = 'creditCode'): string {
   guardString(field, 'checkCreditCode(): field');
+  guardString(input, field);
   const fail = (zh: string, en: string, position?: number): never => {
     const shown = typeof input === 'string' ? JSON.stringify(input.length > 30 ? `${input.slice(0, 30)}…` : input) : typeof input;
     throw new Vanity400Error(

@@ -1,5 +1,5 @@
 import data from '../../data/documents.json';
-import { quoted } from '../errors/guards.js';
+import { quoted, guardFields, guardObject } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parseLandingNumber, type LandingNumber } from '../number/landing-number.js';
 import { checkCreditCode } from './credit-code.js';
@@ -109,7 +109,9 @@ function count(field: string, value: unknown, min: number): number {
  *   BAD_LANDING_NUMBER (`landingNumbers[i]`), BAD_ARGUMENT for any other field, each naming the field.
  */
 export function documentsFor(request: DocumentsRequest): DocumentsChecklist {
-  if (typeof request !== 'object' || request === null) bad('request', request, { zh: '应为 { company, numbersHeld, landingNumbers }', en: 'expected { company, numbersHeld, landingNumbers }' });
+  guardObject(request, 'documentsFor(): request', '{ company, numbersHeld, landingNumbers } 对象', 'an object { company, numbersHeld, landingNumbers }');
+  guardFields(request, 'request', { company: 'object', handler: 'object?', numbersHeld: 'number', numbersApplying: 'number?', landingNumbers: 'array', industry: 'string?', provided: 'array?' });
+  guardFields(request.company, 'request.company', { name: 'string', creditCode: 'string' });
   const { company, handler } = request;
   if (typeof company !== 'object' || company === null) bad('company', company, { zh: '应为 { name, creditCode }', en: 'expected { name, creditCode }' });
   if (typeof company.name !== 'string' || company.name.trim() === '' || company.name.length > 200) {

@@ -1,4 +1,4 @@
-import { guardString } from '../errors/guards.js';
+import { guardString, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { looksLikePersonalId } from '../inventory/licence.js';
 
@@ -41,7 +41,7 @@ export function checkIdNumber(
     const details = { input: masked, field, ...(position === undefined ? {} : { position }) };
     throw new Vanity400Error('BAD_ID_NUMBER', { zh: `${field}（${masked}）不是有效的身份证号：${zh}`, en: `${field} (${masked}) is not a resident ID number: ${en}` }, details);
   };
-  if (typeof input !== 'string') return fail('应为 18 位身份证号码文字', 'expected the 18 characters as text');
+  if (typeof input !== 'string') throw invalidType(field, '18 位身份证号码的字符串', 'the 18 characters as a string', input, true);
   const id = input.toUpperCase();
   if (id.length !== 18) return fail(`应为 18 位，实际 ${id.length} 位`, `expected 18 characters, got ${id.length}`);
   const bad = /[^\d]/.exec(id.slice(0, 17));

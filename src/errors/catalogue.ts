@@ -18,11 +18,6 @@ function zhQuote(json: string): string {
   }
 }
 
-/** typeof's word (or null) in Chinese. */
-function zhKind(kind: string): string {
-  return ({ null: '空值 null', undefined: '未定义（undefined）', number: '数字', boolean: '布尔值', object: '对象', bigint: '大整数', symbol: '符号（symbol）', function: '函数', string: '字符串' } as Record<string, string>)[kind] ?? kind;
-}
-
 /** The n-th character, counted from 1 as people count: position 4 (0-based) is 第 5 个字符. */
 const nth = (position: string): string => `第 ${Number(position) + 1} 个字符`;
 
@@ -30,18 +25,14 @@ type Entry = [RegExp, (...m: string[]) => string];
 
 const CATALOGUE: Partial<Record<ErrorCode, Entry[]>> = {
   BAD_PHRASE: [
-    [/^expected pinyin text, got (\S+)$/, (kind) => `应为拼音，实际是${zhKind(kind)}`],
     [new RegExp(`^pinyin ${Q}: longer than (\\d+) characters$`), (q, max) => `拼音${zhQuote(q)}太长了，最多 ${max} 个字符`],
     [new RegExp(`^${Q}: ${Q} at position (\\d+) is not pinyin$`), (q, ch, p) => `${zhQuote(q)}里的${zhQuote(ch)}（${nth(p)}）不是拼音`],
-    [/^expected a phrase as a string, got (\S+)$/, (kind) => `应为一段文字，实际是${zhKind(kind)}`],
-    [/^expected a search query as a string, got (\S+)$/, (kind) => `要查的应为一段文字，实际是${zhKind(kind)}`],
     [new RegExp(`^${Q}: the phrase is empty$`), () => '没有给出要读的词，请用中文或拼音写出来，比如“一路发”或 yi lu fa'],
     [new RegExp(`^${Q}: too long \\(more than (\\d+) characters\\)$`), (q, max) => `${zhQuote(q)}太长了，最多 ${max} 个字`],
     [new RegExp(`^${Q}: too long \\(more than (\\d+) syllables\\)$`), (q, max) => `${zhQuote(q)}太长了，最多 ${max} 个音节`],
     [new RegExp(`^${Q}: no Chinese characters, pinyin or digits to read$`), (q) => `${zhQuote(q)}里没有能读的汉字、拼音或数字`],
     [new RegExp(`^${Q}: ${Q} at position (\\d+) is neither a Chinese character nor pinyin$`), (q, ch, p) => `${zhQuote(q)}里的${zhQuote(ch)}（${nth(p)}）既不是汉字也不是拼音`],
     [new RegExp(`^${Q}: ${Q} at position (\\d+) has no known reading$`), (q, ch, p) => `${zhQuote(q)}里的${zhQuote(ch)}（${nth(p)}）查不到读音`],
-    [/^(.*): expected 1 to (\d+) digits as a string, got (\S+)$/, (_q, max, kind) => `应为 1 到 ${max} 位数字组成的字符串，实际是${zhKind(kind)}`],
     [new RegExp(`^${Q}: expected 1 to (\\d+) digits, got nothing$`), (_q, max) => `没有给出数字：应为 1 到 ${max} 位数字`],
     [new RegExp(`^${Q}: ${Q} at position (\\d+) is not a digit$`), (q, ch, p) => `${zhQuote(q)}里的${zhQuote(ch)}（${nth(p)}）不是数字`],
     [new RegExp(`^${Q}: more than (\\d+) digits$`), (q, max) => `${zhQuote(q)}超过了 ${max} 位数字`],

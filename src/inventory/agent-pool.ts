@@ -3,6 +3,7 @@ import { createPool, type PoolOptions } from '../pool/create-pool.js';
 import type { Pool } from '../pool/pool.js';
 import type { NumberStatus } from './types.js';
 import type { Store } from './store.js';
+import { guardFields, guardOptions } from '../errors/guards.js';
 
 /**
  * A pool of one agent's numbers in a status (default: available), for search, near and suggest: built
@@ -30,5 +31,6 @@ export async function storePool(store: Store, options: PoolOptions & { status?: 
 
 function checkArguments(where: string, store: unknown, options: unknown): void {
   if (typeof store !== 'object' || store === null || typeof (store as Store).list !== 'function') throw wrongType(`${where}: store`, { zh: '库存（Store）', en: 'a Store' }, store);
-  if (typeof options !== 'object' || options === null) throw wrongType(`${where}: options`, { zh: '选项对象', en: 'an options object' }, options);
+  guardOptions(options, `${where}: options`);
+  guardFields(options as object, `${where}: options`, { status: 'string?' });
 }

@@ -12,7 +12,7 @@
  *
  * Only an enterprise (code beginning 91) can be a 400 agent: 400 agents must be companies.
  */
-import { excerpt, kindOf, zhExcerpt } from '../errors/guards.js';
+import { excerpt, kindOf, zhExcerpt, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -71,9 +71,7 @@ function firstBadCharacter(code: string): number {
  * @throws Vanity400Error BAD_LICENCE if `first17` is not 17 characters from the code's set.
  */
 export function licenceCheckCharacter(first17: string): string {
-  if (typeof first17 !== 'string') {
-    throw new Vanity400Error('INVALID_TYPE', { zh: `licenceCheckCharacter()：应为 17 个字符的字符串，实际是 ${typeof first17}。`, en: `licenceCheckCharacter(): expected a string of 17 characters, got ${first17 === null ? 'null' : typeof first17}.` }, { input: first17 });
-  }
+  if (typeof first17 !== 'string') throw invalidType('licenceCheckCharacter(): first17', '17 个字符的字符串', 'a string of 17 characters', first17);
   const code = upper(first17);
   if (code.length !== 17) throw badLicence(code, { zh: `应为前 17 个字符，实际有 ${code.length} 个`, en: `expected the first 17 characters, got ${code.length}` });
   const bad = firstBadCharacter(code);

@@ -1,4 +1,4 @@
-import { guardCallback, guardOptions } from '../errors/guards.js';
+import { guardCallback, guardOptions, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import {
   ReserveCheck,
@@ -48,9 +48,6 @@ interface AgentIndex {
   /** The numbers in order, rebuilt on demand after a change. */
   sorted: string[] | null;
 }
-
-/** Marks an operation without a customer (withdraw), so that a missing customer elsewhere is an error. */
-const NO_CUSTOMER = Symbol('no customer');
 
 function effective(entry: Entry, now: number): NumberStatus {
   return entry.status === 'held' && (entry.heldUntil ?? 0) <= now ? 'available' : entry.status;
@@ -215,7 +212,7 @@ export class MemoryStore implements Store {
    */
   apply(op: InventoryOp): void {
     this.#open();
-    if (typeof op !== 'object' || op === null) throw badOp('expected an object', op);
+    if (typeof op !== 'object' || op === null || Array.isArray(op)) throw invalidType('MemoryStore.apply(): op', '库存操作记录（对象）', 'an inventory operation (an object)', op);
     if (typeof op.at !== 'number' || !Number.isFinite(op.at)) throw badOp('"at" must be a time in epoch ms', op);
     switch (op.op) {
       case 'agent': {
@@ -341,10 +338,11 @@ export class MemoryStore implements Store {
   }
 
   /** A reserved number's entry and state now, for an operation on it (by `customer`, checked after the number). */
-  #current(number: string, customer: unknown = NO_CUSTOMER): { d: string; entry: Entry; now: number; state: NumberState } {
+  #current(number: string, ...customer: [unknown?]): { d: string; entry: Entry; now: number; state: NumberState } {
     this.#open();
     const d = digitsOf(number);
-    if (customer !== NO_CUSTOMER) checkCustomer(customer);
+    // Given (even as undefined) by hold, release and sell; left out by withdraw.
+    if (customer.length > 0) checkCustomer(customer[0]);
     const entry = this.#entry(d);
     const now = this.#now();
     return { d, entry, now, state: this.#state(d, entry, now) };

@@ -6,7 +6,7 @@
  */
 import { Vanity400Error, type ErrorCode, type LocalText } from '../errors/vanity400-error.js';
 import { beijingTime } from '../calendar/working-days.js';
-import { kindOf } from '../errors/guards.js';
+import { guardFields, invalidType } from '../errors/guards.js';
 import { parse } from '../number/parse.js';
 import { checkLicence } from './licence.js';
 import { NUMBER_STATUSES } from './types.js';
@@ -68,13 +68,12 @@ export function isStatus(value: unknown): value is NumberStatus {
   return (NUMBER_STATUSES as readonly unknown[]).includes(value);
 }
 
-/** INVALID_TYPE naming the argument of a store method that got the wrong kind of value. */
+/** INVALID_TYPE naming the argument of a store method that got the wrong kind of value (the one wording of guards.ts). */
 export function wrongType(what: string, expected: LocalText, value: unknown): Vanity400Error {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new Vanity400Error('INVALID_TYPE', both(`${what}应为${expected.zh}，实际是${kindOf(value).zh}。`, `${what}: expected ${expected.en}, got ${got}.`), {
-    input: value,
-  });
+  return invalidType(what, expected.zh, expected.en, value);
 }
+/** The argument guards, for the library's other entries (which import the core by its package name). */
+export { guardFields, guardKind, guardOptions } from '../errors/guards.js';
 const STRING = { zh: '字符串', en: 'a string' };
 const OBJECT = { zh: '对象', en: 'an object' };
 
@@ -106,6 +105,7 @@ export function checkAgentId(id: unknown, what: 'agent' | 'parent' = 'agent'): s
  */
 export function checkAgent(agent: unknown): Agent {
   if (typeof agent !== 'object' || agent === null || Array.isArray(agent)) throw wrongType('agent', OBJECT, agent);
+  guardFields(agent, 'agent', { id: 'string', name: 'string', level: 'string', parent: 'string?', licence: 'string', verified: 'boolean', quota: 'number' });
   const a = agent as Record<string, unknown>;
   const id = checkAgentId(a.id);
   const zid = zhQuote(id);
@@ -198,7 +198,7 @@ export function checkLoadOptions(options: unknown): {
   dryRun: boolean;
 } {
   if (options === undefined) return { dryRun: false };
-  if (typeof options !== 'object' || options === null) throw wrongType('load options', OBJECT, options);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw wrongType('load options', OBJECT, options);
   const { dryRun } = options as { dryRun?: unknown };
   if (dryRun !== undefined && typeof dryRun !== 'boolean') throw wrongType('dryRun', { zh: 'true 或 false', en: 'true or false' }, dryRun);
   return { dryRun: dryRun === true };
@@ -339,7 +339,8 @@ export function describeState(state: NumberState): string {
 
 /** {@link describeState} in both languages. */
 export function stateText(state: NumberState): LocalText {
-  if (typeof state !== 'object' || state === null || typeof state.number !== 'string') throw wrongType('state', OBJECT, state);
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) throw wrongType('state', OBJECT, state);
+  guardFields(state, 'state', { number: 'string', agent: 'string', status: 'string', customer: 'string?', heldUntil: 'number?' });
   const n = showNumber(state.number);
   const za = zhQuote(state.agent);
   const ea = quoteInput(state.agent);

@@ -8,7 +8,8 @@ import { analyseCalls, inventoryRules, type AnalyseCallsOptions, type CallReport
  */
 export async function analyseCallFile(path: string, options: AnalyseCallsOptions = {}): Promise<CallReport> {
   if (typeof path !== 'string' || path === '') throw inventoryRules.wrongType('analyseCallFile(): path', { zh: '文件路径', en: 'a file path' }, path);
-  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('analyseCallFile(): options', { zh: '选项对象', en: 'an options object' }, options);
+  inventoryRules.guardOptions(options, 'analyseCallFile(): options');
+  inventoryRules.guardFields(options, 'analyseCallFile(): options', { format: 'string?', onProblem: 'function?', keepProblems: 'number?' });
   const format = options.format ?? (/\.(jsonl|ndjson|json)$/i.test(path) ? 'jsonl' : /\.csv$/i.test(path) ? 'csv' : undefined);
   return analyseCalls(createReadStream(path, { highWaterMark: 1 << 16 }), { ...options, ...(format ? { format } : {}) });
 }

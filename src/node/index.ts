@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 // The core by its package name, so that users of both entry points share one copy of it.
-import { Vanity400Error, poolFromSnapshot, poolToSnapshot, type Pool, type Profile } from 'vanity400';
+import { Vanity400Error, inventoryRules, poolFromSnapshot, poolToSnapshot, type Pool, type Profile } from 'vanity400';
 
 /** The largest snapshot: 10 million numbers at 8 bytes, and the header. */
 const MAX_SNAPSHOT_BYTES = 80 * 1024 ** 2 + 64 * 1024;
@@ -18,7 +18,7 @@ const MAX_SNAPSHOT_BYTES = 80 * 1024 ** 2 + 64 * 1024;
  * `path` (which replaces a symlink there instead of following it). A reader never sees half a file.
  */
 export function savePool(pool: Pool, path: string): void {
-  if (typeof path !== 'string' || path === '') throw new Vanity400Error('INVALID_TYPE', { zh: 'savePool()：path 应为文件路径。', en: 'savePool(): path: expected a file path.' }, { input: path });
+  if (typeof path !== 'string' || path === '') throw inventoryRules.wrongType('savePool(): path', { zh: '文件路径', en: 'a file path' }, path);
   const bytes = new Uint8Array(poolToSnapshot(pool));
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx', 0o644);
@@ -69,9 +69,10 @@ function readSnapshotFile(path: string): Uint8Array {
 }
 
 /** Reads a pool snapshot file; a damaged or stale one is a Vanity400Error (BAD_SNAPSHOT, STALE_SNAPSHOT). */
-export function loadPool(path: string, options: { profile?: Profile } = {}): Pool {
-  if (typeof path !== 'string' || path === '') throw new Vanity400Error('INVALID_TYPE', { zh: 'loadPool()：path 应为文件路径。', en: 'loadPool(): path: expected a file path.' }, { input: path });
-  if (typeof options !== 'object' || options === null) throw new Vanity400Error('INVALID_TYPE', { zh: 'loadPool()：options 应为选项对象。', en: 'loadPool(): options: expected an options object.' }, { input: options });
+export function loadPool(path: string, options: { profile?: string | Profile } = {}): Pool {
+  if (typeof path !== 'string' || path === '') throw inventoryRules.wrongType('loadPool(): path', { zh: '文件路径', en: 'a file path' }, path);
+  inventoryRules.guardOptions(options, 'loadPool(): options');
+  inventoryRules.guardFields(options, 'loadPool(): options', { profile: 'string|object?' });
   const bytes = readSnapshotFile(path);
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;

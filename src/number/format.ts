@@ -1,6 +1,7 @@
 import { numberNotTextOrParsed, separatorNotText, unknownStyle } from './errors.js';
 import { parse } from './parse.js';
 import type { FormatStyle, Number400 } from './types.js';
+import { guardKind } from '../errors/guards.js';
 
 const STYLES: readonly FormatStyle[] = ['3-3-4', '4-3-3', '3-4-3', 'compact', 'e164'];
 const PLAIN = /^400\d{7}$/;
@@ -21,6 +22,7 @@ function digitsOf(number: string | Number400): string {
  * @throws Vanity400Error: UNKNOWN_STYLE, INVALID_TYPE (separator not a string), or any parse() error.
  */
 export function format(number: string | Number400, style: FormatStyle = '3-3-4', separator = '-'): string {
+  guardKind(style, 'format(): style', 'string');
   if (!STYLES.includes(style)) throw unknownStyle(style, STYLES);
   if (typeof separator !== 'string') throw separatorNotText(separator);
   return formatDigits(digitsOf(number), style, separator);

@@ -27,7 +27,7 @@ export function parseLandingNumber(input: unknown, field = 'landingNumber'): Lan
     const shown = quoted(input, 30);
     throw new Vanity400Error('BAD_LANDING_NUMBER', { zh: `${field} ${shown}：${zh}`, en: `${field} ${shown}: ${en}` }, { input, field });
   };
-  if (typeof input !== 'string') return fail('应为电话号码文字', 'expected a phone number as text');
+  guardString(input, field);
   if (!/^[\d\s()+-]{1,30}$/.test(input)) return fail('只能有数字、空格、括号、+ 和 -', 'only digits, spaces, brackets, + and - are allowed');
   let digits = input.replace(/[\s()-]/g, '');
   if (digits.startsWith('+86')) digits = digits.slice(3);

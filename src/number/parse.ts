@@ -2,6 +2,7 @@ import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { badCharacter, badPlus, noDigits, not400, numberNotText, unconfirmedSegment, wrongLength } from './errors.js';
 import { listSegments, segmentInfo } from './segments.js';
 import type { Number400, ParseOptions } from './types.js';
+import { guardFields, guardOptions } from '../errors/guards.js';
 
 /** The longest digit run that can still be valid: 0086 + 10 digits. */
 const MAX_KEPT = 14;
@@ -75,6 +76,7 @@ export function parse(text: string, options?: ParseOptions): Number400 {
   if (typeof text !== 'string') {
     throw numberNotText(text);
   }
+  if (options !== undefined) guardParseOptions(options, 'parse()');
 
   let kept = ''; // the first MAX_KEPT digits, as ASCII
   let count = 0;
@@ -117,6 +119,12 @@ export function parse(text: string, options?: ParseOptions): Number400 {
   return { digits, segment, carrier: info.carrier };
 }
 
+/** The options of parse() and its try-forms: a wrong one is INVALID_TYPE even where the text's errors are answers. */
+function guardParseOptions(options: unknown, fn: string): void {
+  guardOptions(options, `${fn}: options`);
+  guardFields(options as object, `${fn}: options`, { allowUnconfirmed: 'boolean?' });
+}
+
 /** What {@link tryParse} returns: the number, or the error {@link parse} would have thrown. */
 export type TryParseResult =
   | {
@@ -134,6 +142,7 @@ export type TryParseResult =
 
 /** Like {@link parse}, but returns the error instead of throwing it. */
 export function tryParse(text: unknown, options?: ParseOptions): TryParseResult {
+  if (options !== undefined) guardParseOptions(options, 'tryParse()');
   try {
     return { ok: true, value: parse(text as string, options) };
   } catch (error) {
@@ -144,5 +153,6 @@ export function tryParse(text: unknown, options?: ParseOptions): TryParseResult 
 
 /** Whether `text` is a 400 number that {@link parse} accepts with the same options. */
 export function isValid400(text: unknown, options?: ParseOptions): boolean {
+  if (options !== undefined) guardParseOptions(options, 'isValid400()');
   return tryParse(text, options).ok;
 }

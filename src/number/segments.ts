@@ -1,6 +1,7 @@
 import data from '../../data/segments.json';
 import { badSegmentData as badData } from './errors.js';
 import type { Carrier, SegmentInfo } from './types.js';
+import { guardString } from '../errors/guards.js';
 
 const CARRIERS: readonly string[] = ['unicom', 'mobile', 'telecom'];
 
@@ -36,6 +37,7 @@ const BY_SEGMENT = new Map<unknown, SegmentInfo>(SEGMENTS.map((s) => [s.segment,
 
 /** Facts about a segment such as "4006", or undefined if it is not one of 4000–4009. */
 export function segmentInfo(segment: string): SegmentInfo | undefined {
+  guardString(segment, 'segmentInfo(): segment');
   return BY_SEGMENT.get(segment);
 }
 

@@ -1,5 +1,5 @@
 import { addWorkingDays, beijingDate, estimateNote } from '../calendar/working-days.js';
-import { guardLanguage, guardObject, invalidType } from '../errors/guards.js';
+import { guardKind, guardLanguage, guardObject, guardString, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { format } from '../number/format.js';
 import { OPEN_WORKING_DAYS, tierById, type TierId } from '../scoring/tiers.js';
@@ -40,6 +40,8 @@ export interface OpeningDate {
  * @throws Vanity400Error BAD_DATE for a malformed time (field `paidAt`); BAD_ARGUMENT for an unknown tier; the parse errors of a malformed number.
  */
 export function openingDate(numberOrTier: string, paidAt: Date | number | string): OpeningDate {
+  guardString(numberOrTier, 'openingDate(): numberOrTier');
+  guardKind(paidAt, 'paidAt', 'string|number|object', 'paidAt');
   const asked =
     numberOrTier === 'special' ? { tier: 'ordinary', special: true } : typeof numberOrTier === 'string' && tierById(numberOrTier) ? { tier: numberOrTier } : { number: numberOrTier };
   const { tier, special, number } = tierOfRequest(asked);

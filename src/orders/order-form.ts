@@ -1,4 +1,4 @@
-import { guardLanguage, guardObject, guardOptions, invalidType } from '../errors/guards.js';
+import { guardLanguage, guardObject, guardOptions, invalidType, guardFields } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { format } from '../number/format.js';
 import { parseRoutingRules } from '../routing/check.js';
@@ -55,6 +55,7 @@ function checkOrder(order: unknown, where: string): Order {
 export function orderForm(order: Order, options: OrderFormOptions = {}): RoutingForm {
   const o = checkOrder(order, 'orderForm(): order');
   guardOptions(options, 'orderForm(): options');
+  guardFields(options, 'orderForm(): options', { lang: 'string?', showPassword: 'boolean?' });
   const lang = options.lang ?? 'zh';
   guardLanguage(lang, 'orderForm(): options.lang');
   const p = o.package;
@@ -86,6 +87,7 @@ export function orderForm(order: Order, options: OrderFormOptions = {}): Routing
 export function formatOrderForm(order: Order, options: OrderFormOptions & { as?: 'text' | 'html' } = {}): string {
   const o = checkOrder(order, 'formatOrderForm(): order');
   guardOptions(options, 'formatOrderForm(): options');
+  guardFields(options, 'formatOrderForm(): options', { lang: 'string?', showPassword: 'boolean?', as: 'string?' });
   const form = orderForm(o, { ...(options.lang === undefined ? {} : { lang: options.lang }), ...(options.showPassword === undefined ? {} : { showPassword: options.showPassword }) });
   return formatRoutingForm(rulesOf(o), { ...options, title: form.title, fields: form.fields });
 }

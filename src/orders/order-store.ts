@@ -1,4 +1,4 @@
-import { guardMethods, guardOptions, quoted } from '../errors/guards.js';
+import { guardMethods, guardOptions, quoted, guardFields, guardString } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { sellRefusal, notReserved } from '../inventory/rules.js';
 import type { NumberState } from '../inventory/types.js';
@@ -139,7 +139,8 @@ function unknownOrder(id: unknown): Vanity400Error {
 }
 
 function checkId(id: unknown): string {
-  if (typeof id !== 'string' || id === '' || id.length > 100) throw unknownOrder(typeof id === 'string' ? id.slice(0, 100) : id);
+  guardString(id, 'OrderStore: id');
+  if (id === '' || id.length > 100) throw unknownOrder(id.slice(0, 100));
   return id;
 }
 
@@ -151,11 +152,12 @@ const STATUSES: readonly string[] = [...ORDER_PATH, 'cancelled'];
 function filterOf(filter: OrderFilter | undefined): LedgerFilter {
   guardOptions(filter, 'OrderStore.list(): filter');
   const f = filter ?? {};
+  guardFields(f, 'OrderStore.list(): filter', { customer: 'string?', agent: 'string?', status: 'string?', number: 'string?' });
   const out: LedgerFilter = {};
   for (const key of ['customer', 'agent'] as const) {
     const v = f[key];
     if (v === undefined) continue;
-    if (typeof v !== 'string' || v.length > 200) throw new Vanity400Error('BAD_ARGUMENT', { zh: `filter.${key} 应为文字`, en: `filter.${key}: expected a text` }, { input: v, field: `filter.${key}` });
+    if (v.length > 200) throw new Vanity400Error('BAD_ARGUMENT', { zh: `filter.${key} 应为文字`, en: `filter.${key}: expected a text` }, { input: v, field: `filter.${key}` });
     out[key] = v;
   }
   if (f.status !== undefined) {

@@ -1,4 +1,4 @@
-import { guardNumber, guardObject, guardString, invalidType, quoted } from '../errors/guards.js';
+import { guardNumber, guardObject, guardString, invalidType, quoted, guardFields, guardKind } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { documentsFor, type DocumentId, type IndustryId } from '../documents/documents-for.js';
 import { checkCreditCode } from '../documents/credit-code.js';
@@ -242,6 +242,7 @@ function fields(field: string, value: unknown, known: readonly string[]): Record
 /** An instant as epoch ms: a Date, epoch ms, or an ISO time with its offset; else BAD_DATE naming the field. */
 export function instantOf(value: unknown, field: string): number {
   guardString(field, 'instantOf(): field');
+  guardKind(value, field, 'string|number|object');
   let ms = Number.NaN;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'number') ms = value;
@@ -316,6 +317,9 @@ export function createOrder(input: NewOrder, at: { id: string; now: number; agen
   guardNumber(at.now, 'createOrder(): at.now');
   if (at.agent !== undefined) guardString(at.agent, 'createOrder(): at.agent');
   if (at.packages !== undefined) guardPackageList(at.packages, 'createOrder(): at.packages');
+  guardObject(input, 'createOrder(): order');
+  guardFields(input, 'order', { customer: 'string', number: 'string', packageId: 'string', company: 'object', landingNumbers: 'array?', minutesPerMonth: 'number?' });
+  guardFields(input.company, 'order.company', { name: 'string', creditCode: 'string' });
   const o = fields('order', input, ['customer', 'number', 'packageId', 'company', 'routing', 'landingNumbers', 'minutesPerMonth']);
   const customer = name('customer', o.customer);
   const { tier, special, number } = tierOfRequest({ number: o.number });
@@ -410,7 +414,8 @@ function timeBetween(value: unknown, field: string, order: Order, now: number): 
 
 function checkOrder(order: unknown): Order {
   const o = order as Order;
-  if (typeof o !== 'object' || o === null || !(ORDER_PATH as readonly unknown[]).concat('cancelled').includes(o.status) || !Array.isArray(o.history) || o.history.length === 0) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw invalidType('order', '订单（createOrder 的结果）', 'an order made by createOrder', order);
+  if (!(ORDER_PATH as readonly unknown[]).concat('cancelled').includes(o.status) || !Array.isArray(o.history) || o.history.length === 0) {
     fail('BAD_ORDER', 'order', order, { zh: '应为 createOrder 做出的订单', en: 'expected an order made by createOrder' });
   }
   return o;
@@ -431,6 +436,9 @@ function checkOrder(order: unknown): Order {
  */
 export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs: StepInputs[S], now: number): Order {
   checkOrder(order);
+  guardString(step, 'advanceOrder(): step');
+  guardObject(inputs, 'advanceOrder(): inputs');
+  guardNumber(now, 'advanceOrder(): now');
   if (!(ORDER_STEPS as readonly unknown[]).includes(step)) fail('BAD_ARGUMENT', 'step', step, { zh: `应为 ${ORDER_STEPS.join('、')} 之一`, en: `expected one of ${ORDER_STEPS.join(', ')}` });
   if (step === 'cancelled' ? !CANCELLABLE.includes(order.status) : ORDER_PATH[ORDER_PATH.indexOf(order.status) + 1] !== step) outOfOrder(order, step);
   if (!Number.isFinite(now)) fail('BAD_ARGUMENT', 'now', now, { zh: '应为毫秒时间戳', en: 'expected epoch ms' });
@@ -524,6 +532,7 @@ export function advanceOrder<S extends OrderStep>(order: Order, step: S, inputs:
 /** What the inventory must do with a step, in the same transaction: sell when paid, release the hold when cancelled; null otherwise. */
 export function inventoryChange(order: Order, step: OrderStep): InventoryChange | null {
   checkOrder(order);
+  guardString(step, 'inventoryChange(): step');
   if (step === 'paid') return { op: 'sell', number: order.number, customer: order.customer };
   if (step === 'cancelled') return { op: 'release', number: order.number, customer: order.customer };
   return null;

@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import billing from '../../data/billing.json';
 import bundled from '../../data/packages.json';
-import { guardObject, guardOptions, guardString, invalidType, quoted } from '../errors/guards.js';
+import { guardObject, guardOptions, guardString, invalidType, quoted, guardKind } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
@@ -255,6 +255,7 @@ function readList(read: Reader, data: unknown, file: string, defaults: PackageLi
  * settlement cost of 0.06 元/min or one written in 分, a source the file does not list.
  */
 export function parsePackages(input: string | object, options: { file?: string } = {}): PackageList {
+  guardKind(input, 'parsePackages(): input', 'string|object');
   guardOptions(options, 'parsePackages(): options');
   if (options.file !== undefined) guardString(options.file, 'parsePackages(): options.file');
   const file = options.file ?? 'packages.json';

@@ -1,4 +1,4 @@
-import { guardNumber, guardString, invalidType, quoted } from '../errors/guards.js';
+import { guardNumber, guardString, invalidType, quoted, guardFields, guardObject } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { score } from '../scoring/score.js';
 import { tierById, TIERS, type TierId } from '../scoring/tiers.js';
@@ -174,7 +174,8 @@ export function pricePackage(p: Package, minutesPerMonth: number, rank = 0): Pac
  */
 export function quote(request: QuoteRequest, packages: PackageList = defaultPackages()): Quote {
   guardPackageList(packages, 'quote(): packages');
-  if (typeof request !== 'object' || request === null) badRequest('request', request, { zh: '应为 { number 或 tier, minutesPerMonth }', en: 'expected { number or tier, minutesPerMonth }' });
+  guardObject(request, 'quote(): request', '{ number 或 tier, minutesPerMonth } 对象', 'an object { number or tier, minutesPerMonth }');
+  guardFields(request, 'quote(): request', { number: 'string?', tier: 'string?', special: 'boolean?', minutesPerMonth: 'number', years: 'number?' });
   const { minutesPerMonth, years } = request;
   if (typeof minutesPerMonth !== 'number' || !Number.isFinite(minutesPerMonth) || minutesPerMonth < 0 || minutesPerMonth > MAX_MINUTES) {
     badRequest('minutesPerMonth', minutesPerMonth, { zh: `应为 0 到 ${MAX_MINUTES} 的分钟数`, en: `expected 0 to ${MAX_MINUTES} minutes` });

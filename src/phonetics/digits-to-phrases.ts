@@ -1,6 +1,7 @@
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { digitReadings, type DigitReadingFact } from './readings.js';
+import { guardFields, guardOptions, guardString } from '../errors/guards.js';
 
 /** One phrase a digit string can be heard as, from {@link digitsToPhrases}; e.g. 518 → 我要发. */
 export interface PhraseReading {
@@ -35,7 +36,7 @@ function badDigits(digits: unknown, why: string, position?: number): Vanity400Er
 }
 
 function checkDigits(digits: unknown): string {
-  if (typeof digits !== 'string') throw badDigits(digits, `expected 1 to ${MAX_DIGITS} digits as a string, got ${digits === null ? 'null' : typeof digits}`);
+  guardString(digits, 'digitsToPhrases(): digits');
   if (digits.length === 0) throw badDigits(digits, `expected 1 to ${MAX_DIGITS} digits, got nothing`);
   const bad = digits.search(/[^0-9]/);
   if (bad >= 0) throw badDigits(digits, `${JSON.stringify(String.fromCodePoint(digits.codePointAt(bad) ?? 0x3f))} at position ${bad} is not a digit`, bad);
@@ -100,6 +101,8 @@ function compose(digits: string, count: number): PhraseReading[] {
  * ASCII digits, with the position of the first non-digit.
  */
 export function digitsToPhrases(digits: string, options?: DigitsToPhrasesOptions): PhraseReading[] {
+  guardOptions(options, 'digitsToPhrases(): options');
+  if (options !== undefined) guardFields(options, 'digitsToPhrases(): options', { limit: 'number?' });
   const checked = checkDigits(digits);
   const limit = options?.limit === undefined || !Number.isFinite(options.limit) ? 10 : Math.max(1, Math.floor(options.limit));
   const results: PhraseReading[] = [];

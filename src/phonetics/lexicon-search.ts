@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { guardFields, guardOptions, guardString } from '../errors/guards.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { compareDigits } from './readings.js';
 import { isCombiningMark, normalizeSyllable, pinyinLetter, splitLetters } from './syllable.js';
@@ -107,7 +107,9 @@ function lexiconIndex(): NonNullable<typeof index> {
  * lexicon weight. An empty query gives no hits.
  */
 export function searchLexicon(query: string, options?: SearchLexiconOptions): LexiconHit[] {
-  if (typeof query !== 'string') throw new Vanity400Error('BAD_PHRASE', `expected a search query as a string, got ${query === null ? 'null' : typeof query}`, { input: query });
+  guardString(query, 'searchLexicon(): query');
+  guardOptions(options, 'searchLexicon(): options');
+  if (options !== undefined) guardFields(options, 'searchLexicon(): options', { limit: 'number?', families: 'array?' });
   const text = toneless(query.trim()).slice(0, MAX_QUERY_LENGTH);
   if (!text.trim()) return [];
   const limit = options?.limit === undefined || !Number.isFinite(options.limit) ? 10 : Math.max(1, Math.floor(options.limit));

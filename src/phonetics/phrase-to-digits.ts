@@ -15,6 +15,7 @@ import { lexiconPhrases } from '../rules/lexicon.js';
 import { readHanRun } from './han-readings.js';
 import { compareDigits, digitCandidates, digitReadings } from './readings.js';
 import { isCombiningMark, isSeparator, normalizeSyllable, pinyinLetter, stripSeparators, syllablesOfRun } from './syllable.js';
+import { guardFields, guardOptions, guardString } from '../errors/guards.js';
 
 /** One digit string a phrase can be heard as, from {@link phraseToDigits}; e.g. 一路发 → 168. */
 export interface DigitReading {
@@ -313,7 +314,9 @@ function readLimit(options: PhraseToDigitsOptions | undefined): number {
  * pinyin, and phrases longer than MAX_SYLLABLES.
  */
 export async function phraseToDigits(text: string, options?: PhraseToDigitsOptions): Promise<DigitReading[]> {
-  if (typeof text !== 'string') throw new Vanity400Error('BAD_PHRASE', `expected a phrase as a string, got ${text === null ? 'null' : typeof text}`, { input: text });
+  guardString(text, 'phraseToDigits(): text');
+  guardOptions(options, 'phraseToDigits(): options');
+  if (options !== undefined) guardFields(options, 'phraseToDigits(): options', { limit: 'number?' });
   if (!text.trim()) throw badPhrase(text, 'the phrase is empty');
   if (text.length > MAX_TEXT_LENGTH) throw badPhrase(text, `too long (more than ${MAX_TEXT_LENGTH} characters)`, MAX_TEXT_LENGTH);
   const limit = readLimit(options);

@@ -337,7 +337,7 @@ function notPinyin(text: string, position: number): Vanity400Error {
  * ["yi", "lu", "you", "wo"]. Throws Vanity400Error BAD_PHRASE (with the position) when the text is not pinyin.
  */
 export function splitPinyin(text: string): string[] {
-  if (typeof text !== 'string') throw new Vanity400Error('BAD_PHRASE', `expected pinyin text, got ${typeof text}`, { input: text });
+  guardString(text, 'splitPinyin(): text');
   if (text.length > 1000) throw new Vanity400Error('BAD_PHRASE', `pinyin ${excerpt(text)}: longer than 1000 characters`, { input: text });
   return readPinyin(text).map((s) => s.syllable);
 }

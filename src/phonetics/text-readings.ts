@@ -10,7 +10,7 @@
  * has no reading, and says so, rather than offering weak ones.
  */
 import namePartsData from '../../data/name-parts.json';
-import { invalidType, quoted } from '../errors/guards.js';
+import { invalidType, quoted, guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { lexiconPhrases } from '../rules/lexicon.js';
 import { phraseToDigits, type DigitReading } from './phrase-to-digits.js';
@@ -168,6 +168,7 @@ async function readPiece(piece: string): Promise<TextReading[]> {
  */
 export async function readText(text: string, kind: 'name' | 'phrase'): Promise<TextReadings> {
   if (typeof text !== 'string') throw invalidType('readText(): text', '公司名称或口号的字符串', 'a company name or slogan as a string', text);
+  guardString(kind, 'readText(): kind');
   if (kind !== 'name' && kind !== 'phrase') throw new Vanity400Error('BAD_QUERY', { zh: `readText()：kind 应为 "name" 或 "phrase"，而不是 ${quoted(kind)}`, en: `readText(): kind should be "name" or "phrase", not ${quoted(kind)}` }, { input: kind });
   if (!text.trim()) return { pieces: [], readings: [] };
   const pieces = kind === 'name' ? [tradeName(text)].filter(Boolean) : clauses(text);

@@ -3,6 +3,7 @@ import { BODY_LENGTH } from '../rules/kinds.js';
 import type { CompanyProfile } from '../rules/company.js';
 import type { Profile } from '../scoring/profile.js';
 import { numberOfKey } from './key-strings.js';
+import { guardNumber, guardString } from '../errors/guards.js';
 
 /** Numbers are kept as their offset from 4,000,000,000: every 400 number fits a Uint32. */
 export const NUMBER_BASE = 4_000_000_000;
@@ -24,6 +25,7 @@ export class Pool {
   /** bucketStart[1000 - s]: first position in `order` of score s (tenths); bucketStart[1001] = size. */
   readonly bucketStart: Int32Array;
 
+  /** @internal Use {@link createPool} or {@link poolFromSnapshot}. */
   constructor(
     /** Segment of a whole-segment pool, or null for a subset. */
     readonly segment: string | null,
@@ -58,22 +60,26 @@ export class Pool {
 
   /** The number of entry i as its offset from NUMBER_BASE. */
   keyAt(i: number): number {
+    guardNumber(i, 'Pool.keyAt(): i');
     return this.keys ? this.keys[i]! : this.base + i;
   }
 
   /** The 10 digits of entry i. */
   numberAt(i: number): string {
+    guardNumber(i, 'Pool.numberAt(): i');
     return numberOfKey(this.keyAt(i));
   }
 
   /** Entry of a 10-digit number, or -1 when the pool never held it. */
   indexOf(number: string): number {
+    guardString(number, 'Pool.indexOf(): number');
     if (!/^400\d{7}$/.test(number)) return -1;
     return this.indexOfKey(Number(number) - NUMBER_BASE);
   }
 
   /** Entry of the number NUMBER_BASE + key, or -1. */
   indexOfKey(key: number): number {
+    guardNumber(key, 'Pool.indexOfKey(): key');
     if (!this.keys) {
       const i = key - this.base;
       return i >= 0 && i < SEGMENT_SIZE ? i : -1;
@@ -92,12 +98,14 @@ export class Pool {
 
   /** Whether the number is in the pool now. */
   has(number: string): boolean {
+    guardString(number, 'Pool.has(): number');
     const i = this.indexOf(number);
     return i >= 0 && (this.bits[i]! & REMOVED) === 0;
   }
 
   /** Takes a number out (sold, held elsewhere); returns false if it was not in the pool. */
   remove(number: string): boolean {
+    guardString(number, 'Pool.remove(): number');
     const i = this.indexOf(number);
     if (i < 0 || (this.bits[i]! & REMOVED) !== 0) return false;
     this.bits[i]! |= REMOVED;
@@ -107,6 +115,7 @@ export class Pool {
 
   /** Puts a removed number back; returns false if it was not removed. */
   restore(number: string): boolean {
+    guardString(number, 'Pool.restore(): number');
     const i = this.indexOf(number);
     if (i < 0 || (this.bits[i]! & REMOVED) === 0) return false;
     this.bits[i]! &= ~REMOVED;

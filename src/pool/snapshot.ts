@@ -3,7 +3,7 @@ import type { Profile } from '../scoring/profile.js';
 import { tablesFor } from '../scoring/tables.js';
 import { FAMILIES } from '../rules/families.js';
 import { SHAPES } from '../rules/shapes.js';
-import { guardOptions, invalidType } from '../errors/guards.js';
+import { guardOptions, invalidType, guardKind, guardFields } from '../errors/guards.js';
 import { Pool, REMOVED } from './pool.js';
 
 const MAGIC = 0x4c503456; // "V4PL" little-endian
@@ -79,9 +79,11 @@ export function poolToSnapshot(pool: Pool): ArrayBuffer {
  * data than this version's (fingerprint mismatch) is an error: it would give wrong scores. Pass the custom profile object if it used one.
  * Company facts are not kept in a snapshot: a pool scored with them cannot be saved.
  */
-export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: Profile } = {}): Pool {
+export function poolFromSnapshot(buffer: ArrayBuffer, options: { profile?: string | Profile } = {}): Pool {
+  guardKind(buffer, 'poolFromSnapshot(): buffer', 'object');
   if (!(buffer instanceof ArrayBuffer)) bad(SNAPSHOT_DAMAGE.notBuffer);
   guardOptions(options, 'poolFromSnapshot(): options');
+  guardFields(options, 'poolFromSnapshot(): options', { profile: 'string|object?' });
   if (buffer.byteLength < 12) bad(SNAPSHOT_DAMAGE.tooShort(buffer.byteLength));
   const view = new DataView(buffer);
   if (view.getUint32(0, true) !== MAGIC) bad(SNAPSHOT_DAMAGE.wrongMagic);

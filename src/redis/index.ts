@@ -104,11 +104,9 @@ async function loadIoredis(): Promise<typeof import('ioredis').Redis> {
  * append-only file. The scripts build key names inside Redis, so use one Redis server (not a cluster).
  */
 export async function createRedisStore(redis: RedisClient | string, options: RedisStoreOptions = {}): Promise<Store> {
-  if (typeof options !== 'object' || options === null) throw rules.wrongType('options', text('选项对象', 'an options object'), options);
-  for (const key of ['now', 'onWarning'] as const) if (options[key] !== undefined && typeof options[key] !== 'function') throw rules.wrongType(`options.${key}`, text('函数', 'a function'), options[key]);
-  if (options.stagingTtlMs !== undefined && typeof options.stagingTtlMs !== 'number') throw rules.wrongType('options.stagingTtlMs', text('毫秒数', 'a number of ms'), options.stagingTtlMs);
+  rules.guardOptions(options, 'createRedisStore(): options');
+  rules.guardFields(options, 'createRedisStore(): options', { prefix: 'string?', now: 'function?', onWarning: 'function?', stagingTtlMs: 'number?' });
   const prefix = options.prefix ?? 'vanity400:';
-  if (typeof prefix !== 'string') throw rules.wrongType('prefix', text('字符串', 'a string'), prefix);
   const given = redis as Partial<RedisClient> | null;
   if (typeof redis !== 'string' && (typeof given !== 'object' || given === null || typeof given.options !== 'object' || typeof given.script !== 'function')) {
     throw rules.wrongType('redis', text('URL 或 ioredis 客户端', 'a URL or an ioredis client'), redis);

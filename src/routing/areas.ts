@@ -1,5 +1,5 @@
 import data from '../../data/area-codes.json';
-import { quoted } from '../errors/guards.js';
+import { guardString } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /** A city (or prefecture, league, autonomous prefecture) an area code serves. */
@@ -128,6 +128,7 @@ function areaTables(): Tables {
 
 /** The area code entry for a code such as '021' or '0755' (with its 0), or undefined when the table has no such code. */
 export function areaCodeInfo(code: string): AreaCode | undefined {
+  guardString(code, 'areaCodeInfo(): code');
   return areaTables().codes.get(code);
 }
 
@@ -157,9 +158,7 @@ interface NameEntry {
  * places share (Suzhou: 苏州 or 宿州), is an UNKNOWN_AREA error that says so.
  */
 export function findArea(text: string): AreaMatch {
-  if (typeof text !== 'string') {
-    throw new Vanity400Error('UNKNOWN_AREA', { zh: `地区应为区号或地名，收到 ${quoted(text)}`, en: `an area is an area code or a place name, not ${quoted(text)}` }, { input: text });
-  }
+  guardString(text, 'findArea(): text');
   const written = text.trim();
   if (/^\d{2,4}$/.test(written)) {
     const code = written.startsWith('0') ? written : `0${written}`;

@@ -1,5 +1,5 @@
 import { beijingDate, dayInfo, type DayKind } from '../calendar/working-days.js';
-import { quoted } from '../errors/guards.js';
+import { quoted, guardKind } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 
 /** A day of the week, Monday first. */
@@ -137,6 +137,7 @@ function onDay(date: string, minute: number): CallTime {
  * else, 25:00 among it, is a BAD_TIME error.
  */
 export function parseCallTime(at: Date | number | string): CallTime {
+  guardKind(at, 'parseCallTime(): at', 'string|number|object');
   if (at instanceof Date || typeof at === 'number') {
     const ms = at instanceof Date ? at.getTime() : at;
     if (!Number.isFinite(ms)) badTime(at, { zh: '不是有效的时间', en: 'not a valid time' });

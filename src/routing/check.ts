@@ -1,4 +1,4 @@
-import { quoted } from '../errors/guards.js';
+import { quoted, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { parse } from '../number/parse.js';
 import { findArea } from './areas.js';
@@ -704,6 +704,8 @@ export class RoutingRulesError extends Vanity400Error {
 
 /** The rules in canonical form, as {@link checkRoutingRules} gives them; a refused rule set throws a {@link RoutingRulesError} (BAD_ROUTING) listing every problem. */
 export function parseRoutingRules(value: unknown): RoutingRules {
+  // checkRoutingRules answers anything; the functions that need rules refuse a value that is no object at all as a wrong type.
+  if (!isObject(value)) throw invalidType('rules', '转接规则对象 { route, forwarding, blocking, password, cap }', 'an object { route, forwarding, blocking, password, cap }', value);
   const check = checkRoutingRules(value);
   if (!check.ok) throw new RoutingRulesError(check.problems, value);
   return check.rules;

@@ -1,4 +1,4 @@
-import { guardLanguage, guardOptions, guardString, invalidType } from '../errors/guards.js';
+import { guardLanguage, guardOptions, guardString, invalidType, guardFields } from '../errors/guards.js';
 import { format } from '../number/format.js';
 import { parseRoutingRules, planOf } from './check.js';
 import { readPhoneNumber } from './phone-number.js';
@@ -124,6 +124,9 @@ export function landingNumbers(rules: RoutingRules): Landing[] {
   return [...found.values()];
 }
 
+/** The kind of each field of RoutingFormOptions. */
+const FORM_OPTION_KINDS = { lang: 'string?', showPassword: 'boolean?', title: 'string?', fields: 'array?' };
+
 /**
  * The rules as the 受理单's routing part: one section for each function of a 400 line the seed lists
  * (电话自动分配, 遇忙/无应答自动呼转, 呼叫阻截, 专用密码, 费用控制, 话费分摊), the landing numbers the
@@ -132,6 +135,7 @@ export function landingNumbers(rules: RoutingRules): Landing[] {
 export function routingForm(rules: RoutingRules | unknown, options: RoutingFormOptions = {}): RoutingForm {
   const r = planOf(rules) ? (rules as RoutingRules) : parseRoutingRules(rules);
   guardOptions(options, 'routingForm(): options');
+  guardFields(options, 'routingForm(): options', FORM_OPTION_KINDS);
   const lang = options.lang ?? 'zh';
   guardLanguage(lang, 'routingForm(): options.lang');
   if (options.title !== undefined) guardString(options.title, 'routingForm(): options.title');
@@ -198,6 +202,7 @@ function escapeHtml(text: string): string {
  */
 export function formatRoutingForm(rules: RoutingRules | unknown, options: RoutingFormOptions & { as?: 'text' | 'html' } = {}): string {
   guardOptions(options, 'formatRoutingForm(): options');
+  guardFields(options, 'formatRoutingForm(): options', { ...FORM_OPTION_KINDS, as: 'string?' });
   const lang = options.lang ?? 'zh';
   guardLanguage(lang, 'formatRoutingForm(): options.lang');
   if (options.as !== undefined && options.as !== 'text' && options.as !== 'html') throw invalidType('formatRoutingForm(): options.as', '"text" 或 "html"', '"text" or "html"', options.as);

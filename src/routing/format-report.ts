@@ -1,4 +1,4 @@
-import { guardLanguage, guardNumber, guardOptions, invalidType } from '../errors/guards.js';
+import { guardLanguage, guardNumber, guardOptions, invalidType, guardFields } from '../errors/guards.js';
 import type { CallReport, CallTotals } from './analyse-calls.js';
 import { readPhoneNumber } from './phone-number.js';
 
@@ -41,6 +41,7 @@ export function formatCallReport(report: CallReport, options: FormatCallReportOp
     throw invalidType('formatCallReport(): report', 'analyseCalls() 的结果', 'what analyseCalls() returns', report);
   }
   guardOptions(options, 'formatCallReport(): options');
+  guardFields(options, 'formatCallReport(): options', { lang: 'string?', rows: 'number?', barWidth: 'number?' });
   const lang = options.lang ?? 'zh';
   guardLanguage(lang, 'formatCallReport(): options.lang');
   const rows = options.rows ?? 10;

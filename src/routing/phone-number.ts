@@ -1,4 +1,4 @@
-import { quoted } from '../errors/guards.js';
+import { quoted, guardString } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { areaCodeInfo } from './areas.js';
 
@@ -91,7 +91,7 @@ function domestic(digits: string): PhoneNumberReading {
  * data/area-codes.json, and the local number's length against that code's).
  */
 export function readPhoneNumber(text: string): PhoneNumberReading {
-  if (typeof text !== 'string') return fail('号码应为字符串', 'a number is written as a string');
+  guardString(text, 'readPhoneNumber(): text');
   // The common case first: digits alone, dialled within the mainland.
   if (/^[01]\d{9,11}$/.test(text)) return domestic(text);
   let s = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_ZERO + 48)).replace(/＋/g, '+');
@@ -119,6 +119,7 @@ export function readPhoneNumber(text: string): PhoneNumberReading {
 
 /** Reads a phone number as {@link readPhoneNumber} does, throwing BAD_LANDING_NUMBER with the reason when it is not one. */
 export function parsePhoneNumber(text: string): PhoneNumber {
+  guardString(text, 'parsePhoneNumber(): text');
   const reading = readPhoneNumber(text);
   if (reading.ok) return reading.value;
   const shown = typeof text === 'string' ? (text.length > 30 ? `${text.slice(0, 30)}…` : text) : quoted(text, 30);

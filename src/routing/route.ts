@@ -1,5 +1,5 @@
 import { weekdaysAssumedNote } from '../calendar/working-days.js';
-import { guardOptions, quoted } from '../errors/guards.js';
+import { guardFields, guardNumber, guardObject, guardOptions, quoted } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { areaCodeInfo, areaCodeLabel, findArea } from './areas.js';
 import { DAY_NAMES, WEEK, callTimeLabel, parseCallTime, type CallTime } from './call-time.js';
@@ -118,6 +118,7 @@ function nextRandom(state: number): [number, number] {
 
 /** A fresh routing state: every rotating group starts at its first number, the random generator at `seed`. */
 export function initialRoutingState(seed = 1): RoutingState {
+  guardNumber(seed, 'initialRoutingState(): seed');
   if (!Number.isSafeInteger(seed)) throw new Vanity400Error('BAD_ARGUMENT', { zh: `随机种子应为整数，收到 ${quoted(seed)}`, en: `a seed is a whole number, not ${quoted(seed)}` }, { input: seed });
   return { rotation: {}, random: seed >>> 0 };
 }
@@ -298,7 +299,9 @@ function displayOf(number: string): string {
 export function route(rules: RoutingRules | unknown, call: Call, options: RouteOptions = {}): RouteDecision {
   const plan = planOf(rules) ?? planOf(parseRoutingRules(rules))!;
   guardOptions(options, 'route(): options');
-  if (call === null || typeof call !== 'object') badCall('应为 { from, area, at, password, usage }', 'expected { from, area, at, password, usage }', call);
+  guardFields(options, 'route(): options', { state: 'object?', seed: 'number?' });
+  guardObject(call, 'route(): call', '来电 { from, area, at, password, usage }', 'a call { from, area, at, password, usage }');
+  guardFields(call, 'route(): call', { from: 'string?', area: 'string?', at: 'string|number|object', password: 'string?', usage: 'object?' });
   if (call.at === undefined) badCall('缺少来电时间 at', 'the call time (at) is missing', call);
   const state = options.state !== undefined ? readState(options.state) : initialRoutingState(options.seed ?? 1);
   const { phone, areaCode } = readCaller(call);

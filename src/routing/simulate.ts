@@ -1,4 +1,4 @@
-import { guardObject, invalidType, quoted } from '../errors/guards.js';
+import { guardObject, invalidType, quoted, guardFields } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { dateOfDay, dayNumber } from '../calendar/working-days.js';
 import { listAreaCodes } from './areas.js';
@@ -69,6 +69,7 @@ function check(value: number, name: string, min: number, max: number, integer = 
 export function simulateCallRecords(rules: RoutingRules | unknown, options: SimulateOptions): Generator<CallRecord> {
   const checked = planOf(rules) ? (rules as RoutingRules) : parseRoutingRules(rules);
   guardObject(options, 'simulateCallRecords(): options', '选项对象（含 count）', 'an options object with count');
+  guardFields(options, 'simulateCallRecords(): options', { count: 'number', seed: 'number?', start: 'string?', days: 'number?', answerRate: 'number?', busyRate: 'number?', mobileShare: 'number?', ratePerMinute: 'number?' });
   const { count, seed = 1, start = '2026-03-02', days = 7, answerRate = 0.8, busyRate = 0.1, mobileShare = 0.6, ratePerMinute = 0.1 } = options;
   check(count, 'count', 0, 100_000_000, true);
   check(seed, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, true);

@@ -1,7 +1,7 @@
-import { invalidType } from '../errors/guards.js';
 import { readDate } from '../calendar/working-days.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Phrase } from './phrase.js';
+import { guardCompany } from './company-fields.js';
 
 /** Facts about the company buying the number; every field is optional. */
 export interface CompanyProfile {
@@ -46,7 +46,7 @@ function digitsOf(value: unknown, field: string, pattern: RegExp, expected: { zh
  * last 4 to 6 digits (its subscriber part). Strings longer than the six digits the buyer chooses cannot occur and are left out.
  */
 export function companyPhrases(profile: CompanyProfile): Phrase[] {
-  if (typeof profile !== 'object' || profile === null) throw invalidType('companyPhrases(): profile', '公司信息对象', "an object of the company's facts", profile);
+  guardCompany(profile, 'company');
   const out = new Map<string, Phrase>();
   const add = (fact: NonNullable<Phrase['fact']>, digits: string, zh: string, en: string) => {
     if (digits.length < 2 || digits.length > CHOSEN || out.has(digits)) return;

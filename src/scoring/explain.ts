@@ -1,5 +1,4 @@
-import { guardNumberInput, guardOptions, invalidType, quoted } from '../errors/guards.js';
-import { Vanity400Error } from '../errors/vanity400-error.js';
+import { guardLanguage, guardNumberInput, invalidType } from '../errors/guards.js';
 import type { Number400 } from '../number/types.js';
 import { ALL_LUCKY, COUNT_ZH } from './findings.js';
 import { score } from './score.js';
@@ -8,6 +7,7 @@ import type { Phrase } from '../rules/phrase.js';
 import { resolveProfile, type Profile } from './profile.js';
 import { NOT_RECOMMENDED, OPEN_WORKING_DAYS, tierLabel } from './tiers.js';
 import type { Assessment, Finding, ScoreOptions } from './types.js';
+import { guardScoreOptions } from './score-options.js';
 
 /** The language of sentences: `'zh'` Chinese (the default wherever one is asked for) or `'en'` English. */
 export type Language = 'zh' | 'en';
@@ -228,7 +228,7 @@ function specialShape(findings: readonly Finding[]): Finding | undefined {
 
 /** One finding as a sentence, e.g. "尾号 517：谐音“我要吃”" / "ends in 517: sounds like 我要吃 ("I want to eat")". */
 export function findingSentence(f: Finding, lang: Language): string {
-  guardLanguage(lang);
+  guardLanguage(lang, 'findingSentence(): lang');
   const sentence = findingClause(f, lang);
   return lang === 'en' ? capitalized(sentence) : sentence;
 }
@@ -238,19 +238,12 @@ function findingClause(f: Finding, lang: Language): string {
   return clauseText({ at: f.at, digits: f.digits, whats: [f], points: f.points, taboo: f.rule === 'taboo' }, lang, false);
 }
 
-/** A language of sentences, or UNKNOWN_LANGUAGE. */
-function guardLanguage(lang: unknown): asserts lang is Language {
-  if (lang !== 'zh' && lang !== 'en') {
-    throw new Vanity400Error('UNKNOWN_LANGUAGE', { zh: `不支持的语言 ${quoted(lang)}：可用 "zh" 或 "en"`, en: `unknown language ${quoted(lang)}: use "zh" or "en"` }, { input: lang });
-  }
-}
-
 /** Scores a number and puts the reasons into sentences in Chinese (default) or English. */
 export function explain(input: string | Number400, options: ScoreOptions & { lang?: Language } = {}): Explanation {
   guardNumberInput(input, 'explain(): number');
-  guardOptions(options, 'explain(): options');
+  guardScoreOptions(options, 'explain(): options');
   const lang = options.lang ?? 'zh';
-  guardLanguage(lang);
+  guardLanguage(lang, 'explain(): options.lang');
   const a = score(input, options);
   return { ...a, lang, ...sentencesOf(a, lang, options.profile) };
 }

@@ -1,10 +1,11 @@
-import { excerpt, guardOptions, guardString } from '../errors/guards.js';
+import { excerpt, guardString } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { segmentInfo } from '../number/segments.js';
 import type { CompanyProfile } from '../rules/company.js';
 import { BODY_LENGTH } from '../rules/kinds.js';
 import type { Profile } from './profile.js';
 import { scannerFor, tablesFor } from './tables.js';
+import { guardScoreOptions } from './score-options.js';
 
 /** Options of {@link fastScoreTenths} and {@link scoreSegment}. */
 export interface FastScoreOptions {
@@ -30,7 +31,7 @@ export interface SegmentScores {
  */
 export function fastScoreTenths(digits: string, options: FastScoreOptions = {}): number {
   guardString(digits, 'fastScoreTenths(): digits', 100, (t) => new Vanity400Error('WRONG_LENGTH', { zh: `fastScoreTenths()：${excerpt(t)} 不是号码的 10 位数字`, en: `fastScoreTenths(): digits ${excerpt(t)} are not the 10 digits of a number` }, { input: t }));
-  guardOptions(options, 'fastScoreTenths(): options');
+  guardScoreOptions(options, 'fastScoreTenths(): options');
   if (digits.length !== 10 || !/^400\d{7}$/.test(digits)) {
     throw new Vanity400Error('WRONG_LENGTH', { zh: `fastScoreTenths 要的是以 400 开头的 10 位数字，实际是 ${JSON.stringify(digits)}`, en: `fastScoreTenths expects 10 canonical digits starting 400, got ${JSON.stringify(digits)}` }, {
       input: digits,
@@ -45,7 +46,7 @@ export function fastScoreTenths(digits: string, options: FastScoreOptions = {}):
  */
 export function scoreSegment(segment: string, options: FastScoreOptions & { allowUnconfirmed?: boolean } = {}): SegmentScores {
   guardString(segment, 'scoreSegment(): segment', 10, (t) => new Vanity400Error('UNKNOWN_SEGMENT', { zh: `scoreSegment()：号段 ${excerpt(t)} 不存在，应为 "4000" 到 "4009"`, en: `scoreSegment(): segment ${excerpt(t)}: expected "4000" to "4009"` }, { input: t }));
-  guardOptions(options, 'scoreSegment(): options');
+  guardScoreOptions(options, 'scoreSegment(): options');
   const info = segmentInfo(segment);
   if (!info || (!info.confirmed && !options.allowUnconfirmed)) {
     throw new Vanity400Error('UNKNOWN_SEGMENT', { zh: `没有号段 ${JSON.stringify(segment)}：应为 4000、4001、4006、4007、4008、4009 之一`, en: `unknown segment ${JSON.stringify(segment)}: expected one of 4000, 4001, 4006, 4007, 4008, 4009` }, {

@@ -1,4 +1,4 @@
-import { excerpt } from '../errors/guards.js';
+import { excerpt, guardKind } from '../errors/guards.js';
 import profilesData from '../../data/profiles.json';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
@@ -102,6 +102,7 @@ function checkByLength(v: unknown, where: string, min: number, max: number): voi
 
 /** Checks a profile object (e.g. a custom one a website passes in); any mistake is an error naming the field. */
 export function checkProfile(value: unknown): Profile {
+  guardKind(value, 'checkProfile(): profile', 'object');
   check(!!value && typeof value === 'object' && !Array.isArray(value), '', { zh: '应为一个对象', en: 'expected an object' });
   const p = value as Profile;
   const name = typeof p.name === 'string' ? p.name.slice(0, 40) : '(unnamed)';
@@ -158,6 +159,7 @@ export function profileNames(): string[] {
 
 /** A built-in profile by name ('seed', the default, 'traditional' or 'cantonese'), or a custom profile object, checked. */
 export function resolveProfile(profile: string | Profile = 'seed'): Profile {
+  guardKind(profile, 'resolveProfile(): profile', 'string|object');
   if (typeof profile === 'string' && profile.length > 100) {
     throw new Vanity400Error('UNKNOWN_PROFILE', { zh: `没有评分方案 ${excerpt(profile)}：可用 ${profileNames().join('、')}`, en: `unknown profile ${excerpt(profile)}: use one of ${profileNames().join(', ')}` }, { input: profile });
   }

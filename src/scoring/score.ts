@@ -1,4 +1,4 @@
-import { guardNumberInput, guardOptions } from '../errors/guards.js';
+import { guardNumberInput } from '../errors/guards.js';
 import { format } from '../number/format.js';
 import { parse } from '../number/parse.js';
 import type { Number400 } from '../number/types.js';
@@ -10,6 +10,7 @@ import type { RawFinding } from './scanner.js';
 import { scannerFor, tablesFor } from './tables.js';
 import { TIERS, isSpecial, tierIndexOf } from './tiers.js';
 import type { Assessment, ScoreOptions } from './types.js';
+import { guardScoreOptions } from './score-options.js';
 
 /**
  * Scores one number and says why: the explain path. `input` is any written form parse() takes
@@ -17,7 +18,7 @@ import type { Assessment, ScoreOptions } from './types.js';
  */
 export function score(input: string | Number400, options: ScoreOptions = {}): Assessment {
   guardNumberInput(input, 'score(): number');
-  guardOptions(options, 'score(): options');
+  guardScoreOptions(options, 'score(): options');
   const parsed = typeof input === 'string' ? parse(input, { allowUnconfirmed: options.allowUnconfirmed ?? false }) : input;
   const tables = tablesFor(options.profile, options.company);
   const log: RawFinding[] = [];

@@ -1,5 +1,5 @@
 import tiersData from '../../data/tiers.json';
-import { guardNumber, invalidType } from '../errors/guards.js';
+import { guardNumber, invalidType, guardString } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { SPECIAL_MASK } from '../rules/shapes.js';
 
@@ -59,6 +59,7 @@ export function tierIndexById(id: string): number {
 
 /** The tier with this id, e.g. `tierById('top')`; undefined for an unknown id. */
 export function tierById(id: string): Tier | undefined {
+  guardString(id, 'tierById(): id');
   return TIERS[tierIndexById(id)];
 }
 

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Pool } from '../pool/pool.js';
 import { queryKey, type NormalizedQuery } from './query.js';
 import type { SearchPage } from './search.js';
+import { guardFields, guardOptions } from '../errors/guards.js';
 
 /** How a {@link SearchCache} is doing, from {@link SearchCache.stats}. */
 export interface SearchCacheStats {
@@ -31,6 +32,8 @@ export class SearchCache {
 
   /** @param options - `max`: the most pages to keep (default 500). */
   constructor(options: { max?: number } = {}) {
+    guardOptions(options, 'SearchCache(): options');
+    guardFields(options, 'SearchCache(): options', { max: 'number?' });
     this.pages = new LRUCache({
       max: options.max ?? 500,
       dispose: (_page, key) => {

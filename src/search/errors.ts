@@ -86,7 +86,6 @@ export function badQuery(kind: QueryKind, field: string, why: LocalText, input: 
 export const QUERY_FAULTS = {
   notObject: { zh: '应为对象', en: 'expected an object' },
   unknownField: (known: readonly string[]): LocalText => ({ zh: `没有这一项；可用的有 ${known.join(', ')}`, en: `unknown field; use ${known.join(', ')}` }),
-  notText: { zh: '应为字符串', en: 'expected a string' },
   notDigits: (value: unknown): LocalText => ({ zh: `应为一串数字，如 "4" 或 "47"，实际是 ${shown(value)}`, en: `${JSON.stringify(value)} is not a string of digits such as "4" or "47"` }),
   notList: (known: readonly string[]): LocalText => ({ zh: `应为列表，取值为 ${known.join(', ')}`, en: `expected an array of ${known.join(', ')}` }),
   notOneOf: (value: unknown, known: readonly string[]): LocalText => ({ zh: `没有 ${shown(value)} 这一项；可选的有 ${known.join(', ')}`, en: `${JSON.stringify(value)} is not one of ${known.join(', ')}` }),
@@ -95,11 +94,9 @@ export const QUERY_FAULTS = {
     en: `${JSON.stringify(value)} is not ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`,
   }),
   notWhole: (value: unknown, min: number, max: number): LocalText => ({ zh: `应为 ${min} 到 ${max} 的整数，实际是 ${shown(value)}`, en: `${shown(value)} is not a whole number from ${min} to ${max}` }),
-  notCursor: { zh: '应为上一页返回的 next 字符串', en: 'expected the string a previous page returned as next' },
   notTail: (value: unknown): LocalText => ({ zh: `应为 1 到 4 位数字，实际是 ${shown(value)}`, en: `${JSON.stringify(value)} is not 1 to 4 digits` }),
   notScore: (value: unknown): LocalText => ({ zh: `应为 0 到 100 的分数，实际是 ${shown(value)}`, en: `${shown(value)} is not a number from 0 to 100` }),
   notPriceLevel: (value: unknown): LocalText => ({ zh: `应为大于 0 的价位，实际是 ${shown(value)}`, en: `${shown(value)} is not a price level above 0` }),
-  notBoolean: (value: unknown): LocalText => ({ zh: `应为 true 或 false，实际是 ${shown(value)}`, en: `${JSON.stringify(value)} is not true or false` }),
 } as const;
 
 /** BAD_CURSOR: not a cursor a search returned. */

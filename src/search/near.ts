@@ -1,4 +1,4 @@
-import { guardOptions } from '../errors/guards.js';
+import { guardOptions, guardFields, guardString } from '../errors/guards.js';
 import { parse } from '../number/parse.js';
 import { displayOfKey, numberOfKey } from '../pool/key-strings.js';
 import { NUMBER_BASE, type Pool } from '../pool/pool.js';
@@ -7,7 +7,7 @@ import { scoringOf, shapeResult } from './shape.js';
 import type { Finding } from '../scoring/types.js';
 import { TIERS, isSpecial, tierIndexOf, type TierId } from '../scoring/tiers.js';
 import { Filter } from './filter.js';
-import { FILTER_FIELDS, MAX_LIMIT, normalizeFilters, type SearchFilters } from './query.js';
+import { FILTER_FIELDS, FILTER_KINDS, MAX_LIMIT, normalizeFilters, type SearchFilters } from './query.js';
 import { badQuery, QUERY_FAULTS as F } from './errors.js';
 
 /**
@@ -53,6 +53,7 @@ export type NearNumber = Omit<NearResult, 'findings'>;
 /** Largest pool scanned entry by entry; a bigger one (a segment) is searched by enumerating neighbours. */
 const SCAN_LIMIT = 20_000;
 const NEAR_FIELDS = new Set(['maxDistance', 'swaps', 'limit', 'findings', ...FILTER_FIELDS]);
+const NEAR_KINDS: Readonly<Record<string, string>> = { maxDistance: 'number?', swaps: 'boolean?', limit: 'number?', findings: 'boolean?', ...FILTER_KINDS };
 
 interface Candidate {
   pool: Pool;
@@ -71,13 +72,14 @@ interface Candidate {
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions & { findings: false }): NearNumber[];
 export function near(pools: Pool | readonly Pool[], number: string, options?: NearOptions): NearResult[];
 export function near(pools: Pool | readonly Pool[], number: string, options: NearOptions = {}): NearNumber[] | NearResult[] {
+  guardString(number, 'near(): number');
   guardOptions(options, 'near(): options');
+  guardFields(options, 'near(): options', NEAR_KINDS);
   if (!options || typeof options !== 'object') badQuery('near', 'options', F.notObject, options);
   for (const key of Object.keys(options)) {
     if (!NEAR_FIELDS.has(key)) badQuery('near', key, F.unknownField([...NEAR_FIELDS]), options);
   }
   const filters = normalizeFilters(options, 'near');
-  if (options.findings !== undefined && typeof options.findings !== 'boolean') badQuery('near', 'findings', F.notBoolean(options.findings), options.findings);
   const maxDistance = options.maxDistance ?? 1;
   if (maxDistance !== 1 && maxDistance !== 2 && maxDistance !== 3) badQuery('near', 'maxDistance', F.notChoice(maxDistance, ['1', '2', '3']), maxDistance);
   const limit = options.limit ?? 20;

@@ -3,6 +3,7 @@ import type { LocalText } from '../errors/vanity400-error.js';
 import { FAMILIES, isRuleFamily, type RuleFamily } from '../rules/families.js';
 import { SHAPES, isShapeName, shapeBit, type ShapeName } from '../rules/shapes.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
+import { guardFields, guardOptions } from '../errors/guards.js';
 
 /** How results are ordered: `score` (best first), `number` (ascending) or `value` (score for the price level, best first). */
 export type SortOrder = 'score' | 'number' | 'value';
@@ -72,6 +73,26 @@ export const MAX_LIMIT = 1000;
 /** The fields of {@link SearchFilters}. */
 export const FILTER_FIELDS: readonly string[] = ['segments', 'exclude', 'excludeScope', 'include', 'tailContains', 'minScore', 'tiers', 'rules', 'shapes', 'maxPriceLevel'];
 const QUERY_FIELDS = new Set(['pattern', ...FILTER_FIELDS, 'sort', 'limit', 'cursor']);
+/** The kind of each field of a query (see guardKind): a field of another kind is INVALID_TYPE, a wrong value of the right kind BAD_QUERY. */
+export const FILTER_KINDS: Readonly<Record<string, string>> = {
+  segments: 'array?',
+  exclude: 'string?',
+  excludeScope: 'string?',
+  include: 'string?',
+  tailContains: 'string?',
+  minScore: 'number?',
+  tiers: 'array?',
+  rules: 'array?',
+  shapes: 'array?',
+  maxPriceLevel: 'number?',
+};
+const QUERY_KINDS: Readonly<Record<string, string>> = { pattern: 'string?', ...FILTER_KINDS, sort: 'string?', limit: 'number?', cursor: 'string?' };
+
+/** A search query: an object (or nothing) whose fields are of the kinds SearchQuery gives them; INVALID_TYPE naming `where.field`. */
+export function guardQuery(query: unknown, where: string): void {
+  guardOptions(query, where);
+  if (query !== undefined) guardFields(query as object, where, QUERY_KINDS);
+}
 const TIER_IDS: readonly TierId[] = TIERS.map((t) => t.id);
 const SEGMENT_NAMES = ['4000', '4001', '4006', '4007', '4008', '4009'];
 
@@ -110,12 +131,10 @@ export function normalizeQuery(query: SearchQuery): NormalizedQuery {
   if (!query || typeof query !== 'object') fail('query', F.notObject, query);
   for (const key of Object.keys(query)) if (!QUERY_FIELDS.has(key)) fail(key, F.unknownField([...QUERY_FIELDS]), query);
 
-  if (query.pattern !== undefined && typeof query.pattern !== 'string') fail('pattern', F.notText, query.pattern);
   const sort = query.sort ?? 'score';
   if (sort !== 'score' && sort !== 'number' && sort !== 'value') fail('sort', F.notChoice(sort, ['score', 'number', 'value']), sort);
   const limit = query.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) fail('limit', F.notWhole(limit, 1, MAX_LIMIT), limit);
-  if (query.cursor !== undefined && typeof query.cursor !== 'string') fail('cursor', F.notCursor, query.cursor);
   const f = filtersOf(query, fail);
   // Field by field rather than spread: every search makes one, and a spread object is slower to read.
   return {

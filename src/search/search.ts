@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { guardOptions } from '../errors/guards.js';
+import { guardOptions, guardFields, guardMethods } from '../errors/guards.js';
 import { NUMBER_BASE, rankByScore, type Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
 import { displayOfKey, foursOfKey, numberOfKey } from '../pool/key-strings.js';
@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.js';
 import { Filter, scoreRange, type ScoreRange } from './filter.js';
 import { BestHits, before, isAfter, type Hit } from './hits.js';
 import { keepList, keptList, SEEN } from './kept-orders.js';
-import { normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
+import { guardQuery, normalizeQuery, queryHash, type NormalizedQuery, type SearchQuery } from './query.js';
 import { priceLevel, valueOf } from './value.js';
 import { hasValueOrder, rankByValue, valueOrder } from './value-order.js';
 import { firstValuePage } from './value-walk.js';
@@ -377,14 +377,18 @@ function pageOf(list: readonly Pool[], q: NormalizedQuery): PageHits {
   return { hits, next: hits.length > q.limit && last ? encodeCursor({ sort: q.sort, key: last.sortKey, number: last.key }, hash) : null };
 }
 
+const SEARCH_OPTION_KINDS = { findings: 'boolean?' } as const;
+
 /**
  * Searches one pool or several (e.g. one per segment): filters, pattern, sort and a stable cursor.
  * Anchored or positional patterns enumerate their candidates; others scan in page order and stop
  * as soon as the page is full. An empty result is a normal answer.
  */
 export function search(pools: Pool | readonly Pool[], query: SearchQuery = {}, options: SearchOptions = {}): SearchPage {
-  guardOptions(query, 'search(): query');
+  guardQuery(query, 'search(): query');
   guardOptions(options, 'search(): options');
+  guardFields(options, 'search(): options', SEARCH_OPTION_KINDS);
+  if (options.cache !== undefined) guardMethods(options.cache, 'search(): options.cache', '结果缓存（SearchCache）', 'a SearchCache', ['get', 'set']);
   const list = poolList(pools, 'search');
   const q = normalizeQuery(query);
   const withFindings = options.findings ?? true;
@@ -412,7 +416,7 @@ export interface NumbersPage {
  * that do not show scores, at a fraction of the cost per result. Same query, order and cursors.
  */
 export function searchNumbers(pools: Pool | readonly Pool[], query: SearchQuery = {}): NumbersPage {
-  guardOptions(query, 'searchNumbers(): query');
+  guardQuery(query, 'searchNumbers(): query');
   const q = normalizeQuery(query);
   const { hits, next } = pageOf(poolList(pools, 'searchNumbers'), q);
   const numbers: string[] = [];

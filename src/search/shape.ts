@@ -7,6 +7,8 @@ import { scannerFor, tablesFor } from '../scoring/tables.js';
 import { TIERS, type TierId } from '../scoring/tiers.js';
 import type { Finding, ScoreOptions } from '../scoring/types.js';
 import { valueOf } from './value.js';
+import { guardCompany } from '../rules/company-fields.js';
+import { guardScoreOptions } from '../scoring/score-options.js';
 
 /** The scoring options a result is shaped with: the pool's profile, and its company facts or the customer's. */
 export interface ResultScoring {
@@ -23,7 +25,7 @@ export interface ResultScoring {
  */
 export function scoringOf(pool: Pool | undefined, company?: CompanyProfile): ResultScoring {
   if (pool !== undefined && !(pool instanceof Pool)) throw invalidType('scoringOf(): pool', '号码池（createPool 的结果）', 'a pool made by createPool', pool);
-  if (company !== undefined) guardObject(company, 'scoringOf(): company', '公司信息对象', "an object of the company's facts");
+  if (company !== undefined) guardCompany(company, 'scoringOf(): company');
   const facts = company && Object.keys(company).length ? company : pool?.company;
   return { profile: pool?.profile ?? 'seed', ...(facts ? { company: facts } : {}) };
 }
@@ -63,6 +65,7 @@ export interface ShapedResult {
 export function shapeResult(number: string, scoring: ResultScoring): ShapedResult {
   guardNumberInput(number, 'shapeResult(): number');
   guardObject(scoring, 'shapeResult(): scoring', '评分选项（scoringOf 的结果）', 'scoring options, as scoringOf gives them');
+  guardScoreOptions(scoring, 'shapeResult(): scoring');
   const a = score(number, { ...(scoring.profile !== undefined ? { profile: scoring.profile } : {}), ...(scoring.company ? { company: scoring.company } : {}), allowUnconfirmed: true });
   number = a.number;
   const tierIndex = TIERS.findIndex((t) => t.id === a.tier);

@@ -1,4 +1,4 @@
-import { guardOptions } from '../errors/guards.js';
+import { guardFields, guardObject } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -8,6 +8,7 @@ import type { SearchResult } from './search.js';
 import type { SearchQuery } from './query.js';
 import { matchNumbers, type Note } from './match.js';
 import { scoringOf, shapeResult } from './shape.js';
+import { FILTER_KINDS } from './query.js';
 
 /** What a number sounds like or means, as found by a sound or meaning search. */
 export interface SoundMatch {
@@ -137,6 +138,8 @@ function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
   return { zh: `${where.zh} 谐音“${c.phrase}”（${gradeWords(c.grade, 'zh')}）`, en: `${where.en}, sounds like ${c.phrase} (${gradeWords(c.grade, 'en')})` };
 }
 
+const SOUND_KINDS: Readonly<Record<string, string>> = { sounds: 'string?', meaning: 'string?', limit: 'number?', ...FILTER_KINDS };
+
 /**
  * Numbers that sound like a phrase (`sounds`) or carry a meaning (`meaning`), with the other search
  * filters. A phrase is read whole and by clauses, every syllable at least as well as the floor of
@@ -147,7 +150,8 @@ function saysOf(c: Candidate, atEnd: boolean): { zh: string; en: string } {
  * what else to try.
  */
 export async function searchSounds(pools: Pool | readonly Pool[], query: SoundQuery): Promise<SoundPage> {
-  guardOptions(query, 'searchSounds(): query');
+  guardObject(query, 'searchSounds(): query');
+  guardFields(query, 'searchSounds(): query', SOUND_KINDS);
   const { sounds, meaning, limit = 20, ...filters } = query ?? {};
   if ((sounds === undefined) === (meaning === undefined)) {
     throw new Vanity400Error('BAD_QUERY', 'sound search: give exactly one of sounds (a phrase) or meaning (a word to look up)', { input: query });

@@ -148,9 +148,8 @@ function storeError(path: string, error: unknown): unknown {
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   if (typeof path !== 'string' || path === '') throw rules.wrongType('path', text('文件路径', 'a file path'), path);
-  if (typeof options !== 'object' || options === null) throw rules.wrongType('options', text('选项对象', 'an options object'), options);
-  if (options.now !== undefined && typeof options.now !== 'function') throw rules.wrongType('options.now', text('函数', 'a function'), options.now);
-  if (options.busyTimeoutMs !== undefined && typeof options.busyTimeoutMs !== 'number') throw rules.wrongType('options.busyTimeoutMs', text('毫秒数', 'a number of ms'), options.busyTimeoutMs);
+  rules.guardOptions(options, 'openSqliteStore(): options');
+  rules.guardFields(options, 'openSqliteStore(): options', { durability: 'string?', create: 'boolean?', busyTimeoutMs: 'number?', now: 'function?' });
   const durability = options.durability ?? 'full';
   if (durability !== 'full' && durability !== 'normal') {
     throw new Vanity400Error('BAD_ARGUMENT', text(`durability 应为 "full" 或 "normal"，实际是 ${rules.quoteInput(durability)}。`, `durability: expected "full" or "normal", got ${rules.quoteInput(durability)}.`));
@@ -388,6 +387,7 @@ export class SqliteStore implements Store {
    * `work` must be synchronous and must not write.
    */
   async read<T>(work: (view: SqliteReadView) => T): Promise<T> {
+    if (typeof work !== 'function') throw rules.wrongType('read(): work', text('函数', 'a function'), work);
     return this.#read(() =>
       this.#db.transaction(() => {
         const now = this.#now();

@@ -1,4 +1,4 @@
-import { invalidType } from '../errors/guards.js';
+import { guardFields, guardObject, invalidType } from '../errors/guards.js';
 import { Vanity400Error } from '../errors/vanity400-error.js';
 import type { Pool } from '../pool/pool.js';
 import { poolList } from '../pool/pool-list.js';
@@ -394,7 +394,8 @@ function checkProfile(profile: SuggestProfile): void {
  */
 export async function suggestPage(profile: SuggestProfile, options: SuggestOptions): Promise<SuggestionPage> {
   checkProfile(profile);
-  if (typeof options !== 'object' || options === null) throw invalidType('suggest(): options', '选项对象（含 pools）', 'an options object with pools', options);
+  guardObject(options, 'suggest(): options', '选项对象（含 pools）', 'an options object with pools');
+  guardFields(options, 'suggest(): options', { segments: 'array?', limit: 'number?', lang: 'string?' });
   const pools = poolList(options?.pools, 'suggest');
   const limit = options.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {

@@ -192,8 +192,8 @@ describe('hold and release through the tools', () => {
 describe('bad arguments are error objects that name the argument', () => {
   // Each in Chinese (the default) and, with lang: 'en', in English; the customer hears the library's refusal, or that the bot tries again.
   const cases: [string, ToolName | string, unknown, string, RegExp, RegExp | null][] = [
-    ['a wrong type', 'score', { number: 4008517517 }, 'BAD_ARGUMENT', /^score：number 应为字符串，实际是 4008517517$/, /^score: number: .*expected string.*\(got 4008517517\)$/],
-    ['a missing argument', 'hold', { number: '4006123000' }, 'BAD_ARGUMENT', /^hold：缺少 customer，应为字符串$/, /^hold: customer: missing; expected a string$/],
+    ['a wrong type', 'score', { number: 4008517517 }, 'INVALID_TYPE', /^score：number 应为字符串，实际是 4008517517$/, /^score: number: .*expected string.*\(got 4008517517\)$/],
+    ['a missing argument', 'hold', { number: '4006123000' }, 'INVALID_TYPE', /^hold：缺少 customer，应为字符串$/, /^hold: customer: missing; expected a string$/],
     ['an unknown argument', 'search', { pattern: '8888$', colour: 'red' }, 'BAD_ARGUMENT', /^search：没有参数 colour（可用的有 pattern, segments, .*）$/, /^search: unknown argument colour \(use pattern, segments, .*\)$/],
     ['an unknown nested argument', 'score', { number: '4008517517', company: { founded: 1987, motto: 'x' } }, 'BAD_ARGUMENT', /^score：没有参数 company\.motto$/, /^score: unknown argument company\.motto$/],
     ['a fraction where a whole number goes', 'search', { limit: 2.5 }, 'BAD_ARGUMENT', /^search：limit 应为整数，实际是 2\.5$/, /^search: limit: .*\(got 2\.5\)$/],
@@ -201,7 +201,7 @@ describe('bad arguments are error objects that name the argument', () => {
     ['an unknown segment', 'search', { segments: ['4006', '4003'] }, 'BAD_ARGUMENT', /^search：segments\[1\] 应为 4000、4001、4006、4007、4008、4009 之一，实际是 "4003"$/, /^search: segments\[1\]: .*"4006".*\(got "4003"\)$/],
     ['digits that are not digits', 'search', { exclude: 'four' }, 'BAD_ARGUMENT', /^search：exclude 的格式不对，实际是 "four"$/, /^search: exclude: .*\(got "four"\)$/],
     ['an unknown language', 'explain', { number: '4008517517', lang: 'fr' }, 'BAD_ARGUMENT', /^explain：lang 应为 zh、en 之一，实际是 "fr"$/, null],
-    ['arguments that are not an object', 'score', ['4008517517'], 'BAD_ARGUMENT', /^score：参数应为对象，包含 number, profile, company, lang$/, null],
+    ['arguments that are not an object', 'score', ['4008517517'], 'INVALID_TYPE', /^score：参数应为对象，包含 number, profile, company, lang$/, null],
     ['a number too short', 'score', { number: '12345' }, 'WRONG_LENGTH', /“12345”有误：有 5 位数字/, /"12345".*found 5 digits/],
     ['a number with a letter', 'near', { number: '400-85a-7517' }, 'BAD_CHARACTER', /“400-85a-7517”有误：第 7 个字符“a”/, /"400-85a-7517".*"a".*position 6/],
     ['a number of another service', 'hold', { number: '800-851-7517', customer: '张三' }, 'NOT_400', /“800-851-7517”有误：开头是 800，不是 400/, /"800-851-7517"/],
@@ -226,7 +226,7 @@ describe('bad arguments are error objects that name the argument', () => {
         expect(error.message).not.toMatch(/\n\s+at /); // no stack trace
         if (answer.ok) throw new Error('expected an error answer');
         // The model's mistakes are the model's to put right; the customer's are told them (tests/bot/refusals.test.ts).
-        const modelsMistake = ['BAD_ARGUMENT', 'UNKNOWN_TOOL', 'BAD_PATTERN', 'BAD_CURSOR'].includes(code);
+        const modelsMistake = ['INVALID_TYPE', 'BAD_ARGUMENT', 'UNKNOWN_TOOL', 'BAD_PATTERN', 'BAD_CURSOR'].includes(code);
         if (modelsMistake) expect(answer.say).toBe(RETRYING[lang]);
         else expect(answer.say).not.toBe(RETRYING[lang]);
         expect(answer.say).toMatch(lang === 'zh' ? /\p{Script=Han}/u : /^[^\p{Script=Han}]*$/u);

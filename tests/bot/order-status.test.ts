@@ -89,7 +89,7 @@ describe('bot tool order_status', () => {
   it('answers a context without orders and bad arguments with typed errors', async () => {
     const context = createBotContext({ store: new MemoryStore() });
     expect(await callTool('order_status', { customer: '顺发物流' }, context)).toMatchObject({ ok: false, error: { code: 'NO_STORE' } });
-    expect(await callTool('order_status', { id: 'order-1' }, createBotContext())).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', message: expect.stringContaining('customer') } });
+    expect(await callTool('order_status', { id: 'order-1' }, createBotContext())).toMatchObject({ ok: false, error: { code: 'INVALID_TYPE', message: expect.stringContaining('customer') } });
     expect(await callTool('order_status', { customer: '顺发物流', number: '12345', lang: 'en' }, createBotContext())).toMatchObject({ ok: false, error: { message: expect.stringContaining('"12345"') } });
     expect(() => createBotContext({ orders: {} as never })).toThrow(expect.objectContaining({ code: 'INVALID_TYPE' }));
   });

@@ -25,6 +25,6 @@ describe('the routing tools', () => {
     const refused = await callTool('route_test', { routing: { route: { byTime: [{ days: ['mon'], route: '021-61234567' }] } }, at: '周六 14:00' }, context);
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_ROUTING' } });
     expect(await callTool('route_test', { routing, at: '周六 25:00' }, context)).toMatchObject({ ok: false, error: { code: 'BAD_TIME' } });
-    expect(await callTool('route_test', { routing: 'x', at: '周六 10:00' }, context)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    expect(await callTool('route_test', { routing: 'x', at: '周六 10:00' }, context)).toMatchObject({ ok: false, error: { code: 'INVALID_TYPE' } });
   });
 });

@@ -128,7 +128,7 @@ describe('vanity400 mcp on the sample inventory', () => {
     expect(await call(client, 'score', { number: 4008517517 })).toEqual({
       isError: true,
       ok: false,
-      error: { code: 'BAD_ARGUMENT', field: 'number', message: 'score：number 应为字符串，实际是 4008517517' },
+      error: { code: 'INVALID_TYPE', field: 'number', message: 'score：number 应为字符串，实际是 4008517517' },
       say: '抱歉，这一步没有办成，我换个方式再试一次。',
     });
     expect(await call(client, 'score', { number: '400-123', lang: 'en' })).toMatchObject({ isError: true, error: { code: 'WRONG_LENGTH' }, say: expect.stringMatching(/^The number "400-123" has the wrong number of digits/) });

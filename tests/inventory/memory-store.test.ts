@@ -38,8 +38,8 @@ describe('MemoryStore ops', () => {
   it('apply rejects malformed or impossible ops with BAD_OP or the store’s error', () => {
     const store = new MemoryStore();
     store.apply({ op: 'agent', at: 1, agent: makeAgent('a1', 1) });
+    expect(() => store.apply(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_TYPE' }));
     const bad: unknown[] = [
-      null,
       { op: 'explode', at: 1 },
       { op: 'hold', number: '4006000001', customer: 'x', until: 5 },
       { op: 'hold', at: 1, number: '400-600-0001', customer: 'x', until: 5 },

@@ -99,11 +99,12 @@ export function storeContract(name: string, makeStore: MakeStore): void {
           makeAgent('x', 3, { level: 'third' as 'first' }),
           makeAgent('x', 3, { quota: -1 }),
           makeAgent('x', 3, { quota: 1.5 }),
-          makeAgent('x', 3, { verified: 'yes' as unknown as boolean }),
           makeAgent('x', 3, { parent: 'a1' }), // a first-level agent has no parent
           makeAgent('x', 3, { level: 'second', parent: 's1' }), // the parent must be first-level
         ];
         for (const agent of bad) expect((await rejection(store.addAgent(agent))).code, JSON.stringify(agent)).toBe('BAD_AGENT');
+        // A field of the wrong kind is a wrong type, named.
+        expect(await rejection(store.addAgent(makeAgent('x', 3, { verified: 'yes' as unknown as boolean })))).toMatchObject({ code: 'INVALID_TYPE', message: expect.stringContaining('agent.verified') });
         expect(await rejection(store.addAgent(makeAgent('x', 3, { level: 'second', parent: 'ghost' })))).toMatchObject({ code: 'UNKNOWN_AGENT' });
         expect((await store.agents()).map((a) => a.id)).toEqual(['a1', 's1']);
       });

@@ -64,7 +64,7 @@ describe('format', () => {
       for (const s of ['3-3-4', '4-3-3', '3-4-3', 'compact', 'e164']) expect(err.message).toContain(`"${s}"`);
     }
     expect(codeOf(() => format('4008517517', undefined as unknown as FormatStyle))).toBeUndefined(); // default
-    expect(codeOf(() => format('4008517517', null as unknown as FormatStyle))).toBe('UNKNOWN_STYLE');
+    expect(codeOf(() => format('4008517517', null as unknown as FormatStyle))).toBe('INVALID_TYPE');
     expect(codeOf(() => format('4008517517', 'E164' as FormatStyle))).toBe('UNKNOWN_STYLE');
   });
 

@@ -141,7 +141,7 @@ describe('the packed library', () => {
     const cjs = node(['-e', "const { callTool, createBotContext } = require('vanity400/bot'); callTool('score', { number: '4006888888' }, createBotContext()).then((a) => console.log(a.result.tier, a.say))"]);
     expect(cjs).toMatch(/^super 400-688-8888：/);
     const refused = node(['-e', "const { callTool, createBotContext } = require('vanity400/bot'); callTool('score', { number: 4006888888 }, createBotContext()).then((a) => console.log(a.error.code))"]);
-    expect(refused.trim()).toBe('BAD_ARGUMENT');
+    expect(refused.trim()).toBe('INVALID_TYPE');
   });
 });
 

@@ -86,6 +86,6 @@ describe('digitsToPhrases', () => {
   });
 
   it('rejects what is not a string', () => {
-    expect(caught(() => digitsToPhrases(1615 as unknown as string)).code).toBe('BAD_PHRASE');
+    expect(caught(() => digitsToPhrases(1615 as unknown as string)).code).toBe('INVALID_TYPE');
   });
 });

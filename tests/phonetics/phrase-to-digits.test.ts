@@ -177,7 +177,7 @@ describe('phraseToDigits: bad input', () => {
   });
 
   it.each([undefined, null, 42, {}])('rejects %j, which is not a string', async (value) => {
-    expect((await rejection(value)).code).toBe('BAD_PHRASE');
+    expect((await rejection(value)).code).toBe('INVALID_TYPE');
   });
 
   it('any string resolves to well-formed readings or rejects with BAD_PHRASE, never anything else', async () => {

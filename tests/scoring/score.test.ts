@@ -138,7 +138,7 @@ describe('explain', () => {
     expect(() => explain('4008517517', { lang: 'fr' as 'en' })).toThrow(/unknown language "fr"/);
     const [f] = score('4008517517').findings;
     expect(() => findingSentence(f!, 'fr' as 'en')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANGUAGE' }));
-    expect(() => findingSentence(f!, null as unknown as 'en')).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANGUAGE' }));
+    expect(() => findingSentence(f!, null as unknown as 'en')).toThrow(expect.objectContaining({ code: 'INVALID_TYPE' }));
   });
 
   it('says a tier from a tier id and a score, and refuses a score that is not a number', () => {

@@ -130,7 +130,7 @@ describe('near', () => {
     const options = { maxDistance: 2, limit: 50, exclude: '4' } as const;
     const full = near(segment, '4006517517', options);
     expect(near(segment, '4006517517', { ...options, findings: false })).toEqual(full.map(({ findings, ...rest }) => rest));
-    expect(() => near(segment, '4006517517', { findings: 'no' as never })).toThrow(/near: findings: "no" is not true or false/);
+    expect(() => near(segment, '4006517517', { findings: 'no' as never })).toThrow(/near\(\): options\.findings: expected true or false/);
   });
 
   it('leaves out numbers taken out of the pool', () => {

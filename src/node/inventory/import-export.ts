@@ -497,12 +497,14 @@ export async function readInventoryFile(path: string): Promise<{
  * the error (BAD_IMPORT) lists every bad line (the first 100) with its reason; the store is unchanged then.
  */
 export async function importInventory(store: Store, text: string, format: InventoryFormat, options: ImportOptions = {}): Promise<ImportResult> {
+  inventoryRules.guardKind(format, 'importInventory(): format', 'string');
   if (format !== 'csv' && format !== 'json') {
     throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
   if (typeof text !== 'string') throw inventoryRules.wrongType('text', both('字符串（文件内容）', "the file's text as a string"), text);
   if (typeof store !== 'object' || store === null || typeof (store as Store).load !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
-  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('options', both('选项对象', 'an options object'), options);
+  inventoryRules.guardOptions(options, 'importInventory(): options');
+  inventoryRules.guardFields(options, 'importInventory(): options', { dryRun: 'boolean?' });
   const errors = new LineErrors();
   const raw = format === 'csv' ? readCsv((await import('csv-parse/sync')).parse, text, errors) : readJson(text, errors);
   const what = both(`${format.toUpperCase()} 库存文件`, `the ${format.toUpperCase()} inventory`);
@@ -610,11 +612,13 @@ function time(ms: number): string {
 
 /** Writes everything in the store as CSV or JSON (formats in docs/inventory.md and the file comment), agents first. */
 export async function exportInventory(store: Store, format: InventoryFormat, options: ExportOptions = {}): Promise<string> {
+  inventoryRules.guardKind(format, 'exportInventory(): format', 'string');
   if (format !== 'csv' && format !== 'json') {
     throw new Vanity400Error('BAD_ARGUMENT', both(`未知的库存文件格式 ${q(format)}，应为 "csv" 或 "json"。`, `Unknown inventory format ${q(format)}; expected "csv" or "json".`), { input: format });
   }
   if (typeof store !== 'object' || store === null || typeof (store as Store).agents !== 'function' || typeof (store as Store).list !== 'function') throw inventoryRules.wrongType('store', both('库存（Store）', 'a Store'), store);
-  if (typeof options !== 'object' || options === null) throw inventoryRules.wrongType('options', both('选项对象', 'an options object'), options);
+  inventoryRules.guardOptions(options, 'exportInventory(): options');
+  inventoryRules.guardFields(options, 'exportInventory(): options', { bom: 'boolean?' });
   const { agents, ranges, numbers } = await collect(store);
   if (format === 'json') {
     const block = (key: string, items: readonly object[]): string =>

@@ -1,4 +1,4 @@
-import { invalidType } from '../../errors/guards.js';
+import { guardNumber, guardString, invalidType } from '../../errors/guards.js';
 import { badCandidateLimit, notEnumerableSegment } from '../errors.js';
 import { planOf, type CompiledPattern, type PatternPlan } from './compile.js';
 import { NUMBER_LENGTH } from './parse.js';
@@ -40,6 +40,8 @@ function placements(plan: PatternPlan): Int8Array[] {
  */
 export function enumeratePattern(p: CompiledPattern, segment: string, limit: number): Uint32Array | null {
   if (typeof p !== 'object' || p === null || typeof p.ast !== 'object' || p.ast === null) throw invalidType('enumeratePattern(): pattern', '编译好的模式（compilePattern 的结果）', 'a compiled pattern (from compilePattern)', p);
+  guardString(segment, 'enumeratePattern(): segment');
+  guardNumber(limit, 'enumeratePattern(): limit');
   if (typeof segment !== 'string' || segment.length !== 4 || !segment.startsWith('400') || !(segment[3]! >= '0' && segment[3]! <= '9')) {
     throw notEnumerableSegment(segment);
   }
