@@ -1,5 +1,5 @@
 import { addWorkingDays, beijingDate, estimateNote } from '../calendar/working-days.js';
-import { guardKind, guardLanguage, guardObject, guardString, invalidType } from '../errors/guards.js';
+import { guardFields, guardKind, guardLanguage, guardObject, guardString, invalidType } from '../errors/guards.js';
 import { Vanity400Error, type LocalText } from '../errors/vanity400-error.js';
 import { format } from '../number/format.js';
 import { OPEN_WORKING_DAYS, tierById, type TierId } from '../scoring/tiers.js';
@@ -85,6 +85,7 @@ export function describeOpeningDate(d: OpeningDate, lang: 'zh' | 'en'): string {
 /** An order's opening day as its 受理单, `order show` and the bot say it: `2027-01-06（3 个工作日，…估算的…）` with the estimate said when there is one. */
 export function openingDayText(opening: { date: string; workingDays: number; estimatedYears: readonly number[] }): LocalText {
   guardObject(opening, 'openingDayText(): opening', '订单的 opening', "an order's opening");
+  guardFields(opening, 'openingDayText(): opening', { date: 'string', workingDays: 'number' });
   if (!Array.isArray(opening.estimatedYears)) throw invalidType('openingDayText(): opening.estimatedYears', '年份数组', 'an array of years', opening.estimatedYears);
   const note = opening.estimatedYears.length > 0 ? estimateNote(opening.estimatedYears) : undefined;
   return {

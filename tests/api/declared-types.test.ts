@@ -142,6 +142,7 @@ const RIGHT: Record<string, unknown[]> = {
   maskIdNumber: ['11010519491231002X'],
   openingDate: ['top', '2026-03-02'],
   describeOpeningDate: [core.openingDate('top', '2026-03-02'), 'en'],
+  openingDayText: [{ date: '2027-03-02', workingDays: 3, estimatedYears: [2027] }],
   estimateNote: [[2031]],
   advanceOrder: [order, 'signed', { landingNumbers: ['010-87654321'] }, NOW + 1],
   createOrder: [newOrder, { id: 'order-2', now: NOW }],

@@ -209,7 +209,7 @@ describe('bad arguments are error objects that name the argument', () => {
     ['a bad company fact', 'score', { number: '4008517517', company: { founded: 'long ago' } }, 'BAD_COMPANY', /company\.founded："long ago" 不是年份/, /company\.founded: "long ago" is not a year/],
     ['a bad cursor', 'search', { cursor: 'nonsense', segments: ['4006'] }, 'BAD_CURSOR', /翻页标记 "nonsense"/, /cursor/],
     ['nothing to suggest from', 'suggest', { avoid: '4', segments: ['4006'] }, 'BAD_QUERY', /.+/, /nothing to go on/],
-    ['rules under the wrong name', 'route_check', { rules: { route: '021-61234567' } }, 'BAD_ARGUMENT', /^route_check：缺少 routing，应为对象；没有参数 rules/, /^route_check: routing: missing; expected an object; unknown argument rules/],
+    ['rules under the wrong name', 'route_check', { rules: { route: '021-61234567' } }, 'INVALID_TYPE', /^route_check：缺少 routing，应为对象；没有参数 rules/, /^route_check: routing: missing; expected an object; unknown argument rules/],
     ['an unknown tool', 'price', { number: '4008517517' }, 'UNKNOWN_TOOL', /^没有 "price" 这个工具：可用的有 score、explain、/, /^unknown tool "price": use one of score, explain, search, near, sounds, suggest, hold, release, quote, opening_date, documents, order_status, route_check, route_test$/],
     ['an inherited name', 'constructor', {}, 'UNKNOWN_TOOL', /^没有 "constructor" 这个工具/, /^unknown tool "constructor"/],
   ];
