@@ -167,11 +167,14 @@ describe('splitPinyin', () => {
   });
 
   it('a run without separators always splits into valid syllables that spell it', () => {
+    expect(splitPinyin('nuea')).toEqual(['nve', 'a']);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...syllables), { minLength: 1, maxLength: 8 }), (list) => {
         const run = list.join('');
         const split = splitPinyin(run);
-        expect(split.join('')).toBe(run);
+        // nue and lue are nüe and lüe, which the split writes nve and lve (nuea is 虐 a, not 怒 e a).
+        const spelling = (s: string) => s.replace(/([nl])ue/g, '$1ve');
+        expect(spelling(split.join(''))).toBe(spelling(run));
         for (const s of split) expect(SYLLABLES.has(s)).toBe(true);
       }),
     );
