@@ -9,7 +9,7 @@ import { createRedisOrderStore, createRedisStore } from '../../src/redis/index.j
 import { openSqliteOrderStore, openSqliteStore } from '../../src/sqlite/index.js';
 import { companyLicence, makeAgent, manualClock } from '../inventory/helpers.js';
 import { newOrder } from '../orders/order-store-contract.js';
-import { NO_REDIS_MESSAGE, redisUrl } from '../redis-server.js';
+import { NO_REDIS_MESSAGE, redisUrl, stopRedis } from '../redis-server.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ afterAll(async () => {
     await orders.close();
     await store.close();
   }
+  await stopRedis();
 });
 
 /** Names that cannot turn up in an answer by chance: none is a substring of a number, a tier or a sentence. */
