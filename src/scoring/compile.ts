@@ -37,6 +37,10 @@ export interface ScoringTables {
   readonly digitFamily: Int8Array;
   /** Digits that count against a number read on their own (4 in the traditional profile), as bits: no shape made with one counts. */
   readonly unluckyDigits: number;
+  /** The profile's shapeDiscount digits, as bits: a run or shop pattern holding one counts `discounted` points. */
+  readonly discountDigits: number;
+  /** Same index as points: the points of a run or shop pattern holding a discount digit (the others' are as in points). */
+  readonly discounted: Int32Array;
   /** The phrases the scanner reads (lexicon entries the profile keeps, the times table, years, company facts). */
   readonly phrases: readonly Phrase[];
   readonly automaton: PhraseAutomaton;
@@ -69,6 +73,9 @@ export interface ScoringTables {
   /** Hash of everything that decides scores: pools and snapshots record it to tell stale ones. */
   readonly fingerprint: string;
 }
+
+/** The families a profile's shapeDiscount lowers: runs and shop patterns, not straights or combinations. */
+const DISCOUNTED_FAMILIES: readonly string[] = ['repeat', 'pattern'];
 
 /** By a phrase's length: the factor on its points in a segmentation's rank (two digits 4, three 6, four 9 …). */
 const LENGTH_RANK = [0, 0, 4, 6, 9, 12, 16];
@@ -121,7 +128,9 @@ export function phrasesFor(profile: Profile, phrases: readonly Phrase[]): Phrase
 /** Compiles a checked profile and the phrases to look for into the scanner's tables. */
 export function compileTables(profile: Profile, phrases: readonly Phrase[]): ScoringTables {
   const points = new Int32Array(KIND_COUNT * SLOTS * BODY_LENGTH);
+  const discounted = new Int32Array(points.length);
   const bits = new Int32Array(points.length);
+  const discount = profile.shapeDiscount;
   const kindFamily = new Int8Array(KIND_COUNT).fill(-1);
 
   /** Points for `kind` of each length in `table`, at every end where `counts` says it is a finding. */
@@ -139,6 +148,7 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
         if (!counts(length, end)) continue;
         const i = (kind * SLOTS + length) * BODY_LENGTH + end;
         points[i] = tenths(base * weight * multiplier(profile, end - length + 1, end));
+        discounted[i] = discount && DISCOUNTED_FAMILIES.includes(FAMILIES[fam]!) ? tenths(base * weight * multiplier(profile, end - length + 1, end) * discount.factor) : points[i]!;
         bits[i] = points[i] > 0 ? 1 << fam : 0;
       }
     }
@@ -171,6 +181,8 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
 
   let unluckyDigits = 0;
   for (let d = 0; d < 10; d++) if (digitFamily[d] === TABOO) unluckyDigits |= 1 << d;
+  let discountDigits = 0;
+  for (const c of discount?.digits ?? '') discountDigits |= 1 << Number(c);
 
   const kept = phrasesFor(profile, phrases);
   const automaton = buildPhraseAutomaton(kept.map((ph) => ph.digits));
@@ -209,6 +221,8 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
 
   const fingerprint = fingerprintOf([
     points,
+    discounted,
+    Int32Array.of(discountDigits),
     bits,
     digitPoints,
     phrasePoints,
@@ -232,6 +246,8 @@ export function compileTables(profile: Profile, phrases: readonly Phrase[]): Sco
     digitPoints,
     digitFamily,
     unluckyDigits,
+    discountDigits,
+    discounted,
     automaton,
     phrases: kept,
     phraseFamily,

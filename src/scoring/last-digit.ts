@@ -129,7 +129,7 @@ export class LastDigits {
     const s = this.state;
     // A last digit making a run of three builds on other readings (readingSource): read in full where they differ.
     const prev = s.digit(LAST - 1);
-    const full = this.tables.unluckyDigits | (prev === s.digit(LAST - 2) && this.rowsDiffer(NOT_LAST_TWO) ? 1 << prev : 0);
+    const full = this.tables.unluckyDigits | this.tables.discountDigits | (prev === s.digit(LAST - 2) && this.rowsDiffer(NOT_LAST_TWO) ? 1 << prev : 0);
     this.shapesOfDigits();
     this.ownReadings();
     const { shapeTotal, shapeBits, ownGain, ownBit } = this;
@@ -183,6 +183,9 @@ export class LastDigits {
     const b0 = s.digit(LAST - 6);
     // A run or pattern from `start` to the end (or to the digit before it) counts only if no unlucky digit lies in it.
     const unlucky = s.unlucky[row]!;
+    // The points of a run or pattern from `start` to the end: discounted where a discount digit lies in it (the last digit is not one here).
+    const discountAt = s.discount[row]!;
+    const pointsFrom = (start: number) => (discountAt >= start ? t.discounted : points);
     const repeat0 = s.shapeRepeat[row]!;
     const sequence0 = s.shapeSequence[row]!;
     const run = s.run[row]!;
@@ -198,7 +201,7 @@ export class LastDigits {
     const common = shapes0 + sat(saturation, saturationLength, SEQUENCE, sequence0 + points[iUp]! + points[iDown]!);
     const commonBits = s.shapeBits[row]! | bitsOf[iUp]! | bitsOf[iDown]!;
     const iRunOff = unlucky < LAST - run ? (KIND.REPEAT * SLOTS + run) * BODY_LENGTH + LAST - 1 : 0;
-    const runOff = sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOff]!) - sat(saturation, saturationLength, REPEAT, repeat0);
+    const runOff = sat(saturation, saturationLength, REPEAT, repeat0 + pointsFrom(LAST - run)[iRunOff]!) - sat(saturation, saturationLength, REPEAT, repeat0);
     const otherTotal = common + runOff;
     const otherBits = commonBits | bitsOf[iRunOff]!;
     for (let d = 0; d <= 9; d++) {
@@ -224,9 +227,9 @@ export class LastDigits {
     const iRunOn = repeatPattern !== 0 && run === 1 ? 0 : unlucky < LAST - run ? (KIND.REPEAT * SLOTS + run + 1) * BODY_LENGTH + LAST : 0;
     shapeTotal[prev] =
       common +
-      sat(saturation, saturationLength, REPEAT, repeat0 + points[iRunOn]!) -
+      sat(saturation, saturationLength, REPEAT, repeat0 + pointsFrom(LAST - run)[iRunOn]!) -
       sat(saturation, saturationLength, REPEAT, repeat0) +
-      sat(saturation, saturationLength, PATTERN, points[iPattern]!);
+      sat(saturation, saturationLength, PATTERN, pointsFrom(LAST + 1 - patternLength(repeatPattern))[iPattern]!);
     shapeBits[prev] = commonBits | bitsOf[iRunOn]! | bitsOf[iPattern]!;
     // The digits that end a shop pattern, as bits: no clever combination is read where one does.
     let patternEnds = repeatPattern !== 0 ? 1 << prev : 0;
@@ -236,7 +239,7 @@ export class LastDigits {
       const pattern = tailPattern(b0, b1, b2, b3, b4, prev, d, alternationAfter(s.alternation[row]!, b4, prev, d), run, 1);
       if (pattern !== 0) patternEnds |= 1 << d;
       const i = unlucky < LAST + 1 - patternLength(pattern) ? patternIndex(pattern) : 0;
-      shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, points[i]!);
+      shapeTotal[d]! += sat(saturation, saturationLength, PATTERN, pointsFrom(LAST + 1 - patternLength(pattern))[i]!);
       shapeBits[d]! |= bitsOf[i]!;
     }
     // A clever combination in the last four (its family is touched by nothing else here).

@@ -39,6 +39,16 @@ export interface Profile {
   shape: number;
   /** Points every number starts with (0-10), so that a taboo lowers even a plain number. */
   base: number;
+  /**
+   * Runs and shop patterns holding one of `digits` count `factor` (0-1] of their points: the seed's 带四的靓号最合算,
+   * 400-744-4444 sells below 400-666-8888. Straights, readings and combinations keep theirs. Optional.
+   */
+  shapeDiscount?: {
+    /** The digits, e.g. "4". */
+    digits: string;
+    /** The share of their points such shapes keep, in (0, 1]. */
+    factor: number;
+  };
   /** Points of each rule (0-1000 each), before the family weight and the position multiplier. */
   points: {
     /** A run of one digit (888), by its length 2-7 (a pair counts only at the very end). */
@@ -116,6 +126,11 @@ export function checkProfile(value: unknown): Profile {
   check(isPoints(p.scale) && p.scale > 0, at('scale'), { zh: '应为 > 0 的数', en: 'expected a number > 0' });
   check(isPoints(p.shape) && p.shape > 0 && p.shape <= 4, at('shape'), { zh: '应为 (0, 4] 之间的数', en: 'expected a number in (0, 4]' });
   check(isPoints(p.base) && p.base <= 10, at('base'), { zh: '应为 0 到 10 的分数', en: 'expected points from 0 to 10' });
+  if (p.shapeDiscount !== undefined) {
+    const sd = p.shapeDiscount;
+    check(!!sd && typeof sd === 'object' && typeof sd.digits === 'string' && /^\d{1,10}$/.test(sd.digits), at('shapeDiscount.digits'), { zh: '应为一串数字，如 "4"', en: 'expected a string of digits such as "4"' });
+    check(isPoints(sd.factor) && sd.factor > 0 && sd.factor <= 1, at('shapeDiscount.factor'), { zh: '应为 (0, 1] 之间的倍数', en: 'expected a factor in (0, 1]' });
+  }
   const pts = p.points;
   check(!!pts && typeof pts === 'object', at('points'), { zh: '应为一个对象', en: 'expected an object' });
   checkByLength(pts.repeat, at('points.repeat'), 2, 7);

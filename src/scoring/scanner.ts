@@ -51,7 +51,8 @@ export const DIGIT_READING = -2;
  * Shapes: `run` (length of the run of equal digits ending at the last digit read), `runBefore` (the run
  * before it), `up` / `wrapped` (the up-straight ending there, and whether it went 9 → 0), `down`,
  * `alternation` (the length of two digits taking turns ending there), `unlucky` (the position of the
- * last unlucky digit read, or -1: no run or shop pattern with one in it counts); `shapeRepeat` and
+ * last unlucky digit read, or -1: no run or shop pattern with one in it counts), `discount` (the same of the
+ * profile's discount digits: a run or shop pattern with one counts its discounted points); `shapeRepeat` and
  * `shapeSequence` (the points of the runs and straights already closed: shop patterns are read only at
  * the end), `shapeTotal` (their saturated sum) and `shapeBits`.
  * Readings, the best non-overlapping readings of the chosen digits read so far (a segmentation, as of
@@ -70,6 +71,7 @@ export class WalkState {
   readonly down = new Int32Array(STATES);
   readonly alternation = new Int32Array(STATES);
   readonly unlucky = new Int32Array(STATES);
+  readonly discount = new Int32Array(STATES);
   readonly shapeRepeat = new Int32Array(STATES);
   readonly shapeSequence = new Int32Array(STATES);
   readonly shapeTotal = new Int32Array(STATES);
@@ -165,6 +167,7 @@ export class Scanner {
     const next = k + 1;
     s.cells[BEFORE + k] = d;
     s.unlucky[next] = ((this.tables.unluckyDigits >> d) & 1) !== 0 ? k : k === 0 ? -1 : s.unlucky[k]!;
+    s.discount[next] = ((this.tables.discountDigits >> d) & 1) !== 0 ? k : k === 0 ? -1 : s.discount[k]!;
     s.shapeRepeat[next] = s.shapeRepeat[k]!;
     s.shapeSequence[next] = s.shapeSequence[k]!;
     s.shapeTotal[next] = s.shapeTotal[k]!;
@@ -314,8 +317,8 @@ export class Scanner {
   private closeShape(row: number, kind: number, length: number, end: number): void {
     const t = this.tables;
     const i = (kind * SLOTS + length) * BODY_LENGTH + end;
-    const pts = t.points[i]!;
     const s = this.state;
+    const pts = (s.discount[end + 1]! > end - length ? t.discounted : t.points)[i]!;
     // A run of an unlucky digit is no selling point (4444 in the traditional profile); a straight through one still is.
     if (pts === 0 || (kind === KIND.REPEAT && s.unlucky[end + 1]! > end - length)) return;
     const sums = kind === KIND.REPEAT ? s.shapeRepeat : s.shapeSequence;
@@ -336,7 +339,7 @@ export class Scanner {
   private closePattern(kind: number, length: number): void {
     const t = this.tables;
     const i = (kind * SLOTS + length) * BODY_LENGTH + LAST;
-    const pts = t.points[i]!;
+    const pts = (this.state.discount[BODY_LENGTH]! > LAST - length ? t.discounted : t.points)[i]!;
     if (pts === 0 || this.state.unlucky[BODY_LENGTH]! > LAST - length) return;
     const family = kind === KIND.COMBINATION ? COMBINATION_FAMILY : PATTERN_FAMILY;
     if (kind === KIND.COMBINATION) this.combinationSum += pts;

@@ -32,7 +32,11 @@ export function oracleFindings(number: string, profile: Profile, phrases: readon
   const blocked = (start: number, len: number) => [...body.slice(start, start + len)].some((c) => unlucky.has(c));
   const shape = (rule: string, kind: string, start: number, len: number, base: number | undefined) => {
     if (!base || (rule !== 'sequence' && blocked(start, len))) return;
-    const tenths = Math.round(base * profile.familyWeights[rule as keyof Profile['familyWeights']] * mult(start, start + len - 1) * 10);
+    // The seed's 带四的靓号最合算: a run or shop pattern holding a discount digit counts a part of its points.
+    const discount = profile.shapeDiscount;
+    const discounted = discount !== undefined && (rule === 'repeat' || rule === 'pattern') && [...body.slice(start, start + len)].some((c) => discount.digits.includes(c));
+    const points = base * profile.familyWeights[rule as keyof Profile['familyWeights']] * mult(start, start + len - 1);
+    const tenths = Math.round((discounted ? points * discount.factor : points) * 10);
     if (tenths !== 0) out.push({ rule, kind, at: start + 3, digits: body.slice(start, start + len), points: tenths / 10 });
   };
 
